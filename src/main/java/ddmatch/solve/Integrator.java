@@ -1,0 +1,152 @@
+package ddmatch.solve;
+
+import ddmatch.sde.Sde;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The engine that runs any {@link Scheme} on a fixed grid {@code t0 + k·dt}, k = 1..steps: draws the Brownian
+ * increment of each step from a {@link NoiseStream}, records every k-th state through an {@link Observable}, checks
+ * the state after every step and stops with a {@link DivergenceException} when it is non-finite or its Euclidean norm
+ * exceeds {@code maxNorm}, reports progress and honours thread interruption (throwing {@link CancellationException}).
+ * Nothing is allocated inside the step loop.
+ */
+public final class Integrator {
+    /** How often (in steps) progress and interruption are checked. */
+    private static final int POLL = 4096;
+
+    private final Scheme scheme;
+    private final double maxNorm;
+    private final ProgressListener progress;
+
+    /**
+     * @param scheme   the scheme to step with
+     * @param maxNorm  a state norm beyond which the run counts as diverged (finite, &gt; 0)
+     * @param progress progress receiver ({@link ProgressListener#NONE} for none)
+     */
+    public Integrator(Scheme scheme, double maxNorm, ProgressListener progress) {
+        if (!(maxNorm > 0)) {
+            throw new IllegalArgumentException("maxNorm = " + maxNorm + " is not allowed; it must be > 0");
+        }
+        this.scheme = scheme;
+        this.maxNorm = maxNorm;
+        this.progress = progress;
+    }
+
+    /** An integrator whose divergence bound is {@code 1e6·(1 + ‖x0‖)} for the run at hand, with no progress output. */
+    public Integrator(Scheme scheme) {
+        this(scheme, Double.POSITIVE_INFINITY, ProgressListener.NONE);
+    }
+
+    /**
+     * Integrates {@code sde} from {@code x0} and records the run in memory.
+     *
+     * @param x0       initial state (copied, not modified)
+     * @param t0       initial time
+     * @param dt       step (&gt; 0)
+     * @param steps    number of steps (≥ 0)
+     * @param noise    Brownian increments (dimension {@code sde.noiseDimension()}); may be null for ODEs
+     * @param saveAt   which steps to record
+     * @param observed what to record of each state
+     * @return the recorded rows
+     */
+    public Trajectory solve(Sde sde, double[] x0, double t0, double dt, long steps, NoiseStream noise,
+                            SaveAt saveAt, Observable observed) {
+        long rows = saveAt.rows(steps);
+        long size = rows * observed.dimension();
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("recording " + rows + " rows of " + observed.dimension()
+                    + " values does not fit in memory; record fewer rows (SaveAt.every) or fewer values (an Observable)");
+        }
+        double[] values = new double[(int) size];
+        int[] cursor = {0};
+        double[] row = new double[observed.dimension()];
+        run(sde, x0, t0, dt, steps, noise, saveAt, (t, x) -> {
+            observed.observe(x, row);
+            System.arraycopy(row, 0, values, cursor[0], row.length);
+            cursor[0] += row.length;
+        });
+        double first = saveAt.includeInitial() ? t0 : t0 + saveAt.every() * dt;
+        return new Trajectory(first, saveAt.every() * dt, observed.dimension(), values);
+    }
+
+    /** Receives recorded states as the run goes: for streaming to disk or for on-line statistics. */
+    @FunctionalInterface
+    public interface Sink {
+        /** The state {@code x} at time {@code t}; {@code x} is the live state array, valid only during the call. */
+        void accept(double t, double[] x);
+    }
+
+    /**
+     * Integrates and hands each recorded state to {@code sink}; keeps nothing in memory.
+     *
+     * @return the final state
+     */
+    public double[] run(Sde sde, double[] x0, double t0, double dt, long steps, NoiseStream noise, SaveAt saveAt, Sink sink) {
+        int d = sde.dimension();
+        int m = sde.noiseDimension();
+        if (x0.length != d) {
+            throw new IllegalArgumentException("initial state has length " + x0.length + " but system '" + sde.name()
+                    + "' has dimension " + d);
+        }
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("dt = " + dt + " is not allowed; the time step must be finite and > 0");
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps = " + steps + " is not allowed; it must be ≥ 0");
+        }
+        if (m > 0 && (noise == null || noise.dimension() != m)) {
+            throw new IllegalArgumentException("system '" + sde.name() + "' has noise dimension " + m
+                    + " but the noise stream has dimension " + (noise == null ? "none" : noise.dimension()));
+        }
+        Stepper stepper = scheme.stepper(sde);
+        double[] x = x0.clone();
+        double[] dW = new double[Math.max(m, 1)];
+        double limit = Double.isInfinite(maxNorm) ? 1e6 * (1.0 + norm(x)) : maxNorm;
+        int every = saveAt.every();
+        if (saveAt.includeInitial()) {
+            sink.accept(t0, x);
+        }
+        progress.start(sde.name(), steps);
+        try {
+            int sinceSave = 0;
+            for (long k = 1; k <= steps; k++) {
+                double t = t0 + (k - 1) * dt;
+                double tNext = t0 + k * dt;
+                if (m > 0) {
+                    noise.increment(t, tNext, dW);
+                }
+                stepper.step(t, dt, x, dW);
+                double n2 = 0.0;
+                for (int i = 0; i < d; i++) {
+                    n2 += x[i] * x[i];
+                }
+                // n2 is NaN if any component is NaN and +Inf if any is infinite, so one comparison catches all three.
+                if (!(n2 <= limit * limit)) {
+                    throw new DivergenceException(sde.name(), tNext, k, Math.sqrt(n2), limit, dt, scheme.name());
+                }
+                if (++sinceSave == every) {
+                    sinceSave = 0;
+                    sink.accept(tNext, x);
+                }
+                if ((k & (POLL - 1)) == 0) {
+                    progress.advance(k);
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + tNext);
+                    }
+                }
+            }
+            progress.advance(steps);
+        } finally {
+            progress.finish();
+        }
+        return x;
+    }
+
+    private static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v * v;
+        }
+        return Math.sqrt(s);
+    }
+}
