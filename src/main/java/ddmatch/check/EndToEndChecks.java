@@ -1,0 +1,192 @@
+package ddmatch.check;
+
+import ddmatch.analysis.DriftError;
+import ddmatch.analysis.EntropyProduction;
+import ddmatch.analysis.IncrementCovariance;
+import ddmatch.analysis.LargestLyapunovExponent;
+import ddmatch.analysis.ResidenceTimes;
+import ddmatch.analysis.StateSpaceDivergence;
+import ddmatch.fit.DriftMatcher;
+import ddmatch.fit.MatchConfig;
+import ddmatch.fit.Sampler;
+import ddmatch.fit.SamplingConfig;
+import ddmatch.fit.TrainingResult;
+import ddmatch.rnn.RateNetwork;
+import ddmatch.sde.DoubleWell;
+import ddmatch.sde.Lorenz;
+import ddmatch.sde.RotatingOrnsteinUhlenbeck;
+import ddmatch.sde.Sde;
+import ddmatch.solve.GaussianIncrements;
+import ddmatch.solve.Integrator;
+import ddmatch.solve.Observable;
+import ddmatch.solve.ProgressListener;
+import ddmatch.solve.SaveAt;
+import ddmatch.solve.Trajectory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The end-to-end checks of the three reference systems. Each method trains a network, simulates the full network and
+ * the target, and returns every comparison as a {@link Check}; sizes and run lengths are parameters so that the demo
+ * runs them small and the acceptance tests at the sizes the issue fixes.
+ */
+public final class EndToEndChecks {
+    /** Largest Lyapunov exponent of Lorenz (σ = 10, ρ = 28, β = 8/3): Wolf, Swift, Swinney and Vastano, Physica D 16, 285 (1985). */
+    public static final double LORENZ_LAMBDA_MAX = 0.906;
+
+    private EndToEndChecks() {}
+
+    /** Sizes and run lengths of the Lorenz checks. */
+    public record LorenzPlan(int neurons, long seed, double lyapunovTime, double divergenceTime, int startPoints) {
+        public LorenzPlan {
+            if (startPoints < 1 || !(lyapunovTime > 0) || !(divergenceTime > 0)) {
+                throw new IllegalArgumentException("LorenzPlan needs startPoints ≥ 1 and positive times");
+            }
+        }
+    }
+
+    /**
+     * Deterministic Lorenz: held-out drift error ≤ 2e-3, λmax of the full network within ±{@code lyapunovTolerance} of
+     * 0.906, D_stsp (network vs a reference target run) ≤ 2× the noise floor (target vs target), averaged over
+     * {@code startPoints} start points, and the distance from the manifold along the runs.
+     */
+    public static SystemReport lorenz(LorenzPlan plan, double lyapunovTolerance, ProgressListener progress) {
+        long start = System.nanoTime();
+        Lorenz target = new Lorenz();
+        TrainingResult tr = DriftMatcher.train(target, MatchConfig.defaults(plan.neurons(), plan.seed()), progress);
+        RateNetwork net = tr.network();
+        DriftError.Result drift = heldOut(tr, target, plan.seed());
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.atMost("drift error (mean)", drift.mean(), 2e-3, "threshold", 1.0));
+
+        double dt = target.defaultTimeStep();
+        LargestLyapunovExponent.Result lyap = LargestLyapunovExponent.estimate(net, net.stateFor(target.initialState()), dt,
+                50.0, plan.lyapunovTime(), 10);
+        checks.add(Check.relative("λmax", lyap.exponent(), LORENZ_LAMBDA_MAX, "Wolf et al. 1985", lyapunovTolerance));
+
+        // D_stsp: one long reference run of the target; independent target runs give the noise floor, network runs
+        // from the same start points give the value. Start points are taken far apart on a separate target run.
+        int every = 5;
+        long steps = Math.round(plan.divergenceTime() / dt);
+        Integrator rk4 = new Integrator(Sampler.schemeFor(target));
+        Trajectory starts = Sampler.trajectory(target, new double[] {1.0, 1.0, 1.0}, 50.0, 37.0, plan.startPoints() + 1,
+                plan.seed(), ProgressListener.NONE);
+        double[] z0 = new double[3];
+        System.arraycopy(starts.values(), 0, z0, 0, 3);
+        Trajectory reference = rk4.solve(target, z0, 0, dt, steps, null, new SaveAt(every, false), Observable.identity(3));
+        double floor = 0, value = 0, maxDistance = 0;
+        Integrator netIntegrator = new Integrator(Sampler.schemeFor(net));
+        for (int i = 1; i <= plan.startPoints(); i++) {
+            System.arraycopy(starts.values(), 3 * i, z0, 0, 3);
+            Trajectory other = rk4.solve(target, z0, 0, dt, steps, null, new SaveAt(every, false), Observable.identity(3));
+            floor += StateSpaceDivergence.histogram(reference.values(), other.values(), 3) / plan.startPoints();
+            double[] dist = {0};
+            double[] row = new double[3];
+            double[] values = new double[(int) (steps / every) * 3];
+            int[] cursor = {0};
+            netIntegrator.run(net, net.stateFor(z0), 0, dt, steps, null, new SaveAt(every, false), (t, x) -> {
+                net.readout(x, row);
+                System.arraycopy(row, 0, values, cursor[0], 3);
+                cursor[0] += 3;
+                dist[0] = Math.max(dist[0], net.manifoldDistance(x));
+            });
+            value += StateSpaceDivergence.histogram(reference.values(), values, 3) / plan.startPoints();
+            maxDistance = Math.max(maxDistance, dist[0]);
+        }
+        checks.add(Check.atMost("D_stsp", value, floor, "2× target noise floor", 2.0));
+        checks.add(Check.atMost("manifold distance (max)", maxDistance, 1e-6, "threshold", 1.0));
+        return new SystemReport("lorenz", tr, drift, checks, seconds(start));
+    }
+
+    /**
+     * Lorenz with additive noise G = g·I: the covariance of the readout's increments after subtracting the drift
+     * increment f(z)Δt, divided by Δt, against G Gᵀ on the diagonal (±5%).
+     */
+    public static SystemReport noisyLorenz(int neurons, long seed, double noise, double time, ProgressListener progress) {
+        long start = System.nanoTime();
+        Lorenz target = new Lorenz(10.0, 28.0, 8.0 / 3.0, noise);
+        TrainingResult tr = DriftMatcher.train(target, MatchConfig.defaults(neurons, seed), progress);
+        RateNetwork net = tr.network();
+        DriftError.Result drift = heldOut(tr, target, seed);
+        double dt = target.defaultTimeStep();
+        Trajectory z = simulateReadout(net, net.stateFor(target.initialState()), dt, Math.round(time / dt), 1, seed + 17);
+        double[] cov = IncrementCovariance.ofResiduals(z.values(), 3, dt, (s, out) -> target.drift(0.0, s, out));
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.atMost("drift error (mean)", drift.mean(), 2e-2, "threshold", 1.0));
+        String[] axes = {"x", "y", "z"};
+        for (int i = 0; i < 3; i++) {
+            checks.add(Check.relative("(GGᵀ)_" + axes[i] + axes[i], cov[i * 3 + i], noise * noise, "target G·Gᵀ", 0.05));
+        }
+        return new SystemReport("lorenz-noisy", tr, drift, checks, seconds(start));
+    }
+
+    /**
+     * Double well {@code dz = (z − z³)dt + σ dW}: mean residence time (hysteresis thresholds ±0.5) of the network
+     * against the target, both simulated for {@code time} with the same dt (±10%).
+     */
+    public static SystemReport doubleWell(int neurons, long seed, double sigma, double time, ProgressListener progress) {
+        long start = System.nanoTime();
+        DoubleWell target = new DoubleWell(sigma);
+        MatchConfig cfg = MatchConfig.defaults(neurons, seed).withSampling(SamplingConfig.defaults().withBoxFraction(0.2));
+        TrainingResult tr = DriftMatcher.train(target, cfg, progress);
+        RateNetwork net = tr.network();
+        DriftError.Result drift = heldOut(tr, target, seed);
+        double dt = target.defaultTimeStep();
+        long steps = Math.round(time / dt);
+        Trajectory zt = new Integrator(Sampler.schemeFor(target)).solve(target, target.initialState(), 0, dt, steps,
+                new GaussianIncrements(1, seed + 31), SaveAt.everyStep(), Observable.identity(1));
+        Trajectory zn = simulateReadout(net, net.stateFor(target.initialState()), dt, steps, 1, seed + 37);
+        ResidenceTimes.Result rt = ResidenceTimes.of(zt.values(), dt, -0.5, 0.5);
+        ResidenceTimes.Result rn = ResidenceTimes.of(zn.values(), dt, -0.5, 0.5);
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.atMost("drift error (mean)", drift.mean(), 1e-2, "threshold", 1.0));
+        checks.add(Check.relative("mean residence time", rn.mean(), rt.mean(), "target simulation", 0.10));
+        return new SystemReport("double-well σ=" + sigma, tr, drift, checks, seconds(start));
+    }
+
+    /**
+     * Rotating OU {@code B = [[2, −θ], [θ, 2]]}, ε = 1: the analytic EPR against θ² (1e-10) and the EPR estimated from
+     * the network's simulated readout against θ² (±10%; ≤ 0.05 for θ = 0).
+     */
+    public static SystemReport ou(int neurons, long seed, double theta, double time, ProgressListener progress) {
+        long start = System.nanoTime();
+        RotatingOrnsteinUhlenbeck target = new RotatingOrnsteinUhlenbeck(theta, 1.0);
+        TrainingResult tr = DriftMatcher.train(target, MatchConfig.defaults(neurons, seed), progress);
+        RateNetwork net = tr.network();
+        DriftError.Result drift = heldOut(tr, target, seed);
+        double exact = theta * theta;
+        double analytic = EntropyProduction.linear(target.driftMatrix(), target.diffusionMatrix(), 2);
+        double dt = target.defaultTimeStep();
+        Trajectory z = simulateReadout(net, net.stateFor(target.initialState()), dt, Math.round(time / dt), 1, seed + 41);
+        double estimate = EntropyProduction.fromTrajectory(z.values(), 2, dt).epr();
+        List<Check> checks = new ArrayList<>();
+        checks.add(Check.atMost("drift error (mean)", drift.mean(), 1e-2, "threshold", 1.0));
+        checks.add(Check.absolute("EPR analytic", analytic, exact, "θ²", 1e-10));
+        if (theta == 0.0) {
+            checks.add(Check.atMost("EPR network", estimate, 0.05, "≤ 0.05 (θ = 0)", 1.0));
+        } else {
+            checks.add(Check.relative("EPR network", estimate, exact, "θ²", 0.10));
+        }
+        return new SystemReport(String.format("ou θ=%g", theta), tr, drift, checks, seconds(start));
+    }
+
+    /** Held-out drift error on 2000 fresh points (another trajectory, fresh jitter). */
+    static DriftError.Result heldOut(TrainingResult tr, Sde target, long seed) {
+        long heldSeed = new SplittableRandom(seed).split().nextLong() ^ 0x9E3779B97F4A7C15L;
+        SamplingConfig s = tr.config().sampling().withSamples(2000);
+        Sampler.Samples pts = Sampler.draw(target, s, heldSeed, tr.network().standardization(), ProgressListener.NONE);
+        return DriftError.of(tr.network(), target, pts.points());
+    }
+
+    /** Simulates the full network and records its readout every {@code every} steps. */
+    public static Trajectory simulateReadout(RateNetwork net, double[] x0, double dt, long steps, int every, long seed) {
+        Integrator integrator = new Integrator(Sampler.schemeFor(net));
+        GaussianIncrements noise = new GaussianIncrements(net.noiseDimension(), seed);
+        return integrator.solve(net, x0, 0, dt, steps, noise, new SaveAt(every, false), net.readoutObservable());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+}

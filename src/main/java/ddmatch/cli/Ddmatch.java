@@ -1,0 +1,53 @@
+package ddmatch.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code ddmatch} command. */
+@Command(name = "ddmatch", mixinStandardHelpOptions = true, versionProvider = Ddmatch.Version.class,
+        description = "Drift-diffusion matching: train rate networks of N neurons that carry a stochastic differential "
+                + "equation in a low-dimensional subspace, simulate them in full and check them against the target.",
+        subcommands = {SystemsCommand.class, TrainCommand.class, SimulateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:runtime failure (e.g. a diverging simulation, an I/O error)",
+                "2:invalid input (unknown system, bad option value, unreadable model file)"})
+public final class Ddmatch implements Runnable {
+    /** Version of this build. */
+    public static final String VERSION = "0.1.0";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the configured command line; tests use it with their own writers. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Ddmatch());
+        cl.setExecutionExceptionHandler(new Failures());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("ddmatch: " + ex.getMessage());
+            err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ddmatch " + VERSION + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}
