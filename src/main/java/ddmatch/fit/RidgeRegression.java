@@ -167,11 +167,11 @@ public final class RidgeRegression {
         int q = proj.numCols;
         int m = phi.numRows;
         DMatrixRMaj scaled = new DMatrixRMaj(n, q);
-        double tr = 0;
+        double denom = m - n;
         for (int i = 0; i < n; i++) {
             double w = 1.0 / (e[i] + lam);
             for (int c = 0; c < q; c++) scaled.unsafe_set(i, c, proj.unsafe_get(i, c) * w);
-            tr += e[i] * w;
+            denom += lam * w;
         }
         CommonOps_DDRM.mult(vecs, scaled, beta);
         CommonOps_DDRM.mult(phi, beta, fitted);
@@ -180,7 +180,6 @@ public final class RidgeRegression {
             double r = y.data[i] - fitted.data[i];
             rss += r * r;
         }
-        double denom = m - tr;
         if (denom <= 0 || !Double.isFinite(rss)) {
             return Double.POSITIVE_INFINITY;
         }
@@ -195,7 +194,8 @@ public final class RidgeRegression {
     static double gcvScore(double[] e, DMatrixRMaj proj, double yy, int m, double lam, boolean primal) {
         int q = proj.numCols;
         double rss = primal ? yy : 0.0;
-        double tr = 0;
+        // M − tr H accumulated as (M − n) + Σ λ/(e + λ): the form M − Σ e/(e + λ) cancels when λ ≪ e.
+        double denom = m - e.length;
         for (int i = 0; i < e.length; i++) {
             double ei = e[i];
             double den = ei + lam;
@@ -210,10 +210,9 @@ public final class RidgeRegression {
                 double r = lam / den;
                 rss += p2 * r * r;
             }
-            tr += ei / den;
+            denom += lam / den;
         }
         rss = Math.max(rss, 0.0);
-        double denom = m - tr;
         if (denom <= 0) {
             return Double.POSITIVE_INFINITY;
         }
