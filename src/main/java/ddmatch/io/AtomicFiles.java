@@ -95,7 +95,11 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
-    private static void move(Path temp, Path target) throws IOException {
+    /**
+     * Renames {@code temp} to {@code target}, replacing it, atomically where the file system allows. Package-private so
+     * that {@link ModelFiles} commits a model directory with the same fallback policy as single files.
+     */
+    static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -106,7 +110,7 @@ public final class AtomicFiles {
     }
 
     /** Forces the directory entry of the rename to disk where the platform allows it (POSIX), best effort. */
-    private static void forceDirectory(Path dir) {
+    static void forceDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | RuntimeException e) {

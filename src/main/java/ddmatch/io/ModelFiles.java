@@ -1,0 +1,766 @@
+package ddmatch.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ddmatch.fit.MatchConfig;
+import ddmatch.fit.TrainingResult;
+import ddmatch.rnn.Activation;
+import ddmatch.rnn.Embedding;
+import ddmatch.rnn.RateNetwork;
+import ddmatch.rnn.Standardization;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Saves and loads a trained {@link RateNetwork} with its metadata as a model directory:
+ * <ul>
+ *   <li>{@code model.json}: format tag and version, the ddmatch version, the network's name, the target system and its
+ *       parameters, the sizes N, d, m, τ, the activation, the time step, the standardisation, free-form training
+ *       metadata, and for each array its file name, shape and the SHA-256 checksum of the file's bytes;</li>
+ *   <li>{@code U.npy} (N × d), {@code W.npy} (d × N), {@code b.npy} (N) and {@code S.npy} (d × m), written by
+ *       {@link Npy}.</li>
+ * </ul>
+ * Files are deterministic (no timestamps, sorted maps), so saving the same model twice gives identical bytes, and a
+ * loaded model simulates bit-identically to the saved one. Saving is crash-safe (see {@link #save}); loading validates
+ * everything and reports problems as {@link ModelFormatException}.
+ */
+public final class ModelFiles {
+    /** The value of {@code "format"} in every model file. */
+    public static final String FORMAT = "ddmatch-model";
+    /** The model format version this code writes, and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** The ddmatch version recorded in saved models. */
+    public static final String DDMATCH_VERSION = "0.1.0";
+    /** Name of the metadata file in a model directory. */
+    public static final String MODEL_JSON = "model.json";
+
+    /** Array names in the order they are committed; model.json always follows them. */
+    private static final List<String> ARRAYS = List.of("U", "W", "b", "S");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    /** Real model.json files are a few kB; the bound only keeps a wrong file from exhausting memory. */
+    private static final long MAX_JSON_BYTES = 64L << 20;
+    private static final int MAX_NAME_ATTEMPTS = 100;
+    private static final int MAX_VALUE_CHARS = 80;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // A key given twice would make one of the values silently win; refuse it as malformed instead.
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Garbage after the object (e.g. two models concatenated) is corruption, not something to ignore.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    /** Two-space indent and "\n" line ends on every platform, so the bytes do not depend on where the model was saved. */
+    private static final ObjectWriter WRITER = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER)));
+
+    private ModelFiles() {}
+
+    /**
+     * The unit of saving and loading: a network plus what it was trained for and how.
+     *
+     * @param network          the trained network
+     * @param system           the catalog name of the target system
+     * @param systemParameters the target's parameters by name (finite values); stored sorted by name
+     * @param training         free-form training metadata (λ, GCV score, seed, …); values must be numbers, strings or
+     *                         booleans. They are normalised so that a loaded model compares equal to the saved one:
+     *                         byte, short and long values that fit in an int become {@link Integer}, other longs stay
+     *                         {@link Long}, floats become {@link Double}, and the strings {@code "NaN"},
+     *                         {@code "Infinity"} and {@code "-Infinity"} become the corresponding doubles (JSON has no
+     *                         non-finite numbers, so these strings are how such doubles are stored). Stored sorted by
+     *                         key.
+     */
+    public record SavedModel(RateNetwork network, String system, Map<String, Double> systemParameters,
+                             Map<String, Object> training) {
+        /** Validates and normalises the metadata; the maps are copied into unmodifiable sorted maps. */
+        public SavedModel {
+            Objects.requireNonNull(network, "network");
+            Objects.requireNonNull(network.name(), "network.name()");
+            Objects.requireNonNull(system, "system");
+            Objects.requireNonNull(systemParameters, "systemParameters");
+            Objects.requireNonNull(training, "training");
+            TreeMap<String, Double> params = new TreeMap<>();
+            for (Map.Entry<String, Double> e : systemParameters.entrySet()) {
+                Double v = e.getValue();
+                if (e.getKey() == null || v == null || !Double.isFinite(v)) {
+                    throw new IllegalArgumentException("system parameter " + e.getKey() + " = " + v
+                            + " is not allowed; names must be non-null and values finite");
+                }
+                params.put(e.getKey(), v);
+            }
+            TreeMap<String, Object> train = new TreeMap<>();
+            for (Map.Entry<String, Object> e : training.entrySet()) {
+                if (e.getKey() == null) {
+                    throw new IllegalArgumentException("training metadata keys must not be null");
+                }
+                train.put(e.getKey(), normaliseScalar(e.getKey(), e.getValue()));
+            }
+            systemParameters = Collections.unmodifiableMap(params);
+            training = Collections.unmodifiableMap(train);
+        }
+
+        private static Object normaliseScalar(String key, Object v) {
+            if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                return ((Number) v).intValue();
+            }
+            if (v instanceof Long l) {
+                return l == l.intValue() ? (Object) l.intValue() : l;
+            }
+            if (v instanceof Double || v instanceof Float) {
+                return ((Number) v).doubleValue();
+            }
+            if (v instanceof String s) {
+                Double special = nonFinite(s);
+                return special != null ? special : s;
+            }
+            if (v instanceof Boolean) {
+                return v;
+            }
+            throw new IllegalArgumentException("training metadata '" + key + "' = " + v + " ("
+                    + (v == null ? "null" : v.getClass().getSimpleName())
+                    + ") is not allowed; values must be Integer, Long, Double, Float, String or Boolean");
+        }
+    }
+
+    /**
+     * The training metadata of a fit, suitable for {@link SavedModel#training()}: seed, λ (and whether it was selected
+     * by GCV), λ scale, GCV score, effective degrees of freedom, normal-equation form, factorisation, whether λ hit the
+     * grid edge, training error, number of samples, σ_b and the sampling settings. The wall time is left out on
+     * purpose, so that refitting the same model saves identical files.
+     *
+     * @param result a finished fit
+     * @return a new mutable map in a readable order
+     */
+    public static Map<String, Object> trainingMetadata(TrainingResult result) {
+        Objects.requireNonNull(result, "result");
+        MatchConfig c = result.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", c.seed());
+        m.put("lambdaSelection", Double.isNaN(c.lambda()) ? "gcv" : "given");
+        m.put("lambda", result.ridge().lambda());
+        m.put("lambdaScale", result.ridge().lambdaScale());
+        m.put("gcv", result.ridge().gcv());
+        m.put("effectiveDof", result.ridge().effectiveDof());
+        m.put("form", result.ridge().form().name().toLowerCase(Locale.ROOT));
+        m.put("factorization", result.ridge().factorization());
+        m.put("lambdaAtGridEdge", result.ridge().atGridEdge());
+        m.put("trainingError", result.trainingError());
+        m.put("samples", result.samples());
+        m.put("tonicStd", c.tonicStd());
+        m.put("jitter", c.sampling().jitter());
+        m.put("sampleInterval", c.sampling().interval());
+        m.put("transientTime", c.sampling().transientTime());
+        m.put("boxFraction", c.sampling().boxFraction());
+        return m;
+    }
+
+    // ------------------------------------------------------------------------------------------------ saving
+
+    /**
+     * Saves {@code model} into the directory {@code dir}, crash-safely:
+     * <ul>
+     *   <li>every file is first written (and forced to disk) into a sibling temporary directory
+     *       {@code .<dirname>.tmp-<random>};</li>
+     *   <li>if {@code dir} does not exist, the temporary directory is renamed to it in one atomic step;</li>
+     *   <li>if {@code dir} is an existing ddmatch model directory (its {@code model.json} has
+     *       {@code "format": "ddmatch-model"}) or is empty, the arrays are moved over the old ones one by one and
+     *       {@code model.json} last, so that after a crash the {@code model.json} present still records the checksums
+     *       of the arrays it belongs to, and {@link #load} detects any mixture of old and new arrays; other files in
+     *       the directory are left alone;</li>
+     *   <li>any other existing {@code dir} is refused and left untouched.</li>
+     * </ul>
+     * On failure the temporary directory is removed. Missing parent directories are created.
+     *
+     * @param model the model
+     * @param dir   the model directory to create or replace
+     * @throws FileAlreadyExistsException if {@code dir} exists and is not an empty or model directory
+     * @throws IOException                if writing fails
+     */
+    public static void save(SavedModel model, Path dir) throws IOException {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(dir, "dir");
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent == null || target.getFileName() == null) {
+            throw new IllegalArgumentException("cannot save a model to '" + dir + "': it must name a directory, not a root");
+        }
+
+        // Everything is serialised in memory first: checksums need the bytes anyway, and a failure here leaves no trace.
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        ObjectNode arrays = MAPPER.createObjectNode();
+        RateNetwork net = model.network();
+        int n = net.neurons();
+        int d = net.latentDimension();
+        int m = net.noiseDimension();
+        double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain()};
+        int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}};
+        for (int i = 0; i < ARRAYS.size(); i++) {
+            String file = fileName(ARRAYS.get(i));
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            Npy.write(buf, data[i], shapes[i]);
+            byte[] bytes = buf.toByteArray();
+            files.put(file, bytes);
+            ObjectNode entry = arrays.putObject(ARRAYS.get(i));
+            entry.put("file", file);
+            ArrayNode shape = entry.putArray("shape");
+            for (int s : shapes[i]) {
+                shape.add(s);
+            }
+            entry.put("sha256", sha256(bytes));
+        }
+        files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(model, arrays)).concat("\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        boolean replace = checkTarget(target);
+        Files.createDirectories(parent);
+        Path temp = createTempDirectory(parent, target.getFileName().toString());
+        try {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                byte[] bytes = e.getValue();
+                AtomicFiles.write(temp.resolve(e.getKey()), out -> out.write(bytes));
+            }
+            if (replace) {
+                for (String file : files.keySet()) { // insertion order: arrays first, model.json last
+                    AtomicFiles.move(temp.resolve(file), target.resolve(file));
+                }
+                AtomicFiles.forceDirectory(target);
+                deleteTree(temp);
+            } else {
+                AtomicFiles.move(temp, target);
+            }
+            AtomicFiles.forceDirectory(parent);
+        } catch (Throwable t) {
+            try {
+                deleteTree(temp);
+            } catch (IOException | RuntimeException cleanup) {
+                t.addSuppressed(cleanup);
+            }
+            throw t;
+        }
+    }
+
+    private static ObjectNode toJson(SavedModel model, ObjectNode arrays) {
+        RateNetwork net = model.network();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("ddmatchVersion", DDMATCH_VERSION);
+        root.put("name", net.name());
+        root.put("system", model.system());
+        ObjectNode params = root.putObject("systemParameters");
+        model.systemParameters().forEach(params::put);
+        root.put("neurons", net.neurons());
+        root.put("latentDimension", net.latentDimension());
+        root.put("noiseDimension", net.noiseDimension());
+        root.put("tau", net.tau());
+        root.put("activation", net.activation().id());
+        root.put("timeStep", net.defaultTimeStep());
+        ObjectNode std = root.putObject("standardization");
+        ArrayNode mean = std.putArray("mean");
+        ArrayNode scale = std.putArray("scale");
+        Standardization s = net.standardization();
+        for (int k = 0; k < s.dimension(); k++) {
+            mean.add(s.mean(k));
+            scale.add(s.scale(k));
+        }
+        ObjectNode training = root.putObject("training");
+        model.training().forEach((key, v) -> {
+            if (v instanceof Integer i) {
+                training.put(key, i);
+            } else if (v instanceof Long l) {
+                training.put(key, l);
+            } else if (v instanceof Double x) {
+                // JSON has no NaN or infinities; Double.toString spells them as the strings that load() maps back.
+                if (Double.isFinite(x)) {
+                    training.put(key, x);
+                } else {
+                    training.put(key, Double.toString(x));
+                }
+            } else if (v instanceof Boolean b) {
+                training.put(key, b);
+            } else {
+                training.put(key, (String) v);
+            }
+        });
+        root.set("arrays", arrays);
+        return root;
+    }
+
+    /**
+     * @return false if {@code target} does not exist (the temporary directory will be renamed to it), true if it is an
+     *         empty or ddmatch model directory whose files will be replaced
+     * @throws FileAlreadyExistsException if it exists and is anything else
+     */
+    private static boolean checkTarget(Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String allowed = "; allowed is a new path, an empty directory or an existing ddmatch model directory";
+        if (!Files.isDirectory(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "refusing to save a model here: it exists and is not a directory" + allowed);
+        }
+        List<String> entries = new ArrayList<>();
+        try (Stream<Path> list = Files.list(target)) {
+            list.map(p -> p.getFileName().toString()).sorted().forEach(entries::add);
+        }
+        if (entries.isEmpty()) {
+            return true;
+        }
+        Path json = target.resolve(MODEL_JSON);
+        if (!Files.isRegularFile(json)) {
+            String shown = entries.size() <= 5 ? String.join(", ", entries)
+                    : String.join(", ", entries.subList(0, 5)) + ", … (" + entries.size() + " entries)";
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "refusing to save a model here: the directory holds files that are not a ddmatch model (" + shown
+                            + ")" + allowed);
+        }
+        if (!isModelJson(json)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "refusing to save a model here: its "
+                    + MODEL_JSON + " is not a ddmatch model file (no \"format\": \"" + FORMAT + "\")" + allowed);
+        }
+        return true;
+    }
+
+    private static boolean isModelJson(Path json) {
+        try {
+            if (Files.size(json) > MAX_JSON_BYTES) {
+                return false;
+            }
+            JsonNode root = MAPPER.readTree(Files.readAllBytes(json));
+            return root != null && root.isObject() && FORMAT.equals(root.path("format").asText(null));
+        } catch (IOException e) {
+            // Unreadable or not JSON: not provably ours, so it must not be overwritten.
+            return false;
+        }
+    }
+
+    private static Path createTempDirectory(Path parent, String name) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path temp = parent.resolve("." + name + ".tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+            try {
+                // createDirectory fails if the name exists, so concurrent savers never share a temporary directory.
+                return Files.createDirectory(temp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= MAX_NAME_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList(); // children before their directory
+        }
+        for (Path p : paths) {
+            Files.deleteIfExists(p);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ loading
+
+    /**
+     * Loads a model saved by {@link #save}. Everything is validated: the format tag and version, the presence and type
+     * of every field (unknown fields are refused too, since they would mean the file is not what this version wrote),
+     * sizes (N ≥ d ≥ 1, m ≥ 0), τ, time step and standardisation, the activation, each array's recorded file name and
+     * shape, its SHA-256 checksum, the shape stored in the {@code .npy} file and the finiteness of every value.
+     *
+     * @param dir the model directory
+     * @return the model, whose network simulates bit-identically to the saved one
+     * @throws ModelFormatException naming the file, the field, the value and what is allowed
+     * @throws IOException          if a file exists but cannot be read
+     */
+    public static SavedModel load(Path dir) throws IOException {
+        Objects.requireNonNull(dir, "dir");
+        Path jsonPath = dir.resolve(MODEL_JSON);
+        String src = jsonPath.toString();
+        if (!Files.isDirectory(dir)) {
+            throw new ModelFormatException(dir + ": no such model directory; a model is a directory holding "
+                    + MODEL_JSON + ", U.npy, W.npy, b.npy and S.npy as written by ddmatch");
+        }
+        if (!Files.isRegularFile(jsonPath)) {
+            throw new ModelFormatException(src + ": missing; a ddmatch model directory holds " + MODEL_JSON
+                    + " next to U.npy, W.npy, b.npy and S.npy");
+        }
+        if (Files.size(jsonPath) > MAX_JSON_BYTES) {
+            throw new ModelFormatException(src + ": " + Files.size(jsonPath) + " bytes is far too large for a model file;"
+                    + " allowed is at most " + MAX_JSON_BYTES + " bytes");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readAllBytes(jsonPath));
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+            throw new ModelFormatException(src + where + ": not valid JSON (" + oneLine(e.getOriginalMessage())
+                    + "); allowed is a JSON object as written by ddmatch", e);
+        }
+        try {
+            return parse(dir, src, root);
+        } catch (DataFormatException e) {
+            throw e instanceof ModelFormatException mfe ? mfe : new ModelFormatException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Last line of defence: every case should be caught by the checks in parse(), but the caller must never see
+            // a bare NullPointerException or ClassCastException for a malformed file.
+            throw new ModelFormatException(src + ": cannot be read as a ddmatch model (" + e + ")", e);
+        }
+    }
+
+    private static SavedModel parse(Path dir, String src, JsonNode rootNode) throws IOException {
+        if (rootNode == null || rootNode.isMissingNode()) {
+            throw new ModelFormatException(src + ": is empty; allowed is a JSON object as written by ddmatch");
+        }
+        if (!rootNode.isObject()) {
+            throw new ModelFormatException(src + ": top-level value is " + describe(rootNode)
+                    + "; allowed is a JSON object as written by ddmatch");
+        }
+        Obj root = new Obj(src, "", rootNode);
+        // Format and version come first: a newer version may legitimately have other fields, and the user must be told
+        // to upgrade rather than about some field this version does not know.
+        String format = root.text("format");
+        if (!FORMAT.equals(format)) {
+            throw root.fail("format", root.node.get("format"), "allowed is \"" + FORMAT + "\" (this is not a ddmatch model)");
+        }
+        JsonNode versionNode = root.get("formatVersion");
+        if (!versionNode.isIntegralNumber()) {
+            throw root.fail("formatVersion", versionNode, "allowed is the integer " + FORMAT_VERSION);
+        }
+        long version = versionNode.canConvertToLong() ? versionNode.longValue() : Long.MAX_VALUE;
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException(src + ": model format version " + versionNode.asText()
+                    + " is newer than this ddmatch supports (" + FORMAT_VERSION + "); upgrade ddmatch");
+        }
+        if (version != FORMAT_VERSION) {
+            throw new ModelFormatException(src + ": model format version " + versionNode.asText()
+                    + " is unknown; this ddmatch reads version " + FORMAT_VERSION);
+        }
+        root.text("ddmatchVersion");
+        String name = root.text("name");
+        String system = root.text("system");
+        Map<String, Double> systemParameters = new TreeMap<>();
+        Obj params = root.object("systemParameters");
+        for (Iterator<String> it = params.node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            systemParameters.put(key, params.finite(key));
+        }
+
+        int n = root.integer("neurons", 1);
+        int d = root.integer("latentDimension", 1);
+        int m = root.integer("noiseDimension", 0);
+        if (n < d) {
+            throw root.fail("neurons", root.node.get("neurons"), "allowed is N ≥ latentDimension d = " + d);
+        }
+        double tau = root.positive("tau");
+        String activationId = root.text("activation");
+        Activation activation;
+        try {
+            activation = Activation.byId(activationId);
+        } catch (IllegalArgumentException e) {
+            throw root.fail("activation", root.node.get("activation"), "allowed are \"tanh\", \"softplus\" and \"linear\"");
+        }
+        double timeStep = root.positive("timeStep");
+        Obj std = root.object("standardization");
+        double[] mean = std.doubles("mean", d, false);
+        double[] scale = std.doubles("scale", d, true);
+        std.requireNoOthers();
+
+        Map<String, Object> training = new TreeMap<>();
+        Obj train = root.object("training");
+        for (Iterator<String> it = train.node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            training.put(key, train.scalar(key));
+        }
+
+        Map<String, int[]> expectedShapes = Map.of("U", new int[] {n, d}, "W", new int[] {d, n}, "b", new int[] {n},
+                "S", new int[] {d, m});
+        Obj arrays = root.object("arrays");
+        Map<String, String> checksums = new LinkedHashMap<>();
+        for (String a : ARRAYS) {
+            Obj entry = arrays.object(a);
+            String file = entry.text("file");
+            if (!file.equals(fileName(a))) {
+                throw entry.fail("file", entry.node.get("file"), "allowed is \"" + fileName(a) + "\"");
+            }
+            JsonNode shape = entry.get("shape");
+            int[] expected = expectedShapes.get(a);
+            if (!shape.isArray() || shape.size() != expected.length || !matches(shape, expected)) {
+                throw entry.fail("shape", shape, "allowed is " + Arrays.toString(expected) + " for N = " + n + ", d = " + d
+                        + ", m = " + m + " (neurons, latentDimension, noiseDimension)");
+            }
+            String sha = entry.text("sha256");
+            if (!SHA256_HEX.matcher(sha).matches()) {
+                throw entry.fail("sha256", entry.node.get("sha256"), "allowed are 64 lowercase hexadecimal digits");
+            }
+            entry.requireNoOthers();
+            checksums.put(a, sha);
+        }
+        arrays.requireNoOthers();
+        root.requireNoOthers();
+
+        double[][] data = new double[ARRAYS.size()][];
+        for (int i = 0; i < ARRAYS.size(); i++) {
+            String a = ARRAYS.get(i);
+            data[i] = readArray(dir.resolve(fileName(a)), checksums.get(a), expectedShapes.get(a));
+        }
+        try {
+            Embedding embedding = new Embedding(n, d, data[0], data[2]);
+            RateNetwork network = new RateNetwork(name, embedding, data[1], data[3], m, tau, activation,
+                    new Standardization(mean, scale), timeStep);
+            return new SavedModel(network, system, systemParameters, training);
+        } catch (IllegalArgumentException e) {
+            // Every condition the constructors check is validated above; this only guards against them growing stricter.
+            throw new ModelFormatException(src + ": the stored network is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] readArray(Path file, String expectedSha, int[] expectedShape) throws IOException {
+        String src = file.toString();
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFormatException(src + ": missing; " + MODEL_JSON + " lists it as one of the model's arrays");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        String actualSha = sha256(bytes);
+        if (!actualSha.equals(expectedSha)) {
+            throw new ModelFormatException(src + ": SHA-256 mismatch — the file is corrupted or was changed after saving"
+                    + " (" + MODEL_JSON + " records " + expectedSha + ", the file hashes to " + actualSha + ")");
+        }
+        // Parse from the bytes already hashed, so that the data checked is exactly the data used.
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        Npy.NpyArray array;
+        try {
+            array = Npy.read(in, src);
+        } catch (DataFormatException e) {
+            throw new ModelFormatException(e.getMessage(), e);
+        }
+        if (in.available() != 0) {
+            throw new ModelFormatException(src + ": " + in.available() + " bytes after the array data; allowed is"
+                    + " exactly one array per file");
+        }
+        if (!Arrays.equals(array.shape(), expectedShape)) {
+            throw new ModelFormatException(src + ": array shape " + Arrays.toString(array.shape()) + " is not allowed;"
+                    + " " + MODEL_JSON + " requires " + Arrays.toString(expectedShape));
+        }
+        double[] values = array.data();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new ModelFormatException(src + ": element " + i + " = " + values[i] + " is not allowed;"
+                        + " network parameters must be finite");
+            }
+        }
+        return values;
+    }
+
+    private static boolean matches(JsonNode shape, int[] expected) {
+        for (int i = 0; i < expected.length; i++) {
+            JsonNode s = shape.get(i);
+            if (!s.isIntegralNumber() || !s.canConvertToInt() || s.intValue() != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static String fileName(String array) {
+        return array + ".npy";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
+    }
+
+    private static Double nonFinite(String s) {
+        return switch (s) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> null;
+        };
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    private static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "missing";
+        }
+        String kind = switch (v.getNodeType()) {
+            case OBJECT -> "an object";
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> "a " + v.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+        String text = v.toString();
+        if (text.length() > MAX_VALUE_CHARS) {
+            text = text.substring(0, MAX_VALUE_CHARS) + "…";
+        }
+        return v.isNull() ? kind : text + " (" + kind + ")";
+    }
+
+    /** A JSON object being validated: typed accessors that name the file and the dotted field path on failure. */
+    private static final class Obj {
+        final String src;
+        final String prefix;
+        final JsonNode node;
+        final Set<String> known = new LinkedHashSet<>(); // in the order they are read, for messages
+
+        Obj(String src, String prefix, JsonNode node) {
+            this.src = src;
+            this.prefix = prefix;
+            this.node = node;
+        }
+
+        ModelFormatException fail(String field, JsonNode value, String allowed) {
+            return new ModelFormatException(src + ": field \"" + prefix + field + "\" = " + describe(value)
+                    + " is not allowed; " + allowed);
+        }
+
+        JsonNode get(String field) {
+            known.add(field);
+            JsonNode v = node.get(field);
+            if (v == null) {
+                throw new ModelFormatException(src + ": field \"" + prefix + field + "\" is missing; it is required in"
+                        + " a ddmatch model file");
+            }
+            return v;
+        }
+
+        String text(String field) {
+            JsonNode v = get(field);
+            if (!v.isTextual()) {
+                throw fail(field, v, "allowed is a string");
+            }
+            return v.textValue();
+        }
+
+        int integer(String field, int min) {
+            JsonNode v = get(field);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min) {
+                throw fail(field, v, "allowed is an integer ≥ " + min);
+            }
+            return v.intValue();
+        }
+
+        double finite(String field) {
+            JsonNode v = get(field);
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+                throw fail(field, v, "allowed is a finite number");
+            }
+            return v.doubleValue();
+        }
+
+        double positive(String field) {
+            JsonNode v = get(field);
+            if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || !(v.doubleValue() > 0)) {
+                throw fail(field, v, "allowed is a finite number > 0");
+            }
+            return v.doubleValue();
+        }
+
+        double[] doubles(String field, int length, boolean positive) {
+            JsonNode v = get(field);
+            String allowed = "allowed is an array of " + length + " finite numbers" + (positive ? " > 0" : "")
+                    + " (one per latent dimension)";
+            if (!v.isArray() || v.size() != length) {
+                throw fail(field, v, allowed);
+            }
+            double[] out = new double[length];
+            for (int i = 0; i < length; i++) {
+                JsonNode e = v.get(i);
+                if (!e.isNumber() || !Double.isFinite(e.doubleValue()) || (positive && !(e.doubleValue() > 0))) {
+                    throw fail(field + "[" + i + "]", e, allowed);
+                }
+                out[i] = e.doubleValue();
+            }
+            return out;
+        }
+
+        Object scalar(String field) {
+            JsonNode v = get(field);
+            if (v.isIntegralNumber() && v.canConvertToInt()) {
+                return v.intValue();
+            }
+            if (v.isIntegralNumber() && v.canConvertToLong()) {
+                return v.longValue();
+            }
+            if (v.isFloatingPointNumber() && Double.isFinite(v.doubleValue())) {
+                return v.doubleValue();
+            }
+            if (v.isTextual()) {
+                Double special = nonFinite(v.textValue());
+                return special != null ? special : v.textValue();
+            }
+            if (v.isBoolean()) {
+                return v.booleanValue();
+            }
+            throw fail(field, v, "allowed are strings, booleans, 64-bit integers and finite numbers");
+        }
+
+        Obj object(String field) {
+            JsonNode v = get(field);
+            if (!v.isObject()) {
+                throw fail(field, v, "allowed is a JSON object");
+            }
+            return new Obj(src, prefix + field + ".", v);
+        }
+
+        void requireNoOthers() {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!known.contains(f)) {
+                    throw new ModelFormatException(src + ": unknown field \"" + prefix + f + "\"; allowed here are "
+                            + known + " (a file written by this format version has no other fields)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package ddmatch.io;
+
+import ddmatch.solve.Trajectory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Writes and reads a {@link Trajectory} as a table whose column 0 is the time and columns 1..d the components, in the
+ * format given by the file's extension: {@code .npy} (a rows × (1 + d) array of doubles, see {@link Npy}) or
+ * {@code .csv} (header {@code t,<names…>}, see {@link Csv}). Both round-trip every value exactly.
+ */
+public final class TrajectoryFiles {
+    private static final String ALLOWED_EXTENSIONS = "allowed extensions are .npy and .csv";
+    /**
+     * How far a time may stray from the equally spaced grid, relative to the interval, for files written by other tools
+     * (e.g. {@code t0 + np.arange(n) * dt}, rounded differently than ours). Anything beyond is a genuinely uneven grid.
+     */
+    private static final double SPACING_TOLERANCE = 1e-6;
+    /** Neighbouring doubles of the estimated interval tried in search of one that reproduces every time exactly. */
+    private static final int ULP_SEARCH = 8;
+
+    private TrajectoryFiles() {}
+
+    private enum Format { NPY, CSV }
+
+    /**
+     * Writes {@code traj} atomically to {@code file}, in the format named by the extension (case-insensitive). Time
+     * {@code r} is written as {@link Trajectory#time(int)}.
+     *
+     * @param file        a {@code .npy} or {@code .csv} file to create or replace
+     * @param traj        the trajectory; at least 2 rows, so that the time step can be recovered on reading
+     * @param columnNames one name per component, used as the CSV header after {@code t}; {@code null} means
+     *                    {@code x1, …, xd}. Ignored for {@code .npy} except for the count check.
+     * @throws IllegalArgumentException for another extension, too few rows or unusable names
+     * @throws IOException              if writing fails
+     */
+    public static void write(Path file, Trajectory traj, String[] columnNames) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(traj, "traj");
+        Format format = formatOf(file);
+        int d = traj.dimension();
+        int rows = traj.rows();
+        if (rows < 2) {
+            throw new IllegalArgumentException("cannot write a trajectory with " + rows + " row(s) to '" + file
+                    + "': at least 2 rows are needed so that the time step can be recovered when reading");
+        }
+        String[] names = columnNames;
+        if (names == null) {
+            names = new String[d];
+            for (int k = 0; k < d; k++) {
+                names[k] = "x" + (k + 1);
+            }
+        }
+        if (names.length != d) {
+            throw new IllegalArgumentException(names.length + " column names given for a trajectory of dimension " + d
+                    + "; exactly one name per component is required");
+        }
+        Set<String> seen = new HashSet<>();
+        seen.add("t");
+        for (String name : names) {
+            if (name != null && !seen.add(name)) {
+                throw new IllegalArgumentException("column name \"" + name + "\" is used twice (\"t\" is the time column);"
+                        + " names must be distinct");
+            }
+        }
+        int cols = d + 1;
+        double[] table = new double[rows * cols];
+        double[] values = traj.values();
+        for (int r = 0; r < rows; r++) {
+            table[r * cols] = traj.time(r);
+            System.arraycopy(values, r * d, table, r * cols + 1, d);
+        }
+        if (format == Format.NPY) {
+            Npy.write(file, table, rows, cols);
+        } else {
+            String[] header = new String[cols];
+            header[0] = "t";
+            System.arraycopy(names, 0, header, 1, d);
+            Csv.write(file, header, table, cols); // validates the names
+        }
+    }
+
+    /**
+     * Reads a trajectory written by {@link #write} or by another tool in the same layout. The times must be finite and
+     * equally spaced with a positive step (to within a relative 10<sup>-6</sup> of the step); the interval is chosen,
+     * when possible, so that {@link Trajectory#time(int)} reproduces every stored time exactly, and among such values
+     * the one with the shortest decimal form (so a step of 0.1 reads back as 0.1 even after a large t0).
+     *
+     * @param file a {@code .npy} or {@code .csv} file
+     * @return the trajectory
+     * @throws IllegalArgumentException for another extension
+     * @throws DataFormatException      naming the file, the row and the time when the layout or spacing is wrong
+     * @throws IOException              if reading fails
+     */
+    public static Trajectory read(Path file) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Format format = formatOf(file);
+        String src = String.valueOf(file.getFileName());
+        double[] table;
+        int rows;
+        int cols;
+        if (format == Format.NPY) {
+            Npy.NpyArray a = Npy.read(file);
+            if (a.ndim() != 2) {
+                throw new DataFormatException(src + ": array of shape " + java.util.Arrays.toString(a.shape())
+                        + " is not a trajectory; allowed is a 2-D array (rows, 1 + d) with the time in column 0");
+            }
+            table = a.data();
+            rows = a.rows();
+            cols = a.cols();
+        } else {
+            Csv.CsvTable t = Csv.read(file);
+            table = t.data();
+            rows = t.rows();
+            cols = t.cols();
+        }
+        if (cols < 2) {
+            throw new DataFormatException(src + ": " + cols + " column(s) is not a trajectory; allowed are a time column"
+                    + " followed by at least one component");
+        }
+        if (rows < 2) {
+            throw new DataFormatException(src + ": " + rows + " row(s); at least 2 are needed to determine the time step");
+        }
+        int d = cols - 1;
+        double[] times = new double[rows];
+        double[] values = new double[rows * d];
+        for (int r = 0; r < rows; r++) {
+            times[r] = table[r * cols];
+            if (!Double.isFinite(times[r])) {
+                throw new DataFormatException(src + ": row " + (r + 1) + ": time " + times[r] + " is not allowed;"
+                        + " times must be finite");
+            }
+            System.arraycopy(table, r * cols + 1, values, r * d, d);
+        }
+        double interval = interval(src, times);
+        return new Trajectory(times[0], interval, d, values);
+    }
+
+    /**
+     * The time step of equally spaced {@code times}: preferably a double {@code h} with {@code t0 + r·h == t[r]} for
+     * every row (true for files written by {@link #write}), the shortest decimal such one if there is one near the
+     * mean step, otherwise the mean step itself, provided every time lies within the tolerance of the grid.
+     */
+    private static double interval(String src, double[] times) {
+        int last = times.length - 1;
+        double t0 = times[0];
+        double estimate = (times[last] - t0) / last;
+        if (!(estimate > 0) || !Double.isFinite(estimate)) {
+            throw new DataFormatException(src + ": times run from " + t0 + " to " + times[last] + "; allowed are"
+                    + " increasing, equally spaced times");
+        }
+        // When t0 is large compared with the step, many doubles reproduce the stored times exactly and the mean step
+        // is only one of them; the shortest decimal among them is the step a person (or a config file) chose.
+        for (int digits = 1; digits <= 17; digits++) {
+            double h = new BigDecimal(estimate).round(new MathContext(digits)).doubleValue();
+            if (h > 0 && reproduces(times, h)) {
+                return h;
+            }
+        }
+        // Otherwise walk outwards from the estimate: the first exact candidate is the closest one to the mean step.
+        double up = estimate;
+        double down = estimate;
+        for (int i = 0; i <= ULP_SEARCH; i++) {
+            if (reproduces(times, up)) {
+                return up;
+            }
+            if (reproduces(times, down)) {
+                return down;
+            }
+            up = Math.nextUp(up);
+            down = Math.nextDown(down);
+        }
+        double tolerance = SPACING_TOLERANCE * estimate;
+        for (int r = 1; r < times.length; r++) {
+            double expected = t0 + r * estimate;
+            if (!(Math.abs(times[r] - expected) <= tolerance)) {
+                throw new DataFormatException(src + ": row " + (r + 1) + ": time " + times[r] + " breaks the equal"
+                        + " spacing (expected " + expected + " for step " + estimate + "); allowed are equally spaced"
+                        + " times, within a relative " + SPACING_TOLERANCE + " of the step");
+            }
+        }
+        return estimate;
+    }
+
+    private static boolean reproduces(double[] times, double h) {
+        double t0 = times[0];
+        for (int r = 1; r < times.length; r++) {
+            if (t0 + r * h != times[r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Format formatOf(Path file) {
+        Path name = file.getFileName();
+        String s = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
+        if (s.endsWith(".npy")) {
+            return Format.NPY;
+        }
+        if (s.endsWith(".csv")) {
+            return Format.CSV;
+        }
+        int dot = s.lastIndexOf('.');
+        String ext = dot < 0 ? "no extension" : "extension '" + s.substring(dot) + "'";
+        throw new IllegalArgumentException("cannot tell the format of trajectory file '" + file + "' from its " + ext
+                + "; " + ALLOWED_EXTENSIONS);
+    }
+}
