@@ -21,7 +21,7 @@ public record Check(String quantity, double network, double reference, String so
     /** network ≤ factor·reference. */
     public static Check atMost(String quantity, double network, double reference, String source, double factor) {
         boolean ok = network <= factor * reference;
-        return new Check(quantity, network, reference, source, factor == 1.0 ? "≤ ref" : String.format("≤ %.3g×ref", factor), ok);
+        return new Check(quantity, network, reference, source, factor == 1.0 ? "≤ ref" : String.format("≤ %.3g×ref", factor).replace(".00×", "×"), ok);
     }
 
     /** |network − reference| ≤ tol. */

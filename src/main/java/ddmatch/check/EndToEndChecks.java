@@ -173,7 +173,7 @@ public final class EndToEndChecks {
         } else {
             checks.add(Check.relative("EPR network", estimate, exact, "θ²", 0.10));
         }
-        return new SystemReport(String.format("ou θ=%g", theta), tr, drift, checks, seconds(start));
+        return new SystemReport("ou θ=" + (theta == Math.rint(theta) ? String.valueOf((long) theta) : String.valueOf(theta)), tr, drift, checks, seconds(start));
     }
 
     /** Held-out drift error on 2000 fresh points (another trajectory, fresh jitter). */

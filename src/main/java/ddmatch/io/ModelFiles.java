@@ -321,6 +321,20 @@ public final class ModelFiles {
     }
 
     /**
+     * Checks before any work is done that {@link #save} may write to {@code dir}: a new path, an empty directory or an
+     * existing ddmatch model directory.
+     *
+     * @throws IllegalArgumentException naming the path and what is allowed otherwise
+     */
+    public static void checkWritable(Path dir) throws IOException {
+        try {
+            checkTarget(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new IllegalArgumentException(dir + ": " + e.getReason(), e);
+        }
+    }
+
+    /**
      * @return false if {@code target} does not exist (the temporary directory will be renamed to it), true if it is an
      *         empty or ddmatch model directory whose files will be replaced
      * @throws FileAlreadyExistsException if it exists and is anything else

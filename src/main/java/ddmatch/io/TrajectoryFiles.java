@@ -30,6 +30,16 @@ public final class TrajectoryFiles {
     private enum Format { NPY, CSV }
 
     /**
+     * Checks that {@code file} has an extension this class writes ({@code .npy} or {@code .csv}), so that a command can
+     * refuse a bad output name before doing any work.
+     *
+     * @throws IllegalArgumentException listing the allowed extensions otherwise
+     */
+    public static void checkExtension(Path file) {
+        formatOf(file);
+    }
+
+    /**
      * Writes {@code traj} atomically to {@code file}, in the format named by the extension (case-insensitive). Time
      * {@code r} is written as {@link Trajectory#time(int)}.
      *
