@@ -1,0 +1,141 @@
+package ddmatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddmatch.io.TrajectoryFiles;
+import ddmatch.solve.Trajectory;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes, one-line errors that name the field, and nothing written on bad input. */
+class CliTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Ddmatch.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainSmallModel() {
+        model = dir.resolve("dw");
+        Run r = run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "-o", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("λ = ").contains("GCV");
+    }
+
+    private static void assertUsageError(Run r, String... fragments) {
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        String line = r.err().strip();
+        assertThat(line.lines().count()).as("one-line error: %s", line).isLessThanOrEqualTo(2);
+        for (String f : fragments) {
+            assertThat(line).contains(f);
+        }
+    }
+
+    @Test
+    void systemsListsTheCatalogAndShowsOne() {
+        Run r = run("systems");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("lorenz").contains("double-well").contains("ou");
+        Run one = run("systems", "ou");
+        assertThat(one.out()).contains("theta").contains("epsilon");
+    }
+
+    @Test
+    void unknownSystemListsTheKnownOnesAndWritesNothing() {
+        Path out = dir.resolve("never1");
+        Run r = run("train", "lorentz", "-o", out.toString());
+        assertUsageError(r, "lorentz", "lorenz, lorenz-noisy, double-well, ou");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void fewerNeuronsThanDimensionsIsRefused() {
+        Path out = dir.resolve("never2");
+        Run r = run("train", "lorenz", "--neurons", "2", "-o", out.toString());
+        assertUsageError(r, "neurons", "2", "≥ 3");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void nonFiniteParametersAreRefused() {
+        Path out = dir.resolve("never3");
+        assertUsageError(run("train", "lorenz", "--param", "rho=NaN", "-o", out.toString()), "rho", "NaN", "finite");
+        assertUsageError(run("train", "lorenz", "--tau", "Infinity", "-o", out.toString()), "tau", "Infinity");
+        assertUsageError(run("train", "lorenz", "--param", "gamma=1", "-o", out.toString()), "gamma", "sigma, rho, beta");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void nonPositiveTimeOrStepIsRefusedAndNothingWritten() {
+        Path out = dir.resolve("never.csv");
+        assertUsageError(run("simulate", model.toString(), "--time", "0", "-o", out.toString()), "--time", "0", "> 0");
+        assertUsageError(run("simulate", model.toString(), "--time", "10", "--dt", "-0.1", "-o", out.toString()), "--dt", "-0.1", "> 0");
+        assertUsageError(run("simulate", model.toString(), "--time", "10", "-o", dir.resolve("x.txt").toString()), ".npy", ".csv");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void unreadableOrWrongVersionModelIsRefused() throws Exception {
+        Path out = dir.resolve("never4.npy");
+        assertUsageError(run("simulate", dir.resolve("no-such-model").toString(), "--time", "1", "-o", out.toString()), "no-such-model");
+        Path bad = dir.resolve("bad-version");
+        Files.createDirectories(bad);
+        for (Path p : Files.list(model).toList()) {
+            Files.copy(p, bad.resolve(p.getFileName()));
+        }
+        Path json = bad.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replace("\"formatVersion\": 1,", "\"formatVersion\": 9,"));
+        assertUsageError(run("simulate", bad.toString(), "--time", "1", "-o", out.toString()), "9", "1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void divergingSimulationStopsWithTimeNormAndHint() {
+        Path out = dir.resolve("never5.npy");
+        // Euler–Maruyama on the double well at dt = 3 is unstable: |z| grows like z³·dt.
+        Run r = run("simulate", model.toString(), "--time", "300", "--dt", "3", "-o", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("diverged at t =").contains("state norm").contains("smaller time step");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void sameSeedGivesBitIdenticalTrajectoriesFromTheSavedModel() throws Exception {
+        Path a = dir.resolve("a.npy");
+        Path b = dir.resolve("b.npy");
+        assertThat(run("simulate", model.toString(), "--time", "50", "--seed", "9", "-o", a.toString()).code()).isZero();
+        assertThat(run("simulate", model.toString(), "--time", "50", "--seed", "9", "-o", b.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        Trajectory t = TrajectoryFiles.read(a);
+        assertThat(t.rows()).isEqualTo(5001);
+        Path c = dir.resolve("c.npy");
+        run("simulate", model.toString(), "--time", "50", "--seed", "10", "-o", c.toString());
+        assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
+    }
+
+    @Test
+    void retrainingWithTheSameSeedWritesIdenticalModelFiles() throws Exception {
+        Path again = dir.resolve("dw-again");
+        Run r = run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "-o", again.toString());
+        assertThat(r.code()).isZero();
+        for (String f : new String[] {"model.json", "U.npy", "W.npy", "b.npy", "S.npy"}) {
+            assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(model.resolve(f)));
+        }
+    }
+}
