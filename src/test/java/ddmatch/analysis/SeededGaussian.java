@@ -1,32 +1,20 @@
 package ddmatch.analysis;
 
+import ddmatch.solve.StandardNormal;
 import java.util.SplittableRandom;
 
-/** Standard normal variates from a seeded {@link SplittableRandom} by Marsaglia's polar method (test helper). */
+/** Seeded normal and uniform variates for the analysis tests, and an Euler–Maruyama path of a linear SDE. */
 final class SeededGaussian {
+    private final StandardNormal normal;
     private final SplittableRandom rng;
-    private double spare;
-    private boolean hasSpare;
 
     SeededGaussian(long seed) {
-        rng = new SplittableRandom(seed);
+        normal = new StandardNormal(seed);
+        rng = new SplittableRandom(~seed);
     }
 
     double next() {
-        if (hasSpare) {
-            hasSpare = false;
-            return spare;
-        }
-        double u, v, s;
-        do {
-            u = 2.0 * rng.nextDouble() - 1.0;
-            v = 2.0 * rng.nextDouble() - 1.0;
-            s = u * u + v * v;
-        } while (s >= 1.0 || s == 0.0);
-        double f = Math.sqrt(-2.0 * Math.log(s) / s);
-        spare = v * f;
-        hasSpare = true;
-        return u * f;
+        return normal.next();
     }
 
     double uniform() {
