@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs the JMH suite compiled by `./mvnw -Pbench -DskipTests package` (bench/src/main/java, package ddmatch.bench).
+#
+#   bench/run-jmh.sh                         # whole suite, JMH defaults from the annotations (-f 1, 3 × 1 s warm-up, 5 × 1 s)
+#   bench/run-jmh.sh NetworkStep -prof gc    # any JMH options / benchmark regexps are passed through
+#   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run-jmh.sh   # another JDK
+#   BUILD=1 bench/run-jmh.sh                 # (re)build with -Pbench first
+#
+# The classpath is target/classes plus the runtime dependencies of the bench profile (dependency:build-classpath).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA="${JAVA:-java}"
+CP_FILE=target/bench-classpath.txt
+if [[ "${BUILD:-0}" == 1 || ! -f target/classes/META-INF/BenchmarkList ]]; then
+  ./mvnw -q -Pbench -DskipTests package
+fi
+if [[ "${BUILD:-0}" == 1 || ! -f "$CP_FILE" ]]; then
+  ./mvnw -q -Pbench dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$CP_FILE"
+fi
+exec "$JAVA" -Xmx4g -cp "target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"

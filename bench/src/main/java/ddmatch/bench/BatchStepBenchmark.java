@@ -1,0 +1,65 @@
+package ddmatch.bench;
+
+import ddmatch.rnn.RateNetwork;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * 64 independent trajectories of the N = 1000, d = 3 tanh network, each advanced by one Euler step (a loop over the
+ * 64 states). ns per neuron-step = score / (64·N).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class BatchStepBenchmark {
+    public static final int BATCH = 64;
+
+    @Param({"1000"})
+    public int n;
+
+    private RateNetwork net;
+    private double[][] x0;
+    private double[][] x;
+    private double[] f;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        net = BenchData.network(n, 20240601L);
+        x0 = new double[BATCH][];
+        x = new double[BATCH][];
+        for (int b = 0; b < BATCH; b++) {
+            x0[b] = BenchData.state(net, 1000L + b);
+            x[b] = x0[b].clone();
+        }
+        f = new double[n];
+    }
+
+    @Setup(Level.Iteration)
+    public void reset() {
+        for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, x[b], 0, n);
+    }
+
+    @Benchmark
+    public void batch64EulerStep() {
+        final double dt = BenchData.DT;
+        for (int b = 0; b < BATCH; b++) {
+            double[] xb = x[b];
+            net.drift(0.0, xb, f);
+            for (int j = 0; j < n; j++) xb[j] += dt * f[j];
+        }
+    }
+}
