@@ -134,6 +134,16 @@ public final class Csv {
         });
     }
 
+    /** Reads a line, turning undecodable bytes into a {@link DataFormatException} that names the line. */
+    private static String nextLine(BufferedReader reader, String source, int linesRead) throws IOException {
+        try {
+            return reader.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException(source + ":" + (linesRead + 1) + ": the file is not valid UTF-8 text ("
+                    + e.getMessage() + "); allowed is UTF-8 (or ASCII) CSV", e);
+        }
+    }
+
     /**
      * Reads a table. The first line is taken as a header when none of its fields is a number. Blank lines are allowed
      * only at the end; every row must have as many fields as the first line; fields may be surrounded by spaces.
@@ -152,10 +162,10 @@ public final class Csv {
         int cols = -1;
         int rows = 0;
         int blankLine = 0; // first blank line seen, which is fine only if nothing follows it
+        int lineNo = 0;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             String raw;
-            int lineNo = 0;
-            while ((raw = reader.readLine()) != null) {
+            while ((raw = nextLine(reader, source, lineNo)) != null) {
                 lineNo++;
                 // Drop the byte-order mark that some spreadsheet programs put at the start of UTF-8 files.
                 String line = lineNo == 1 && raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
