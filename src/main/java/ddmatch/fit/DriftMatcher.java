@@ -37,6 +37,8 @@ public final class DriftMatcher {
             throw new IllegalArgumentException("system '" + target.name() + "' has state-dependent noise (" + target.noiseType()
                     + "); the closed-form matcher handles additive (constant) noise only");
         }
+        MemoryBudget.require(String.format("training N = %d neurons on M = %d samples", cfg.neurons(), cfg.sampling().samples()),
+                MemoryBudget.driftMatchBytes(cfg.sampling().samples(), cfg.neurons(), d), "use fewer --neurons or --samples");
         SplittableRandom seeds = new SplittableRandom(cfg.seed());
         long embeddingSeed = seeds.nextLong();
         long sampleSeed = seeds.nextLong();

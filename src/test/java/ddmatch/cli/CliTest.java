@@ -138,4 +138,13 @@ class CliTest {
             assertThat(Files.readAllBytes(again.resolve(f))).as(f).isEqualTo(Files.readAllBytes(model.resolve(f)));
         }
     }
+
+    @Test
+    void aFitThatCannotFitInTheHeapIsRefusedUpFrontWithTheEstimate() {
+        Path out = dir.resolve("never6");
+        // N = 200,000 neurons on 5000 samples: an 8 GB feature matrix, far beyond the test JVM's heap.
+        Run r = run("train", "lorenz", "--neurons", "200000", "-o", out.toString());
+        assertUsageError(r, "N = 200000", "GiB", "heap");
+        assertThat(out).doesNotExist();
+    }
 }
