@@ -23,7 +23,9 @@ import ddmatch.solve.ProgressListener;
 import ddmatch.solve.SaveAt;
 import ddmatch.solve.Trajectory;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -81,6 +83,8 @@ public final class EndToEndChecks {
         double[] z0 = starts[0].clone();
         Trajectory reference = rk4.solve(target, z0, 0, dt, steps, null, new SaveAt(every, false), Observable.identity(3));
         double floor = 0, value = 0, maxDistance = 0;
+        Map<String, Trajectory> series = new LinkedHashMap<>();
+        series.put("target", thin(reference, 4000));
         Integrator netIntegrator = new Integrator(Sampler.schemeFor(net));
         for (int i = 1; i <= plan.startPoints(); i++) {
             z0 = starts[i];
@@ -97,11 +101,18 @@ public final class EndToEndChecks {
                 dist[0] = Math.max(dist[0], net.manifoldDistance(x));
             });
             value += StateSpaceDivergence.histogram(reference.values(), values, 3) / plan.startPoints();
+            if (i == 1) {
+                series.put("target (same start as network)", thin(other, 4000));
+                series.put("network", thin(new Trajectory(dt * every, dt * every, 3, values), 4000));
+            }
             maxDistance = Math.max(maxDistance, dist[0]);
         }
         checks.add(Check.atMost("D_stsp", value, floor, "2× target noise floor", 2.0));
         checks.add(Check.atMost("manifold distance (max)", maxDistance, 1e-6, "threshold", 1.0));
-        return new SystemReport("lorenz", tr, drift, checks, seconds(start));
+        checks.add(Check.relative("λmax (target, ddmatch)", target.hasJacobian()
+                ? LargestLyapunovExponent.estimate(target, target.initialState(), dt, 50.0, plan.lyapunovTime(), 10).exponent()
+                : Double.NaN, LORENZ_LAMBDA_MAX, "Wolf et al. 1985", lyapunovTolerance));
+        return new SystemReport("lorenz", tr, drift, checks, seconds(start), series, Map.of());
     }
 
     /**
@@ -123,7 +134,8 @@ public final class EndToEndChecks {
         for (int i = 0; i < 3; i++) {
             checks.add(Check.relative("(GGᵀ)_" + axes[i] + axes[i], cov[i * 3 + i], noise * noise, "target G·Gᵀ", 0.05));
         }
-        return new SystemReport("lorenz-noisy", tr, drift, checks, seconds(start));
+        return new SystemReport("lorenz-noisy", tr, drift, checks, seconds(start),
+                Map.of("network", thin(z.slice(0, Math.min(z.rows(), 5000)), 5000)), Map.of());
     }
 
     /**
@@ -147,7 +159,14 @@ public final class EndToEndChecks {
         List<Check> checks = new ArrayList<>();
         checks.add(Check.atMost("drift error (mean)", drift.mean(), 1e-2, "threshold", 1.0));
         checks.add(Check.relative("mean residence time", rn.mean(), rt.mean(), "target simulation", 0.10));
-        return new SystemReport("double-well σ=" + sigma, tr, drift, checks, seconds(start));
+        int window = (int) Math.min(zt.rows(), Math.round(500.0 / dt));
+        Map<String, Trajectory> series = new LinkedHashMap<>();
+        series.put("target", thin(zt.slice(0, window), 5000));
+        series.put("network", thin(zn.slice(0, window), 5000));
+        Map<String, double[]> samples = new LinkedHashMap<>();
+        samples.put("residence times, target", rt.times());
+        samples.put("residence times, network", rn.times());
+        return new SystemReport("double-well σ=" + sigma, tr, drift, checks, seconds(start), series, samples);
     }
 
     /**
@@ -173,7 +192,8 @@ public final class EndToEndChecks {
         } else {
             checks.add(Check.relative("EPR network", estimate, exact, "θ²", 0.10));
         }
-        return new SystemReport("ou θ=" + (theta == Math.rint(theta) ? String.valueOf((long) theta) : String.valueOf(theta)), tr, drift, checks, seconds(start));
+        return new SystemReport("ou θ=" + (theta == Math.rint(theta) ? String.valueOf((long) theta) : String.valueOf(theta)), tr, drift,
+                checks, seconds(start), Map.of("network", thin(z.slice(0, Math.min(z.rows(), 3000)), 3000)), Map.of());
     }
 
     /** Held-out drift error on 2000 fresh points (another trajectory, fresh jitter). */
@@ -189,6 +209,20 @@ public final class EndToEndChecks {
         Integrator integrator = new Integrator(Sampler.schemeFor(net));
         GaussianIncrements noise = new GaussianIncrements(net.noiseDimension(), seed);
         return integrator.solve(net, x0, 0, dt, steps, noise, new SaveAt(every, false), net.readoutObservable());
+    }
+
+    /** Every k-th row of {@code t}, so that at most {@code maxRows} remain (for figures). */
+    static Trajectory thin(Trajectory t, int maxRows) {
+        int k = Math.max(1, (t.rows() + maxRows - 1) / maxRows);
+        if (k == 1) {
+            return t;
+        }
+        int rows = (t.rows() + k - 1) / k;
+        double[] v = new double[rows * t.dimension()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(t.values(), r * k * t.dimension(), v, r * t.dimension(), t.dimension());
+        }
+        return new Trajectory(t.t0(), t.interval() * k, t.dimension(), v);
     }
 
     private static double seconds(long start) {

@@ -4,7 +4,10 @@ import ddmatch.check.Check;
 import ddmatch.check.EndToEndChecks;
 import ddmatch.check.SystemReport;
 import ddmatch.solve.ProgressListener;
+import ddmatch.report.CheckReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,8 +34,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "ddmatch-demo", paramLabel = "DIR",
+            description = "directory for report.html and results.json (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Option(names = "--no-report", description = "print the table only; write no files")
+    boolean noReport;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressListener progress = ProgressListener.NONE;
@@ -52,6 +62,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("%n%d checks, %d failed; %.1f s in all.%n", reports.stream().mapToInt(r -> r.checks().size()).sum(), failed, total);
         out.println("λ: ridge regularisation chosen by GCV, relative to the mean eigenvalue of the Gram matrix. Drift error: held-out,");
         out.println("‖P·drift − f̃‖/rms‖f̃‖ (mean). D_stsp: 30 bins per dimension, Laplace α = 1e-5, KL(target ‖ network), mean over 3 starts.");
+        if (!noReport) {
+            CheckReport.write(output, "ddmatch demo", "ddmatch demo --seed " + seed, seed, reports);
+            out.println("Report: " + output.resolve("report.html") + " (numbers in " + output.resolve("results.json") + ")");
+        }
         out.flush();
         return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }

@@ -1,0 +1,127 @@
+package ddmatch.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One interactive plotly.js figure: traces plus a layout, built in Java and serialised to the page as JSON. Each
+ * {@code add…} method appends one trace; arrays are copied into the JSON, so callers should downsample long series
+ * (a few thousand points per trace keeps pages light).
+ */
+public final class Figure {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String id;
+    private final ArrayNode data = JSON.createArrayNode();
+    private final ObjectNode layout = JSON.createObjectNode();
+
+    /**
+     * @param id     identifier, unique in its report (letters, digits, '-')
+     * @param title  figure title
+     * @param xLabel x-axis title (with units)
+     * @param yLabel y-axis title (with units)
+     */
+    public Figure(String id, String title, String xLabel, String yLabel) {
+        if (!id.matches("[A-Za-z][A-Za-z0-9-]*")) {
+            throw new IllegalArgumentException("figure id '" + id + "' is not allowed; use letters, digits and '-', starting with a letter");
+        }
+        this.id = id;
+        // plotly.js 3 takes titles only in the object form {text: …}.
+        layout.putObject("title").put("text", title);
+        layout.putObject("xaxis").putObject("title").put("text", xLabel);
+        layout.putObject("yaxis").putObject("title").put("text", yLabel);
+        layout.put("height", 420);
+        layout.putObject("margin").put("l", 60).put("r", 20).put("t", 50).put("b", 50);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** A line (or, with {@code markers}, a marker) trace of y against x. */
+    public Figure line(String name, double[] x, double[] y, boolean markers) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scattergl").put("mode", markers ? "markers" : "lines").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        if (markers) {
+            t.putObject("marker").put("size", 3).put("opacity", 0.5);
+        } else {
+            t.putObject("line").put("width", 1);
+        }
+        return this;
+    }
+
+    /** A 3-D line trace; the figure becomes a 3-D scene with the given axis titles. */
+    public Figure line3d(String name, double[] x, double[] y, double[] z, String[] axes) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter3d").put("mode", "lines").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        t.set("z", array(z));
+        t.putObject("line").put("width", 2);
+        ObjectNode scene = layout.putObject("scene");
+        scene.putObject("xaxis").putObject("title").put("text", axes[0]);
+        scene.putObject("yaxis").putObject("title").put("text", axes[1]);
+        scene.putObject("zaxis").putObject("title").put("text", axes[2]);
+        layout.put("height", 520);
+        return this;
+    }
+
+    /** A histogram trace of {@code values}, normalised as a probability density. */
+    public Figure histogram(String name, double[] values, int bins) {
+        ObjectNode t = data.addObject();
+        t.put("type", "histogram").put("name", name).put("histnorm", "probability density").put("opacity", 0.6);
+        t.put("nbinsx", bins);
+        t.set("x", array(values));
+        layout.put("barmode", "overlay");
+        return this;
+    }
+
+    /** A bar trace of values against category labels. */
+    public Figure bars(String name, String[] labels, double[] values) {
+        ObjectNode t = data.addObject();
+        t.put("type", "bar").put("name", name);
+        ArrayNode x = t.putArray("x");
+        for (String l : labels) {
+            x.add(l);
+        }
+        t.set("y", array(values));
+        layout.put("barmode", "group");
+        return this;
+    }
+
+    /** Sets the y axis to a logarithmic scale. */
+    public Figure logY() {
+        ((ObjectNode) layout.get("yaxis")).put("type", "log");
+        return this;
+    }
+
+    int traces() {
+        return data.size();
+    }
+
+    String json() {
+        ObjectNode fig = JSON.createObjectNode();
+        fig.set("data", data);
+        fig.set("layout", layout);
+        try {
+            return JSON.writeValueAsString(fig);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ArrayNode array(double[] v) {
+        ArrayNode a = JSON.createArrayNode();
+        for (double d : v) {
+            // JSON has no NaN or infinities; plotly draws null as a gap.
+            if (Double.isFinite(d)) {
+                a.add((float) d == d ? (double) (float) d : d);
+            } else {
+                a.addNull();
+            }
+        }
+        return a;
+    }
+}

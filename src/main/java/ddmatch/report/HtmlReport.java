@@ -1,0 +1,181 @@
+package ddmatch.report;
+
+import ddmatch.io.AtomicFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A self-contained HTML page of sections, each with text, tables and {@link Figure}s. The plotly.js library (from the
+ * {@code org.webjars.npm:plotly.js-dist} webjar, MIT licence) is embedded gzip-compressed and base64-encoded, and
+ * unpacked in the browser with the standard {@code DecompressionStream}, so the page needs no network and stays a few
+ * megabytes instead of eleven. Written atomically.
+ */
+public final class HtmlReport {
+    /** The plotly.js version bundled; must match the webjar version in the build file (a test checks it). */
+    public static final String PLOTLY_VERSION = "3.3.1";
+    static final String PLOTLY_RESOURCE = "/META-INF/resources/webjars/plotly.js-dist/" + PLOTLY_VERSION + "/plotly.js";
+
+    private static volatile String plotlyPacked;
+
+    private final String title;
+    private final List<String> body = new ArrayList<>();
+    private final List<Figure> figures = new ArrayList<>();
+
+    public HtmlReport(String title) {
+        this.title = title;
+    }
+
+    /** Starts a section with a heading. */
+    public HtmlReport section(String heading) {
+        body.add("<h2>" + escape(heading) + "</h2>");
+        return this;
+    }
+
+    /** A paragraph of plain text (escaped). */
+    public HtmlReport text(String paragraph) {
+        body.add("<p>" + escape(paragraph) + "</p>");
+        return this;
+    }
+
+    /** A table; cells are plain text; a cell equal to PASS or FAIL is coloured. */
+    public HtmlReport table(String caption, List<String> headers, List<List<String>> rows) {
+        StringBuilder sb = new StringBuilder("<table><caption>").append(escape(caption)).append("</caption><thead><tr>");
+        for (String h : headers) {
+            sb.append("<th>").append(escape(h)).append("</th>");
+        }
+        sb.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            if (row.size() != headers.size()) {
+                throw new IllegalArgumentException("table '" + caption + "': a row has " + row.size() + " cells but there are "
+                        + headers.size() + " columns");
+            }
+            sb.append("<tr>");
+            for (String c : row) {
+                String cls = "PASS".equals(c) ? " class=\"pass\"" : "FAIL".equals(c) ? " class=\"fail\"" : "";
+                sb.append("<td").append(cls).append(">").append(escape(c)).append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        body.add(sb.append("</tbody></table>").toString());
+        return this;
+    }
+
+    /** An interactive figure. */
+    public HtmlReport figure(Figure f) {
+        for (Figure g : figures) {
+            if (g.id().equals(f.id())) {
+                throw new IllegalArgumentException("figure id '" + f.id() + "' is used twice in report '" + title + "'");
+            }
+        }
+        figures.add(f);
+        body.add("<div class=\"fig\" id=\"" + f.id() + "\"></div>");
+        return this;
+    }
+
+    /** Number of figures added. */
+    public int figureCount() {
+        return figures.size();
+    }
+
+    /** The whole page. */
+    public String html() {
+        StringBuilder sb = new StringBuilder(4 << 20);
+        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
+                .append("</title>\n<style>")
+                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
+                .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{text-align:left;font-weight:600;padding:4px 0}")
+                .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}")
+                .append("td.pass{color:#11772b;font-weight:600}td.fail{color:#b00020;font-weight:700}")
+                .append(".fig{min-height:420px;margin:1em 0}#status{color:#666}</style></head><body>\n");
+        sb.append("<h1>").append(escape(title)).append("</h1>\n<p id=\"status\">Loading the plots…</p>\n");
+        for (String b : body) {
+            sb.append(b).append('\n');
+        }
+        sb.append("<script>\nconst figures = {");
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
+            sb.append(i == 0 ? "" : ",\n").append('"').append(f.id()).append("\": ").append(f.json().replace("</", "<\\/"));
+        }
+        sb.append("};\n");
+        sb.append("const plotlyGz = \"").append(plotlyPacked()).append("\";\n");
+        sb.append("""
+                (async () => {
+                  const status = document.getElementById('status');
+                  try {
+                    const bytes = Uint8Array.from(atob(plotlyGz), c => c.charCodeAt(0));
+                    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+                    const source = await new Response(stream).text();
+                    const script = document.createElement('script');
+                    script.textContent = source;
+                    document.head.appendChild(script);
+                    for (const [id, fig] of Object.entries(figures)) {
+                      await Plotly.newPlot(id, fig.data, fig.layout, {responsive: true});
+                    }
+                    status.textContent = '';
+                    document.body.dataset.plotsReady = String(Object.keys(figures).length);
+                  } catch (e) {
+                    status.textContent = 'The plots could not be drawn: ' + e;
+                    console.error(e);
+                  }
+                })();
+                </script>
+                </body></html>
+                """);
+        return sb.toString();
+    }
+
+    /** Writes the page atomically. */
+    public void write(Path file) throws IOException {
+        AtomicFiles.writeString(file, html());
+    }
+
+    /** plotly.js, gzip-compressed and base64-encoded, computed once per JVM. */
+    static String plotlyPacked() {
+        String p = plotlyPacked;
+        if (p == null) {
+            try (InputStream in = HtmlReport.class.getResourceAsStream(PLOTLY_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("plotly.js " + PLOTLY_VERSION + " is missing from the class path ("
+                            + PLOTLY_RESOURCE + "); the build must include the plotly.js-dist webjar");
+                }
+                ByteArrayOutputStream bos = new ByteArrayOutputStream(3 << 20);
+                try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+                    in.transferTo(gz);
+                }
+                p = Base64.getEncoder().encodeToString(bos.toByteArray());
+                plotlyPacked = p;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    static String escape(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** For tests: the UTF-8 size of the page. */
+    int size() {
+        return html().getBytes(StandardCharsets.UTF_8).length;
+    }
+}
