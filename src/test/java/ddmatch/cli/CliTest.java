@@ -57,6 +57,19 @@ class CliTest {
     }
 
     @Test
+    void systemsShowPrintsEquationsReferencesAndCitation() {
+        Run r = run("systems", "show", "lorenz");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("ẋ = σ(y − x)").contains("0.9060").contains("Wolf").contains("1963")
+                .contains("constant, " + (-(10.0 + 1.0 + 8.0 / 3.0)));
+        Run chua = run("systems", "chua");
+        assertThat(chua.out()).contains("1.2301").contains("measured by ddmatch").contains("alpha");
+        Run list = run("systems");
+        assertThat(list.out()).contains("rotating-wells").contains("lorenz96").contains("none (noise=0)").contains("additive");
+        assertUsageError(run("systems", "halvorson"), "halvorson", "did you mean 'halvorsen'");
+    }
+
+    @Test
     void unknownSystemListsTheKnownOnesAndWritesNothing() {
         Path out = dir.resolve("never1");
         Run r = run("train", "lorentz", "-o", out.toString());

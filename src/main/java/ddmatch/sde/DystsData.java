@@ -1,0 +1,79 @@
+package ddmatch.sde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dysts metadata of the chaotic flows (W. Gilpin, "Chaos as an interpretable benchmark for forecasting and
+ * data-driven modelling", NeurIPS Datasets and Benchmarks 2021; Apache-2.0), read once from the classpath resource
+ * {@code ddmatch/sde/dysts/chaotic_attractors.json} that ships with ddmatch (see {@code NOTICE.md} beside it).
+ */
+final class DystsData {
+    static final String RESOURCE = "/ddmatch/sde/dysts/chaotic_attractors.json";
+
+    /**
+     * One flow's record.
+     *
+     * @param key                the dysts class name, e.g. {@code Lorenz}
+     * @param parameters         scalar parameters in the file's order
+     * @param initialConditions  a state on the attractor
+     * @param dt                 dysts' sampling time step
+     * @param period             dysts' characteristic period
+     * @param lyapunovSpectrum   dysts' estimated spectrum (may be empty)
+     * @param maximumLyapunov    dysts' separately estimated largest exponent
+     */
+    record Flow(String key, Map<String, Double> parameters, double[] initialConditions, double dt, double period,
+                double[] lyapunovSpectrum, double maximumLyapunov, String description, String citation) {}
+
+    private DystsData() {}
+
+    private static final class Holder {
+        static final JsonNode ROOT = load();
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = DystsData.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + RESOURCE + " is missing from the ddmatch jar");
+            }
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /** The record of dysts flow {@code key}; throws if the file has none (a packaging error, not a user error). */
+    static Flow flow(String key) {
+        JsonNode n = Holder.ROOT.get(key);
+        if (n == null) {
+            throw new IllegalStateException("dysts data has no flow '" + key + "'");
+        }
+        Map<String, Double> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("parameters").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNumber()) {
+                params.put(e.getKey(), e.getValue().doubleValue());
+            }
+        }
+        return new Flow(key, params, doubles(n.get("initial_conditions")), n.get("dt").doubleValue(),
+                n.get("period").doubleValue(), doubles(n.get("lyapunov_spectrum_estimated")),
+                n.get("maximum_lyapunov_estimated").doubleValue(), n.get("description").asText(), n.get("citation").asText());
+    }
+
+    private static double[] doubles(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return new double[0];
+        }
+        double[] out = new double[array.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = array.get(i).doubleValue();
+        }
+        return out;
+    }
+}

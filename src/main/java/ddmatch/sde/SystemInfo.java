@@ -1,0 +1,41 @@
+package ddmatch.sde;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What the catalog knows about a system beyond its parameters: the equations as text, the citation, the name of its
+ * noise-amplitude parameter, reference Lyapunov values (chaotic flows) and, when the divergence of the drift is the
+ * same everywhere, its value as a function of the parameters.
+ *
+ * @param equations      the equations, one line each, for {@code ddmatch systems NAME}
+ * @param citation       the original paper(s)
+ * @param noiseParameter the parameter that sets the noise amplitude
+ * @param lyapunov       reference Lyapunov values, or null for a non-chaotic system
+ * @param divergence     {@code p ↦ tr ∂f/∂z} for a complete parameter map when that trace is constant, else null
+ * @param note           remarks (e.g. why the default time step differs from dysts'), may be empty
+ */
+public record SystemInfo(String equations, String citation, String noiseParameter, LyapunovReference lyapunov,
+                         ToDoubleFunction<Map<String, Double>> divergence, String note) {
+    public SystemInfo {
+        Objects.requireNonNull(equations, "equations");
+        Objects.requireNonNull(citation, "citation");
+        Objects.requireNonNull(noiseParameter, "noiseParameter");
+        Objects.requireNonNull(note, "note");
+    }
+
+    /** Nothing known (for entries registered without metadata). */
+    public static SystemInfo none() {
+        return new SystemInfo("", "", "", null, null, "");
+    }
+
+    public Optional<LyapunovReference> lyapunovReference() { return Optional.ofNullable(lyapunov); }
+
+    /** The constant divergence at the given complete parameters, or empty if the divergence varies with the state. */
+    public OptionalDouble constantDivergence(Map<String, Double> parameters) {
+        return divergence == null ? OptionalDouble.empty() : OptionalDouble.of(divergence.applyAsDouble(parameters));
+    }
+}

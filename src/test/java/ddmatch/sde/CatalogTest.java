@@ -1,0 +1,135 @@
+package ddmatch.sde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The catalog's contents, overrides and metadata, checked against the shipped dysts data and the equations. */
+class CatalogTest {
+
+    static Stream<SystemCatalog.Entry> entries() {
+        return SystemCatalog.entries().stream();
+    }
+
+    @Test
+    void holdsAtLeastThirtySystemsAndTwentyFourChaoticFlowsWithJacobians() {
+        List<SystemCatalog.Entry> all = SystemCatalog.entries();
+        assertThat(all).hasSizeGreaterThanOrEqualTo(30);
+        long flows = all.stream().filter(e -> e.info().lyapunov() != null && e.defaults().get("noise") != null
+                && e.defaults().get("noise") == 0.0).map(e -> e.create(Map.of())).filter(s -> s.dimension() >= 3 && s.hasJacobian())
+                .count();
+        assertThat(flows).isGreaterThanOrEqualTo(24);
+        assertThat(SystemCatalog.names()).startsWith("lorenz", "lorenz-noisy", "double-well", "ou");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("entries")
+    void everyEntryBuildsWithMetadataAndAFiniteDriftAtItsInitialState(SystemCatalog.Entry e) {
+        Sde s = e.create(Map.of());
+        double[] x0 = s.initialState();
+        double[] f = new double[s.dimension()];
+        s.drift(0.0, x0, f);
+        for (double v : f) assertThat(v).isFinite();
+        assertThat(s.defaultTimeStep()).isPositive();
+        assertThat(e.info().equations()).isNotBlank();
+        assertThat(e.info().citation()).isNotBlank();
+        assertThat(e.defaults()).containsKey(e.info().noiseParameter());
+    }
+
+    @Test
+    void dystsFlowsUseTheShippedParametersAndInitialConditions() {
+        // Independent of the catalog code path: values typed from the dysts file (Rössler, Halvorsen, Dadras).
+        assertThat(SystemCatalog.get("rossler").defaults()).containsEntry("a", 0.2).containsEntry("b", 0.2).containsEntry("c", 5.7);
+        assertThat(SystemCatalog.get("halvorsen").defaults()).containsEntry("a", 1.4).containsEntry("b", 4.0);
+        assertThat(SystemCatalog.get("dadras").defaults()).containsEntry("e", 9.0).containsEntry("r", 1.7);
+        assertThat(SystemCatalog.create("rossler", Map.of()).initialState()).containsExactly(6.5134412, 0.4772013, 0.34164294);
+        assertThat(SystemCatalog.get("chua").info().lyapunov().maxExponent()).isCloseTo(1.2301, within(1e-4));
+    }
+
+    @Test
+    void parametersNoiseAndInitialStateCanBeOverridden() {
+        SystemCatalog.Entry e = SystemCatalog.get("rossler");
+        Sde s = e.create(Map.of("c", 9.0, "noise", 0.3), new double[] {1.0, 2.0, 3.0});
+        assertThat(s.initialState()).containsExactly(1.0, 2.0, 3.0);
+        assertThat(s.noiseType()).isEqualTo(NoiseType.ADDITIVE);
+        assertThat(s.noiseDimension()).isEqualTo(3);
+        double[] g = new double[9];
+        s.diffusion(0, s.initialState(), g);
+        assertThat(g).containsExactly(0.3, 0, 0, 0, 0.3, 0, 0, 0, 0.3);
+        double[] f = new double[3];
+        s.drift(0, new double[] {1.0, 2.0, 3.0}, f);
+        assertThat(f[2]).isCloseTo(0.2 + 3.0 * (1.0 - 9.0), within(1e-15)); // ż = b + z(x − c) with c = 9
+        assertThat(e.create(Map.of()).noiseType()).isEqualTo(NoiseType.NONE);
+    }
+
+    @Test
+    void badOverridesAreRefusedNamingTheField() {
+        SystemCatalog.Entry e = SystemCatalog.get("thomas");
+        assertThatThrownBy(() -> e.create(Map.of("q", 1.0))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a, b, noise");
+        assertThatThrownBy(() -> e.create(Map.of(), new double[] {1, 2})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("length 3");
+        assertThatThrownBy(() -> e.create(Map.of("noise", -1.0))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noise");
+        assertThatThrownBy(() -> SystemCatalog.create("lorenz96", Map.of("n", 4.5))).hasMessageContaining("integer");
+        assertThatThrownBy(() -> SystemCatalog.create("lorenz96", Map.of("n", 3.0))).hasMessageContaining("≥ 4");
+    }
+
+    @Test
+    void lorenz96DimensionIsAParameter() {
+        Sde s = SystemCatalog.create("lorenz96", Map.of("n", 40.0, "f", 8.0));
+        assertThat(s.dimension()).isEqualTo(40);
+        assertThat(s.initialState()[0]).isEqualTo(8.01);
+        assertThat(SystemCatalog.get("lorenz96").info().constantDivergence(SystemCatalog.get("lorenz96")
+                .parameters(Map.of("n", 40.0)))).hasValue(-40.0);
+    }
+
+    @Test
+    void unknownNamesGetTheClosestSuggestion() {
+        assertThat(SystemCatalog.closest("lorentz")).isEqualTo("lorenz");
+        assertThat(SystemCatalog.closest("rosler")).isEqualTo("rossler");
+        assertThat(SystemCatalog.closest("fitzhugh")).isNull();
+        assertThatThrownBy(() -> SystemCatalog.get("halvorson")).hasMessageContaining("did you mean 'halvorsen'");
+    }
+
+    @Test
+    void ringWellsHaveMinimaAtTheKRingAnglesAndRotationIsDivergenceFree() {
+        for (int k : new int[] {3, 5}) {
+            Sde s = SystemCatalog.create("ring-wells", Map.of("wells", (double) k));
+            Sde rot = SystemCatalog.create("rotating-wells", Map.of("wells", (double) k, "gamma", 0.3));
+            double[] f = new double[2], g = new double[2], jac = new double[4], jr = new double[4];
+            for (int j = 0; j < k; j++) {
+                double th = 2 * Math.PI * j / k;
+                // Along the ray at angle θ_j the angular force vanishes and the radial one changes sign at r* where
+                // κ(r² − 1) = h r^(K−2): find r* by bisection and check the Hessian there is positive definite.
+                double lo = 0.5, hi = 1.5;
+                for (int it = 0; it < 80; it++) {
+                    double r = 0.5 * (lo + hi);
+                    s.drift(0, new double[] {r * Math.cos(th), r * Math.sin(th)}, f);
+                    double radial = f[0] * Math.cos(th) + f[1] * Math.sin(th);
+                    if (radial > 0) lo = r; else hi = r;
+                }
+                double[] xs = {lo * Math.cos(th), lo * Math.sin(th)};
+                s.drift(0, xs, f);
+                assertThat(Math.hypot(f[0], f[1])).isLessThan(1e-9);
+                s.jacobian(0, xs, jac);
+                assertThat(jac[1]).isCloseTo(jac[2], within(1e-12)); // gradient: symmetric Jacobian
+                double tr = jac[0] + jac[3], det = jac[0] * jac[3] - jac[1] * jac[2];
+                assertThat(tr).isNegative();
+                assertThat(det).isPositive();
+                rot.drift(0, xs, g);
+                rot.jacobian(0, xs, jr);
+                assertThat(g[0]).isCloseTo(-0.3 * xs[1], within(1e-9));
+                assertThat(g[1]).isCloseTo(0.3 * xs[0], within(1e-9));
+                assertThat(jr[0] + jr[3]).isCloseTo(tr, within(1e-12));
+                assertThat(jr[2] - jr[1]).isCloseTo(2 * 0.3, within(1e-12));
+            }
+        }
+    }
+}
