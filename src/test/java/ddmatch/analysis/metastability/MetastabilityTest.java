@@ -69,7 +69,7 @@ class MetastabilityTest {
         double exact = Kramers.meanFirstPassageTime(QUARTIC, -3, -0.5, 0.5, 0.7, 20_000);
         double mean = r.meanResidenceTime(), se = r.meanResidenceTimeStandardError();
         assertThat(mean).isCloseTo(exact, within(4 * se + 0.02 * exact));
-        assertThat((kramers - mean) / kramers).isBetween(0.15, 0.30);
+        assertThat((kramers - mean) / kramers).isBetween(0.10, 0.30); // measured 0.18 (10.08 vs 12.33)
     }
 
     @Test
