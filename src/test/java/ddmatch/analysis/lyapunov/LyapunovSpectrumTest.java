@@ -11,6 +11,7 @@ import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.solve.ProgressListener;
 import ddmatch.solve.StandardNormal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,6 +221,7 @@ class LyapunovSpectrumTest {
     }
 
     @Test
+    @Tag("slow") // ~6 s alone (training + 50 000 RK4 steps of the 300-neuron network); 20+ s in a loaded full suite
     void trainedLorenzNetworkCarriesLorenzExponentsAndTransverseMinusOneOverTau() {
         Lorenz lorenz = new Lorenz();
         RateNetwork net = DriftMatcher.train(lorenz, MatchConfig.defaults(300, 1), ProgressListener.NONE).network();
