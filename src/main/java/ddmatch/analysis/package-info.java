@@ -8,6 +8,8 @@
  * ({@link ddmatch.analysis.EntropyProduction}) — and the covariance of drift-corrected increments as an estimate of
  * the diffusion {@code G Gᵀ} ({@link ddmatch.analysis.IncrementCovariance}). Inputs are validated (dimension, shape,
  * sample count, finiteness, positive {@code dt}) and rejected with an {@link java.lang.IllegalArgumentException} that
- * names the parameter, its value and what is allowed; results are immutable records.
+ * names the parameter, its value and what is allowed; results are immutable records. Lyapunov spectra, metastability
+ * and the statistical divergences (spectral, mixture-based, correlation dimension, noise floor) live in the
+ * sub-packages {@code lyapunov}, {@code metastability} and {@code statistics}.
  */
 package ddmatch.analysis;
