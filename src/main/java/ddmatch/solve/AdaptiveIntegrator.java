@@ -33,7 +33,7 @@ import java.util.concurrent.CancellationException;
  *   u(t + θh) = y₀ + θ(r₂ + (1 − θ)(r₃ + θ(r₄ + (1 − θ) r₅))),
  *   r₂ = y₁ − y₀,   r₃ = hk₁ − r₂,   r₄ = r₂ − hk₇ − r₃,   r₅ = h Σ dᵢkᵢ,
  *   d = (−12715105075/11282082432, 0, 87487479700/32700410799, −10690763975/1880347072,
- *        701980252875/199316789632, −1453857185/822651844, 69997945/590208)
+ *        701980252875/199316789632, −1453857185/822651844, 69997945/29380423)
  * </pre>
  * evaluated at each output time that an accepted step covers, so output rows cost no extra right-hand-side
  * evaluations and do not constrain the step size.
@@ -60,7 +60,7 @@ public final class AdaptiveIntegrator {
             E6 = 22.0 / 525, E7 = -1.0 / 40;
     private static final double D1 = -12715105075.0 / 11282082432.0, D3 = 87487479700.0 / 32700410799.0,
             D4 = -10690763975.0 / 1880347072.0, D5 = 701980252875.0 / 199316789632.0,
-            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 590208.0;
+            D6 = -1453857185.0 / 822651844.0, D7 = 69997945.0 / 29380423.0;
 
     private static final double SAFETY = 0.9;
     private static final double FAC_MIN = 0.2;
