@@ -5,12 +5,16 @@ import java.util.SplittableRandom;
 /**
  * Independent Gaussian increments {@code √(t1 − t0) · ξ}, ξ ~ N(0, I_m), drawn from a {@link SplittableRandom} with a
  * fixed seed and the Marsaglia polar method (implemented here so that the sequence is the same on every JDK).
- * The same seed gives the same path bit for bit; {@link #reset()} replays it from the start.
+ * The same seed gives the same path bit for bit; {@link #reset()} replays it from the start. With
+ * {@link #increment(double, double, double[], double[])} each component also gets the exactly correlated iterated
+ * integral {@code ΔZ} (see {@link IteratedNoiseStream}); that method draws two normals per component and step, so
+ * the same seed gives different {@code ΔW} through the two methods. For paths that must agree across step sizes use
+ * {@link BrownianPath}.
  *
  * <p>Reference: G. Marsaglia and T. A. Bray, "A convenient method for generating normal variables", SIAM Review 6,
  * 260 (1964).
  */
-public final class GaussianIncrements implements NoiseStream {
+public final class GaussianIncrements implements IteratedNoiseStream {
     private final int dimension;
     private final long seed;
     private final StandardNormal normal;
@@ -49,4 +53,18 @@ public final class GaussianIncrements implements NoiseStream {
             out[k] = sq * normal.next();
         }
     }
+
+    @Override
+    public void increment(double t0, double t1, double[] dW, double[] dZ) {
+        double h = t1 - t0;
+        double sq = Math.sqrt(h);
+        for (int k = 0; k < dimension; k++) {
+            double w = sq * normal.next();
+            double u = sq * normal.next();
+            dW[k] = w;
+            dZ[k] = 0.5 * h * (w + u * INV_SQRT3);
+        }
+    }
+
+    private static final double INV_SQRT3 = 1.0 / Math.sqrt(3.0);
 }

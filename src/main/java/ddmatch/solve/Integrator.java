@@ -5,7 +5,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * The engine that runs any {@link Scheme} on a fixed grid {@code t0 + k·dt}, k = 1..steps: draws the Brownian
- * increment of each step from a {@link NoiseStream}, records every k-th state through an {@link Observable}, checks
+ * increment of each step from a {@link NoiseStream} (and the iterated integral ΔZ from an {@link IteratedNoiseStream}
+ * for schemes that need it), records every k-th state through an {@link Observable}, checks
  * the state after every step and stops with a {@link DivergenceException} when it is non-finite or its Euclidean norm
  * exceeds {@code maxNorm}, reports progress and honours thread interruption (throwing {@link CancellationException}).
  * Nothing is allocated inside the step loop.
@@ -99,8 +100,19 @@ public final class Integrator {
                     + " but the noise stream has dimension " + (noise == null ? "none" : noise.dimension()));
         }
         Stepper stepper = scheme.stepper(sde);
+        boolean iterated = m > 0 && scheme.needsTimeIntegral();
+        IteratedNoiseStream iteratedNoise = null;
+        if (iterated) {
+            if (!(noise instanceof IteratedNoiseStream s)) {
+                throw new IllegalArgumentException("scheme '" + scheme.name() + "' needs the iterated integrals ΔZ of the"
+                        + " Brownian path, which the noise stream " + noise.getClass().getSimpleName() + " does not provide;"
+                        + " use GaussianIncrements or BrownianPath");
+            }
+            iteratedNoise = s;
+        }
         double[] x = x0.clone();
         double[] dW = new double[Math.max(m, 1)];
+        double[] dZ = iterated ? new double[m] : null;
         double limit = Double.isInfinite(maxNorm) ? 1e6 * (1.0 + norm(x)) : maxNorm;
         int every = saveAt.every();
         if (saveAt.includeInitial()) {
@@ -112,10 +124,15 @@ public final class Integrator {
             for (long k = 1; k <= steps; k++) {
                 double t = t0 + (k - 1) * dt;
                 double tNext = t0 + k * dt;
-                if (m > 0) {
-                    noise.increment(t, tNext, dW);
+                if (iterated) {
+                    iteratedNoise.increment(t, tNext, dW, dZ);
+                    stepper.step(t, dt, x, dW, dZ);
+                } else {
+                    if (m > 0) {
+                        noise.increment(t, tNext, dW);
+                    }
+                    stepper.step(t, dt, x, dW);
                 }
-                stepper.step(t, dt, x, dW);
                 double n2 = 0.0;
                 for (int i = 0; i < d; i++) {
                     n2 += x[i] * x[i];

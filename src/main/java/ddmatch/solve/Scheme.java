@@ -23,6 +23,15 @@ public interface Scheme {
     double weakOrder();
 
     /**
+     * Whether the scheme needs the iterated integrals {@code ΔZ} besides {@code ΔW} (then it must be driven by an
+     * {@link IteratedNoiseStream}, and the {@link Integrator} calls {@link Stepper#step(double, double, double[],
+     * double[], double[])}). False unless overridden.
+     */
+    default boolean needsTimeIntegral() {
+        return false;
+    }
+
+    /**
      * A stepper for {@code sde} with its own working arrays.
      *
      * @throws IllegalArgumentException if the system's noise type is not supported; the message names the scheme, the

@@ -2,13 +2,16 @@ package ddmatch.solve;
 
 import java.util.List;
 
-/** The registry of available schemes, for lookup by name and for error messages that list alternatives. */
+/**
+ * The registry of available fixed-step schemes, for lookup by name and for error messages that list alternatives.
+ * The adaptive Dormand–Prince integrator for ODEs is not a fixed-step scheme; see {@link AdaptiveIntegrator}.
+ */
 public final class Schemes {
     private Schemes() {}
 
     /** Every scheme, in the order they are listed to users. */
     public static List<Scheme> all() {
-        return List.of(EulerMaruyama.INSTANCE, RungeKutta4.INSTANCE);
+        return List.of(EulerMaruyama.INSTANCE, Milstein.INSTANCE, StochasticHeun.INSTANCE, Sra1.INSTANCE, RungeKutta4.INSTANCE);
     }
 
     /**

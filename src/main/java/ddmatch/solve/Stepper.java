@@ -12,4 +12,14 @@ public interface Stepper {
      * @param dW the Brownian increment over the step (length m; ignored for ODEs)
      */
     void step(double t, double dt, double[] x, double[] dW);
+
+    /**
+     * Advances {@code x} from {@code t} to {@code t + dt} given also the iterated integrals
+     * {@code dZ_k = ∫_t^{t+dt} (W_k(s) − W_k(t)) ds} (see {@link IteratedNoiseStream}). Schemes that do not use them
+     * ignore {@code dZ}; the {@link Integrator} calls this form for schemes whose {@link Scheme#needsTimeIntegral()}
+     * is true.
+     */
+    default void step(double t, double dt, double[] x, double[] dW, double[] dZ) {
+        step(t, dt, x, dW);
+    }
 }
