@@ -37,37 +37,21 @@ public final class DriftMatcher {
             throw new IllegalArgumentException("system '" + target.name() + "' has state-dependent noise (" + target.noiseType()
                     + "); the closed-form matcher handles additive (constant) noise only");
         }
-        MemoryBudget.require(String.format("training N = %d neurons on M = %d samples", cfg.neurons(), cfg.sampling().samples()),
-                MemoryBudget.driftMatchBytes(cfg.sampling().samples(), cfg.neurons(), d), "use fewer --neurons or --samples");
-        SplittableRandom seeds = new SplittableRandom(cfg.seed());
-        long embeddingSeed = seeds.nextLong();
-        long sampleSeed = seeds.nextLong();
-
-        Sampler.Samples samples = Sampler.draw(target, cfg.sampling(), sampleSeed, progress);
-        Standardization st = samples.standardization();
-        Embedding emb = Embedding.random(cfg.neurons(), d, cfg.tonicStd(), embeddingSeed);
-
-        int m = samples.count();
+        Design des = design(target, cfg, progress);
+        Standardization st = des.standardization();
+        Embedding emb = des.embedding();
+        int m = des.samples();
         int n = cfg.neurons();
-        DMatrixRMaj phi = new DMatrixRMaj(m, n);
+        DMatrixRMaj phi = des.phi();
+        double[] latent = des.latent();
         DMatrixRMaj y = new DMatrixRMaj(m, d);
-        double[] latent = new double[m * d];
         double[] z = new double[d];
-        double[] zt = new double[d];
         double[] f = new double[d];
-        double[] x = new double[n];
         for (int r = 0; r < m; r++) {
-            System.arraycopy(samples.points(), r * d, z, 0, d);
-            st.toLatent(z, zt);
-            System.arraycopy(zt, 0, latent, r * d, d);
+            System.arraycopy(des.points(), r * d, z, 0, d);
             target.drift(0.0, z, f);
-            emb.embed(zt, x);
-            int off = r * n;
-            for (int j = 0; j < n; j++) {
-                phi.data[off + j] = cfg.activation().value(x[j]);
-            }
             for (int i = 0; i < d; i++) {
-                y.data[r * d + i] = zt[i] + cfg.tau() * f[i] / st.scale(i);
+                y.data[r * d + i] = latent[r * d + i] + cfg.tau() * f[i] / st.scale(i);
             }
         }
         RidgeSolution ridge = RidgeRegression.fit(phi, y, cfg.lambda());
@@ -104,5 +88,127 @@ public final class DriftMatcher {
         double trainingError = Math.sqrt(num / den);
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(net, cfg, ridge, trainingError, m, seconds);
+    }
+
+    /**
+     * The samples, standardisation, embedding and feature matrix of a fit; a function of the target and the
+     * configuration only (seeds derived from {@code cfg.seed()}), so two calls give identical designs.
+     */
+    private record Design(double[] points, Standardization standardization, Embedding embedding, DMatrixRMaj phi,
+                          double[] latent, int samples) {
+    }
+
+    private static Design design(Sde target, MatchConfig cfg, ProgressListener progress) {
+        int d = target.dimension();
+        MemoryBudget.require(String.format("training N = %d neurons on M = %d samples", cfg.neurons(), cfg.sampling().samples()),
+                MemoryBudget.driftMatchBytes(cfg.sampling().samples(), cfg.neurons(), target.dimension()),
+                "use fewer --neurons or --samples");
+        SplittableRandom seeds = new SplittableRandom(cfg.seed());
+        long embeddingSeed = seeds.nextLong();
+        long sampleSeed = seeds.nextLong();
+
+        Sampler.Samples samples = Sampler.draw(target, cfg.sampling(), sampleSeed, progress);
+        Standardization st = samples.standardization();
+        Embedding emb = Embedding.random(cfg.neurons(), d, cfg.tonicStd(), embeddingSeed);
+
+        int m = samples.count();
+        int n = cfg.neurons();
+        DMatrixRMaj phi = new DMatrixRMaj(m, n);
+        double[] latent = new double[m * d];
+        double[] z = new double[d];
+        double[] zt = new double[d];
+        double[] x = new double[n];
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(samples.points(), r * d, z, 0, d);
+            st.toLatent(z, zt);
+            System.arraycopy(zt, 0, latent, r * d, d);
+            emb.embed(zt, x);
+            int off = r * n;
+            for (int j = 0; j < n; j++) {
+                phi.data[off + j] = cfg.activation().value(x[j]);
+            }
+        }
+        return new Design(samples.points(), st, emb, phi, latent, m);
+    }
+
+    /**
+     * Trains the network for {@code target} as {@link #train} does, then splits its read-in weights into a leak part
+     * and one part per given drift component, all fitted with the same features (same U, b, samples) and the λ of the
+     * full fit.
+     *
+     * <p><b>Description.</b> The full fit solves the ridge problem for targets {@code Y = z̃ + τ f̃}. Ridge regression
+     * with a fixed λ is linear in its targets, so with {@code f = Σ_k f_k} the fits of {@code Y_0 = z̃} (the leak
+     * part, which cancels the neurons' decay {@code −x} along the manifold) and {@code Y_k = τ f̃_k} sum to the full
+     * fit: {@code W = W_0 + Σ_k W_k}, up to rounding. This is how a reversible/irreversible split of the drift is
+     * carried to the connectivity, {@code J = U W_0 + U W_rev + U W_irr} (DESIGN §1.6). All parts are solved in one
+     * multi-output regression, i.e. with one factorisation.
+     *
+     * @param target     the system the network is trained for (its samples, standardisation and full drift)
+     * @param cfg        the configuration; if its λ is NaN, GCV selects it on the full fit and the parts reuse it
+     * @param components drift fields in the target's coordinates whose sum must equal the target's drift at the
+     *                   samples (checked: the relative RMS mismatch must be ≤ 1e-8)
+     * @param progress   progress receiver for the sampling run
+     * @return the full training result and the weights of the leak part and of each component
+     * @throws IllegalArgumentException if the components do not sum to the target's drift
+     */
+    public static SplitTrainingResult trainSplit(Sde target, MatchConfig cfg, java.util.List<DriftField> components,
+                                                 ProgressListener progress) {
+        if (components == null || components.isEmpty()) {
+            throw new IllegalArgumentException("components = " + components + " is not allowed; give at least one drift field");
+        }
+        TrainingResult full = train(target, cfg, progress);
+        Design des = design(target, cfg, progress);
+        int d = target.dimension();
+        int n = cfg.neurons();
+        int m = des.samples();
+        int k = components.size();
+        int q = d * (k + 1);
+        Standardization st = des.standardization();
+        DMatrixRMaj y = new DMatrixRMaj(m, q);
+        double[] z = new double[d];
+        double[] f = new double[d];
+        double[] part = new double[d];
+        double[] sum = new double[d];
+        double mismatch = 0, norm = 0;
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(des.points(), r * d, z, 0, d);
+            target.drift(0.0, z, f);
+            java.util.Arrays.fill(sum, 0.0);
+            for (int i = 0; i < d; i++) {
+                y.data[r * q + i] = des.latent()[r * d + i];
+            }
+            for (int c = 0; c < k; c++) {
+                components.get(c).drift(z, part);
+                for (int i = 0; i < d; i++) {
+                    sum[i] += part[i];
+                    y.data[r * q + (c + 1) * d + i] = cfg.tau() * part[i] / st.scale(i);
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                double e = (sum[i] - f[i]) / st.scale(i);
+                mismatch += e * e;
+                norm += f[i] / st.scale(i) * f[i] / st.scale(i);
+            }
+        }
+        double rel = Math.sqrt(mismatch / Math.max(norm, Double.MIN_NORMAL));
+        if (!(rel <= 1e-8)) {
+            throw new IllegalArgumentException("components do not sum to the drift of '" + target.name()
+                    + "': relative RMS mismatch " + rel + " at the training samples; allowed ≤ 1e-8");
+        }
+        RidgeSolution ridge = RidgeRegression.fit(des.phi(), y, full.ridge().lambda());
+        double[][] w = new double[k + 1][d * n];
+        double[] beta = ridge.coefficients();
+        for (int c = 0; c <= k; c++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < d; i++) {
+                    w[c][i * n + j] = beta[j * q + c * d + i];
+                }
+            }
+        }
+        java.util.List<double[]> parts = new java.util.ArrayList<>(k);
+        for (int c = 1; c <= k; c++) {
+            parts.add(w[c]);
+        }
+        return new SplitTrainingResult(full, w[0], parts);
     }
 }
