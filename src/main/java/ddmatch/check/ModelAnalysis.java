@@ -1,0 +1,309 @@
+package ddmatch.check;
+
+import ddmatch.analysis.DriftError;
+import ddmatch.analysis.EntropyProduction;
+import ddmatch.analysis.IncrementCovariance;
+import ddmatch.analysis.StateSpaceDivergence;
+import ddmatch.analysis.decomposition.ConnectivityDecomposition;
+import ddmatch.analysis.decomposition.LatentCoupling;
+import ddmatch.analysis.lyapunov.LyapunovSpectrum;
+import ddmatch.analysis.metastability.CoreSets;
+import ddmatch.analysis.metastability.Transitions;
+import ddmatch.analysis.statistics.MixtureDivergence;
+import ddmatch.analysis.statistics.SpectralDivergence;
+import ddmatch.fit.Sampler;
+import ddmatch.fit.SamplingConfig;
+import ddmatch.rnn.RateNetwork;
+import ddmatch.sde.NoiseType;
+import ddmatch.sde.Sde;
+import ddmatch.solve.GaussianIncrements;
+import ddmatch.solve.Integrator;
+import ddmatch.solve.Observable;
+import ddmatch.solve.ProgressListener;
+import ddmatch.solve.SaveAt;
+import ddmatch.solve.Trajectory;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * "How well does the network carry the SDE, and how does it do it?" for a trained network and its target, side by
+ * side: simulates the full N-dimensional network and the target (plus an independent target run for noise floors)
+ * and computes the metrics of DESIGN §1.6–1.7 that apply to the system. Every number goes into an ordered map per
+ * metric, ready for JSON; the schema is documented in the README.
+ */
+public final class ModelAnalysis {
+
+    /** The metric groups, selectable with {@code ddmatch analyze --metrics}. */
+    public enum Metric {
+        /** Held-out drift error (mean, 95th percentile). */
+        DRIFT,
+        /** Leading Lyapunov exponents and Kaplan–Yorke dimension of network and target. */
+        LYAPUNOV,
+        /** D_stsp and D_H of network vs target, each with the target's noise floor. */
+        DIVERGENCE,
+        /** Readout increment covariance vs G Gᵀ (noisy systems). */
+        DIFFUSION,
+        /** Wells by k-means and core sets; residence times, transition matrix, cycle statistics (noisy systems, --wells). */
+        METASTABILITY,
+        /** Entropy production: linear-model estimate from the readout, and the coarse-grained bound when wells are given. */
+        EPR,
+        /** ‖J_A‖/‖J‖ against the random-embedding null; spectrum of J. */
+        CONNECTIVITY,
+        /** Latent coupling L = W diag(φ') U: asymmetry index along the network's run. */
+        COUPLING;
+
+        public String id() {
+            return name().toLowerCase();
+        }
+
+        public static Metric byId(String id) {
+            for (Metric m : values()) {
+                if (m.id().equals(id)) {
+                    return m;
+                }
+            }
+            List<String> ids = new ArrayList<>();
+            for (Metric m : values()) {
+                ids.add(m.id());
+            }
+            throw new IllegalArgumentException("unknown metric '" + id + "'; known metrics: " + String.join(", ", ids));
+        }
+    }
+
+    /**
+     * @param time      simulated time of each run (after a transient of 50), target time units (&gt; 0)
+     * @param seed      seed of the runs
+     * @param exponents Lyapunov exponents of the network to compute (≥ 1); the target gets min(exponents, d)
+     * @param wells     number of wells for metastability (0: not computed)
+     * @param metrics   which metric groups
+     */
+    public record Plan(double time, long seed, int exponents, int wells, Set<Metric> metrics) {
+        public Plan {
+            if (!(time > 0) || !Double.isFinite(time)) {
+                throw new IllegalArgumentException("--time = " + time + " is not allowed; it must be finite and > 0");
+            }
+            if (exponents < 1) {
+                throw new IllegalArgumentException("--exponents = " + exponents + " is not allowed; it must be ≥ 1");
+            }
+            if (wells < 0 || wells == 1) {
+                throw new IllegalArgumentException("--wells = " + wells + " is not allowed; it must be 0 (none) or ≥ 2");
+            }
+            metrics = metrics.isEmpty() ? EnumSet.noneOf(Metric.class) : EnumSet.copyOf(metrics);
+        }
+    }
+
+    private ModelAnalysis() {}
+
+    /** Runs the plan; returns metric id → (quantity → value), in a stable order. */
+    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan, ProgressListener progress) {
+        int d = target.dimension();
+        if (net.latentDimension() != d) {
+            throw new IllegalArgumentException("the model carries a " + net.latentDimension() + "-dimensional system but the target '"
+                    + target.name() + "' has dimension " + d);
+        }
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        double dt = target.defaultTimeStep();
+        long steps = Math.round(plan.time() / dt);
+        int every = (int) Math.max(1, steps / 200_000);
+        SplittableRandom seeds = new SplittableRandom(plan.seed());
+        boolean noisy = target.noiseType() != NoiseType.NONE;
+
+        // Common start on the attractor / in the stationary density; an independent start for the floor.
+        double[] z0 = relax(target, target.initialState(), seeds.nextLong());
+        double[] other = target.initialState().clone();
+        SplittableRandom jitter = new SplittableRandom(seeds.nextLong());
+        for (int i = 0; i < d; i++) {
+            other[i] += 1e-3 * (1 + Math.abs(other[i])) * (jitter.nextDouble() - 0.5);
+        }
+        double[] z1 = relax(target, other, seeds.nextLong());
+        Integrator targetIntegrator = new Integrator(Sampler.schemeFor(target), Double.POSITIVE_INFINITY, progress);
+        Integrator netIntegrator = new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, progress);
+        Trajectory zt = targetIntegrator.solve(target, z0, 0, dt, steps, new GaussianIncrements(target.noiseDimension(), seeds.nextLong()),
+                new SaveAt(every, false), Observable.identity(d));
+        Trajectory zf = targetIntegrator.solve(target, z1, 0, dt, steps, new GaussianIncrements(target.noiseDimension(), seeds.nextLong()),
+                new SaveAt(every, false), Observable.identity(d));
+        double[] maxDistance = {0};
+        double[] row = new double[d];
+        double[] values = new double[(int) (steps / every) * d];
+        int[] cursor = {0};
+        netIntegrator.run(net, net.stateFor(z0), 0, dt, steps, new GaussianIncrements(net.noiseDimension(), seeds.nextLong()),
+                new SaveAt(every, false), (t, x) -> {
+                    net.readout(x, row);
+                    System.arraycopy(row, 0, values, cursor[0], d);
+                    cursor[0] += d;
+                    maxDistance[0] = Math.max(maxDistance[0], net.manifoldDistance(x));
+                });
+        Trajectory zn = new Trajectory(dt * every, dt * every, d, values);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("time", plan.time());
+        run.put("dt", dt);
+        run.put("recordEvery", every);
+        run.put("rows", zn.rows());
+        run.put("manifoldDistanceMax", maxDistance[0]);
+        out.put("simulation", run);
+
+        Set<Metric> m = plan.metrics();
+        if (m.contains(Metric.DRIFT)) {
+            SamplingConfig s = SamplingConfig.defaults().withSamples(2000);
+            Sampler.Samples pts = Sampler.draw(target, s, seeds.nextLong(), net.standardization(), ProgressListener.NONE);
+            DriftError.Result e = DriftError.of(net, target, pts.points());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("mean", e.mean());
+            r.put("p95", e.p95());
+            r.put("max", e.max());
+            r.put("points", e.points());
+            r.put("definition", "‖P·drift(x) − f̃‖ / rms‖f̃‖ at held-out points x = U z̃ + b");
+            out.put("drift", r);
+        }
+        if (m.contains(Metric.LYAPUNOV)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            double lyapTime = Math.min(plan.time(), 1000.0);
+            LyapunovSpectrum.Result ln = LyapunovSpectrum.of(net, net.stateFor(z0), Math.min(plan.exponents(), net.neurons()),
+                    LyapunovSpectrum.Config.of(dt, lyapTime));
+            r.put("network", ln.exponents());
+            r.put("networkStandardErrors", ln.standardErrors());
+            r.put("networkKaplanYorke", ln.kaplanYorkeDimension());
+            if (target.hasJacobian()) {
+                LyapunovSpectrum.Result lt = LyapunovSpectrum.of(target, z0, Math.min(plan.exponents(), d),
+                        LyapunovSpectrum.Config.of(dt, lyapTime));
+                r.put("target", lt.exponents());
+                r.put("targetStandardErrors", lt.standardErrors());
+                r.put("targetKaplanYorke", lt.kaplanYorkeDimension());
+            }
+            r.put("time", lyapTime);
+            r.put("note", noisy ? "exponents of the drift (noise switched off)" : "Benettin/QR with RK4");
+            out.put("lyapunov", r);
+        }
+        if (m.contains(Metric.DIVERGENCE)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            if (d < 6) {
+                r.put("stsp", StateSpaceDivergence.histogram(zt.values(), zn.values(), d));
+                r.put("stspFloor", StateSpaceDivergence.histogram(zt.values(), zf.values(), d));
+                r.put("stspMethod", "histogram, 30 bins per dimension, Laplace α = 1e-5, KL(target ‖ network)");
+            } else {
+                r.put("stsp", MixtureDivergence.stateSpace(zt.values(), zn.values(), d, 5, 20_000, plan.seed()).value());
+                r.put("stspFloor", MixtureDivergence.stateSpace(zt.values(), zf.values(), d, 5, 20_000, plan.seed()).value());
+                r.put("stspMethod", "Gaussian mixtures, 5 components, Monte-Carlo KL with 20000 samples");
+            }
+            r.put("hellinger", SpectralDivergence.hellinger(zt.values(), zn.values(), d));
+            r.put("hellingerFloor", SpectralDivergence.hellinger(zt.values(), zf.values(), d));
+            out.put("divergence", r);
+        }
+        if (m.contains(Metric.DIFFUSION) && noisy) {
+            long dsteps = Math.min(steps, 100_000);
+            Trajectory zi = netIntegrator.solve(net, net.stateFor(z0), 0, dt, dsteps,
+                    new GaussianIncrements(net.noiseDimension(), seeds.nextLong()), SaveAt.everyStep(), net.readoutObservable());
+            double[] cov = IncrementCovariance.ofResiduals(zi.values(), d, dt, (s, o) -> target.drift(0.0, s, o));
+            int mm = target.noiseDimension();
+            double[] g = new double[d * mm];
+            target.diffusion(0.0, z0, g);
+            double[] ggt = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double s = 0;
+                    for (int k = 0; k < mm; k++) s += g[i * mm + k] * g[j * mm + k];
+                    ggt[i * d + j] = s;
+                }
+            }
+            double num = 0, den = 0;
+            for (int i = 0; i < d * d; i++) {
+                num += (cov[i] - ggt[i]) * (cov[i] - ggt[i]);
+                den += ggt[i] * ggt[i];
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("network", cov);
+            r.put("target", ggt);
+            r.put("relativeFrobeniusError", Math.sqrt(num / den));
+            r.put("increments", zi.rows() - 1);
+            r.put("definition", "Cov(Δz − f(z)Δt)/Δt of the readout vs G Gᵀ (state-independent part)");
+            out.put("diffusion", r);
+        }
+        int[] targetStates = null;
+        int[] netStates = null;
+        if (m.contains(Metric.METASTABILITY) && plan.wells() >= 2) {
+            CoreSets.Assignment a = CoreSets.fromKMeans(zt.values(), d, plan.wells(), 0.5, plan.seed());
+            targetStates = a.states();
+            netStates = CoreSets.assign(zn.values(), d, a.centres(), a.radius());
+            Transitions.Result tt = Transitions.of(targetStates, plan.wells(), zt.interval());
+            Transitions.Result tn = Transitions.of(netStates, plan.wells(), zn.interval());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("centres", a.centres());
+            r.put("coreRadius", a.radius());
+            r.put("meanResidenceTimeTarget", tt.meanResidenceTime());
+            r.put("meanResidenceTimeNetwork", tn.meanResidenceTime());
+            r.put("jumpsTarget", tt.jumps());
+            r.put("jumpsNetwork", tn.jumps());
+            r.put("transitionMatrixTarget", tt.transitionMatrix());
+            r.put("transitionMatrixNetwork", tn.transitionMatrix());
+            if (plan.wells() >= 3) {
+                r.put("cyclicFractionTarget", tt.cyclicFraction());
+                r.put("cyclicFractionNetwork", tn.cyclicFraction());
+                r.put("cycleAffinityTarget", tt.cycleAffinity());
+                r.put("cycleAffinityNetwork", tn.cycleAffinity());
+            }
+            out.put("metastability", r);
+        }
+        if (m.contains(Metric.EPR) && noisy) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("linearTarget", EntropyProduction.fromTrajectory(zt.values(), d, zt.interval()).phi());
+            r.put("linearNetwork", EntropyProduction.fromTrajectory(zn.values(), d, zn.interval()).phi());
+            r.put("linearNote", "fits a linear (OU) model to the readout: exact for linear systems, a proxy otherwise");
+            if (targetStates != null) {
+                r.put("coarseGrainedTarget", EntropyProduction.coarseGrained(visited(targetStates), plan.wells(), zt.interval()));
+                r.put("coarseGrainedNetwork", EntropyProduction.coarseGrained(visited(netStates), plan.wells(), zn.interval()));
+            }
+            out.put("epr", r);
+        }
+        if (m.contains(Metric.CONNECTIVITY)) {
+            ConnectivityDecomposition.Result c = ConnectivityDecomposition.of(net);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("norm", c.norm());
+            r.put("symmetricNorm", c.symmetricNorm());
+            r.put("antisymmetricNorm", c.antisymmetricNorm());
+            r.put("antisymmetricFraction", c.asymmetryRatio());
+            r.put("nullAntisymmetricFraction", c.nullRatio());
+            r.put("nullStd", c.nullRatioStd());
+            r.put("eigenReal", c.eigenReal());
+            r.put("eigenImag", c.eigenImag());
+            r.put("note", "for J = UW the antisymmetric fraction of a random embedding is ≈ 1/√2 whatever the target: compare with the null");
+            out.put("connectivity", r);
+        }
+        if (m.contains(Metric.COUPLING)) {
+            int stride = Math.max(1, zn.rows() / 5000);
+            double[] pts = new double[((zn.rows() + stride - 1) / stride) * d];
+            for (int i = 0, k = 0; i < zn.rows(); i += stride, k++) {
+                System.arraycopy(zn.values(), i * d, pts, k * d, d);
+            }
+            LatentCoupling.Summary s = new LatentCoupling(net).summarize(pts, LatentCoupling.Coordinates.TARGET);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("asymmetryIndex", s.asymmetryIndex());
+            r.put("meanCouplingAsymmetryIndex", s.meanAsymmetryIndex());
+            r.put("meanCoupling", s.mean());
+            r.put("points", s.points());
+            r.put("definition", "L = W diag(φ'(U z̃ + b)) U in target coordinates; index √⟨‖L_A‖²⟩/√⟨‖L‖²⟩ along the network run");
+            out.put("coupling", r);
+        }
+        return out;
+    }
+
+    /** The states after the first core visit (the coarse-grained estimator needs states in [0, K)). */
+    private static int[] visited(int[] states) {
+        int i = 0;
+        while (i < states.length && states[i] < 0) {
+            i++;
+        }
+        return java.util.Arrays.copyOfRange(states, i, states.length);
+    }
+
+    /** Relaxes onto the attractor / stationary density for 50 time units. */
+    private static double[] relax(Sde sde, double[] z, long seed) {
+        double dt = sde.defaultTimeStep();
+        return new Integrator(Sampler.schemeFor(sde)).run(sde, z, 0, dt, Math.round(50.0 / dt),
+                new GaussianIncrements(sde.noiseDimension(), seed), new SaveAt(1, false), (t, x) -> { });
+    }
+}
