@@ -84,10 +84,38 @@ final class SpecTree {
             JsonLocation l = e.getLocation();
             String where = l == null ? ":1:1" : ":" + l.getLineNr() + ":" + l.getColumnNr();
             throw new DataFormatException(source + where + ": " + (json ? "JSON" : "YAML") + " syntax error: "
-                    + e.getOriginalMessage(), e);
+                    + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw new DataFormatException(source + ": cannot parse: " + e.getMessage(), e);
         }
+    }
+
+    /** The number, with YAML's special floats mapped to doubles so that the spec reader can refuse them by field. */
+    private static double doubleValue(JsonParser p) throws IOException {
+        String text = p.getText().toLowerCase(java.util.Locale.ROOT);
+        switch (text) {
+            case ".nan":
+                return Double.NaN;
+            case ".inf", "+.inf":
+                return Double.POSITIVE_INFINITY;
+            case "-.inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                return p.getDoubleValue();
+        }
+    }
+
+    /** SnakeYAML's multi-line messages (with a source excerpt and a caret) as one line. */
+    private static String oneLine(String message) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("in 'reader'") || l.startsWith("^") || line.startsWith("    ")) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : "; ").append(l);
+        }
+        return sb.toString();
     }
 
     private static Node read(JsonParser p, String source) throws IOException {
@@ -119,7 +147,7 @@ final class SpecTree {
                 return new ListNode(Collections.unmodifiableList(items), loc);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new Scalar(p.getText(), p.getDoubleValue(), false, loc);
+                return new Scalar(p.getText(), doubleValue(p), false, loc);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return new Scalar(p.getText(), null, true, loc);
