@@ -155,6 +155,23 @@ class SystemSpecsTest {
         assertThat(general.noiseDimension()).isEqualTo(3);
     }
 
+    @Test
+    void shippedExamplesLoad() throws Exception {
+        UserSystem lorenz = SystemSpecs.load(Path.of("examples/systems/lorenz.yaml"), Map.of());
+        double[] fa = new double[3];
+        double[] fb = new double[3];
+        lorenz.drift(0.0, new double[] {1.0, 2.0, 3.0}, fa);
+        new Lorenz().drift(0.0, new double[] {1.0, 2.0, 3.0}, fb);
+        assertThat(fa).containsExactly(fb);
+        UserSystem kicked = SystemSpecs.load(Path.of("examples/systems/kicked-double-well.yaml"), Map.of());
+        assertThat(kicked.noiseType()).isEqualTo(NoiseType.ADDITIVE);
+        double[] f = new double[1];
+        kicked.drift(11.0, new double[] {0.0}, f);   // inside the first pulse: drift = u = 1.5
+        assertThat(f[0]).isEqualTo(1.5);
+        kicked.drift(13.0, new double[] {0.0}, f);   // between pulses
+        assertThat(f[0]).isEqualTo(0.0);
+    }
+
     // ------------------------------------------------------------------------------------------------ bad specs
 
     /** Asserts a DataFormatException naming spec.yaml, the line and the offending token or name. */
