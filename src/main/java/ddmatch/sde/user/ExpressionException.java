@@ -18,8 +18,8 @@ public class ExpressionException extends IllegalArgumentException {
      * @param reason     what is wrong and what is allowed
      */
     public ExpressionException(String expression, int column, String token, String reason) {
-        super(reason + " at column " + column + (token.isEmpty() ? " (end of expression)" : " ('" + token + "')")
-                + " of \"" + expression + "\"");
+        super("column " + column + (token.isEmpty() ? " (end of expression)" : " ('" + token + "')") + " of \""
+                + expression + "\": " + reason);
         this.expression = expression;
         this.column = column;
         this.token = token;
