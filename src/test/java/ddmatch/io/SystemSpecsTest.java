@@ -239,6 +239,7 @@ class SystemSpecsTest {
         assertBad(lorenzWith("rho: 28", "rho: .inf"), 4, "parameters.rho", ".inf", "finite");
         assertBad(lorenzWith("dt: 0.01", "dt: -0.01"), 10, "dt", "-0.01", "> 0");
         assertBad(lorenzWith("\"8/3\"", "\"8/0\""), 4, "parameters.beta", "Infinity", "finite");
+        assertBad(lorenzWith("\"8/3\"", "\"8/rho\""), 4, "parameters.beta", "('rho')", "allowed names: pi");
     }
 
     @Test

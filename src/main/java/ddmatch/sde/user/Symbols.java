@@ -38,15 +38,19 @@ public final class Symbols {
     private final List<String> parameters;
     private final List<String> inputs;
     private final Map<String, Symbol> byName = new HashMap<>();
+    private final boolean withTime;
 
-    private Symbols(List<String> state, List<String> parameters, List<String> inputs) {
+    private Symbols(List<String> state, List<String> parameters, List<String> inputs, boolean withTime) {
         this.state = List.copyOf(state);
         this.parameters = List.copyOf(parameters);
         this.inputs = List.copyOf(inputs);
         add(Kind.STATE, this.state);
         add(Kind.PARAMETER, this.parameters);
         add(Kind.INPUT, this.inputs);
-        byName.put(TIME, new Symbol(Kind.TIME, 0, TIME));
+        if (withTime) {
+            byName.put(TIME, new Symbol(Kind.TIME, 0, TIME));
+        }
+        this.withTime = withTime;
     }
 
     /**
@@ -61,12 +65,12 @@ public final class Symbols {
         if (state.isEmpty()) {
             throw new IllegalArgumentException("state: no variables given; a system needs at least one state variable");
         }
-        return new Symbols(state, parameters, inputs);
+        return new Symbols(state, parameters, inputs, true);
     }
 
-    /** Symbols with no state: for constant expressions (parameter values). */
+    /** No names but {@code pi}: for constant expressions (parameter values such as {@code 8/3}). */
     public static Symbols constantsOnly() {
-        return new Symbols(List.of(), List.of(), List.of());
+        return new Symbols(List.of(), List.of(), List.of(), false);
     }
 
     private void add(Kind kind, List<String> names) {
@@ -106,7 +110,7 @@ public final class Symbols {
         };
     }
 
-    /** The symbol called {@code name}, if declared (the time {@code t} always is). */
+    /** The symbol called {@code name}, if declared (the time {@code t} is, except for {@link #constantsOnly()}). */
     public Optional<Symbol> lookup(String name) {
         return Optional.ofNullable(byName.get(name));
     }
@@ -131,7 +135,9 @@ public final class Symbols {
         List<String> all = new ArrayList<>(state);
         all.addAll(parameters);
         all.addAll(inputs);
-        all.add(TIME);
+        if (withTime) {
+            all.add(TIME);
+        }
         all.add(PI);
         return Collections.unmodifiableList(all);
     }

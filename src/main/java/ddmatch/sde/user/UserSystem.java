@@ -19,7 +19,7 @@ import org.codehaus.janino.SimpleCompiler;
  * in memory by Janino into its own class loader. The generated source contains no text written by the user (see
  * {@link ExpressionParser} and {@code JavaSource}). After the JIT has warmed up, a call costs about what the same
  * formula written by hand in Java costs, and allocates nothing (measured once, 2×10⁷ drift calls after warm-up:
- * 1.63 ns per call for the Lorenz spec vs 1.57 ns for {@link ddmatch.sde.Lorenz}).
+ * 1.63 ns per call for the Lorenz spec vs 1.57 ns for {@link ddmatch.sde.Lorenz}, JDK 17).
  *
  * <p><b>Jacobian.</b> By symbolic differentiation of the drift's trees ({@link Derivatives}: chain rule node by node,
  * i.e. forward-mode differentiation carried out once, symbolically, at set-up) compiled in the same class; exact up
