@@ -2,10 +2,10 @@ package ddmatch.cli;
 
 import ddmatch.fit.Sampler;
 import ddmatch.io.ModelFiles;
+import ddmatch.io.SystemSpecs;
 import ddmatch.io.TrajectoryFiles;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
-import ddmatch.sde.SystemCatalog;
 import ddmatch.solve.GaussianIncrements;
 import ddmatch.solve.Integrator;
 import ddmatch.solve.SaveAt;
@@ -66,7 +66,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--time = " + time + " with dt = " + step + " and --every = " + every
                     + " records nothing; increase --time");
         }
-        Sde target = SystemCatalog.find(saved.system()).map(e -> e.create(saved.systemParameters())).orElse(null);
+        Sde target = SystemSpecs.savedTarget(saved, note -> spec.commandLine().getErr().println("ddmatch simulate: note: " + note))
+                .orElse(null);
         double[] x0 = target != null ? net.stateFor(target.initialState()) : net.initialState();
         Integrator integrator = new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, TerminalProgress.forTerminal(false));
         Trajectory traj = integrator.solve(net, x0, 0.0, step, steps, new GaussianIncrements(net.noiseDimension(), seed),

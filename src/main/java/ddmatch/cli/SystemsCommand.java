@@ -4,6 +4,9 @@ import ddmatch.sde.LyapunovReference;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
 import ddmatch.sde.SystemInfo;
+import ddmatch.io.SystemSpecs;
+import ddmatch.sde.user.UserSystem;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ddmatch systems [show] [NAME]}: lists the catalog, or shows one system in full. */
+/** {@code ddmatch systems [show] [NAME | SPEC]}: lists the catalog, or shows one system in full. */
 @Command(name = "systems", description = "List the built-in systems, or show one system (equations, parameters, "
-        + "initial state, time step, reference Lyapunov values, citation).", mixinStandardHelpOptions = true)
+        + "initial state, time step, reference Lyapunov values, citation); NAME may also be a system spec file "
+        + "(.yaml/.yml/.json).", mixinStandardHelpOptions = true)
 final class SystemsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,7 +31,7 @@ final class SystemsCommand implements Callable<Integer> {
     List<String> words;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<String> w = words == null ? List.of() : words;
         if (!w.isEmpty() && w.get(0).equals("show")) {
@@ -36,7 +40,9 @@ final class SystemsCommand implements Callable<Integer> {
         if (w.size() > 1) {
             throw new IllegalArgumentException("systems takes one NAME (or 'show NAME'); got " + String.join(" ", words));
         }
-        if (w.isEmpty()) {
+        if (w.size() == 1 && SystemSpecs.isSpecPath(w.get(0))) {
+            showSpec(out, w.get(0));
+        } else if (w.isEmpty()) {
             list(out);
         } else {
             show(out, SystemCatalog.get(w.get(0)));
@@ -89,6 +95,21 @@ final class SystemsCommand implements Callable<Integer> {
         }
         if (!info.note().isEmpty()) {
             out.println("  note: " + info.note());
+        }
+    }
+
+    private static void showSpec(PrintWriter out, String file) throws java.io.IOException {
+        UserSystem u = SystemSpecs.load(Path.of(file), Map.of());
+        out.println(u.name() + ": " + (u.description().isEmpty() ? "user-defined system from " + file : u.description()));
+        out.printf("  dimension d = %d, noise dimension m = %d, noise type %s, default dt = %g%n", u.dimension(),
+                u.noiseDimension(), u.noiseType(), u.defaultTimeStep());
+        out.println("  state: " + String.join(", ", u.stateNames()));
+        if (!u.inputNames().isEmpty()) {
+            out.println("  inputs: " + String.join(", ", u.inputNames()));
+        }
+        out.println("  parameters (override with --param NAME=VALUE):");
+        for (Map.Entry<String, Double> p : u.parameters().entrySet()) {
+            out.printf("    %-10s = %s%n", p.getKey(), p.getValue());
         }
     }
 }

@@ -5,9 +5,11 @@ import ddmatch.fit.MatchConfig;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.fit.TrainingResult;
 import ddmatch.io.ModelFiles;
+import ddmatch.io.SystemSpecs;
 import ddmatch.rnn.Activation;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
+import ddmatch.sde.user.UserSystem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SYSTEM", description = "a catalog system (see: ddmatch systems)")
+    @Parameters(paramLabel = "SYSTEM", description = "a catalog system (see: ddmatch systems) or a system spec file (.yaml, .yml or .json)")
     String system;
 
     @Option(names = {"-n", "--neurons"}, defaultValue = "1000", description = "number of neurons N (default: ${DEFAULT-VALUE})")
@@ -68,8 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         // Everything is validated before anything is written.
-        SystemCatalog.Entry entry = SystemCatalog.get(system);
-        Sde sde = entry.create(params);
+        Sde sde = SystemSpecs.resolve(system, params);
+        Map<String, Object> specMetadata = SystemSpecs.specMetadata(system);
         SamplingConfig sampling = new SamplingConfig(samples, 0.1, 20.0, jitter, boxFraction);
         MatchConfig cfg = new MatchConfig(neurons, tau, Activation.byId(activation), tonicStd, sampling,
                 lambda == null ? Double.NaN : lambda, seed);
@@ -79,10 +81,15 @@ final class TrainCommand implements Callable<Integer> {
         }
         ModelFiles.checkWritable(output);
         TrainingResult result = DriftMatcher.train(sde, cfg, TerminalProgress.forTerminal(false));
-        Map<String, Double> allParams = new LinkedHashMap<>(entry.defaults());
+        Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
+                : SystemCatalog.get(system).defaults());
         allParams.putAll(params);
-        ModelFiles.save(new ModelFiles.SavedModel(result.network(), system, allParams, ModelFiles.trainingMetadata(result)), output);
-        out.printf("trained %s: N = %d, d = %d, m = %d, τ = %g%n", system, neurons, sde.dimension(), sde.noiseDimension(), tau);
+        // A spec file's path and checksum go with the model, so that 'simulate' can find the target's initial state.
+        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        training.putAll(specMetadata);
+        String systemName = sde instanceof UserSystem ? sde.name() : system;
+        ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
+        out.printf("trained %s: N = %d, d = %d, m = %d, τ = %g%n", systemName, neurons, sde.dimension(), sde.noiseDimension(), tau);
         out.printf("  λ = %.3e (%.1e × trace scale, by %s%s), %s form, %s%n", result.ridge().lambda(),
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
                 result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.ridge().form().name().toLowerCase(),
