@@ -160,4 +160,28 @@ class CliTest {
         assertUsageError(r, "N = 200000", "GiB", "heap");
         assertThat(out).doesNotExist();
     }
+
+    @Test
+    void analyzeWritesEveryMetricToJsonWithNumbersThatMatchTheTarget() throws Exception {
+        Path json = dir.resolve("analysis.json");
+        Run r = run("analyze", model.toString(), "--time", "2000", "--seed", "2", "-o", json.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("format").asText()).isEqualTo("ddmatch-analysis");
+        var m = root.get("metrics");
+        assertThat(m.get("drift").get("mean").asDouble()).isLessThan(0.05);
+        // The readout receives exactly S dW with S Sᵀ = σ² = 0.49; 10^5 increments give ~0.5% sampling error.
+        assertThat(m.get("diffusion").get("relativeFrobeniusError").asDouble()).isLessThan(0.03);
+        // Random-embedding null of ‖J_A‖/‖J‖ for J = UW: 1/√2.
+        assertThat(m.get("connectivity").get("nullAntisymmetricFraction").asDouble()).isCloseTo(Math.sqrt(0.5),
+                org.assertj.core.api.Assertions.within(0.05));
+        // Double well: the noise-free drift relaxes into a well with V''(±1) = 2, so the target's exponent is −2; the
+        // network's leading exponents are the transverse −1/τ = −1.
+        assertThat(m.get("lyapunov").get("target").get(0).asDouble()).isCloseTo(-2.0, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(m.get("lyapunov").get("network").get(0).asDouble()).isCloseTo(-1.0, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(m.get("metastability").get("jumpsNetwork").asLong()).isGreaterThan(50);
+        assertThat(m.get("epr").get("coarseGrainedNetwork").asDouble()).isLessThan(0.01);
+        assertThat(r.out()).contains("drift:").contains("connectivity:");
+        assertUsageError(run("analyze", model.toString(), "--metrics", "drift,nonsense"), "nonsense", "lyapunov");
+    }
 }

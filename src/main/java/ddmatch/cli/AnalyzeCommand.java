@@ -1,0 +1,147 @@
+package ddmatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ddmatch.check.ModelAnalysis;
+import ddmatch.io.AtomicFiles;
+import ddmatch.io.ModelFiles;
+import ddmatch.io.SystemSpecs;
+import ddmatch.rnn.RateNetwork;
+import ddmatch.sde.Sde;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ddmatch analyze MODEL}: how well the full network carries its target, and how. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Simulate a trained network in full next to its target (and an independent target run for noise "
+                + "floors) and compute: held-out drift error, Lyapunov exponents, D_stsp and D_H with floors, diffusion, "
+                + "metastability, entropy production, connectivity symmetry vs its random-embedding null, latent coupling.",
+                "Writes every number to a JSON file (schema in the README) and prints a readable table."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MODEL", description = "a model directory written by 'ddmatch train'")
+    Path model;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "JSON file for the results (default: analysis.json inside the model directory)")
+    Path output;
+
+    @Option(names = {"-t", "--time"}, defaultValue = "1000", description = "simulated time of each run, in the system's time units (default: ${DEFAULT-VALUE})")
+    double time;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the runs (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--exponents", description = "Lyapunov exponents of the network to compute (default: d + 2)")
+    Integer exponents;
+
+    @Option(names = "--wells", defaultValue = "0",
+            description = "number of wells for metastability (k-means centres, core sets); 0 = skip (default: ${DEFAULT-VALUE}; 2 for double-well)")
+    int wells;
+
+    @Option(names = "--metrics", split = ",", paramLabel = "NAME",
+            description = "metric groups, comma-separated: drift, lyapunov, divergence, diffusion, metastability, epr, connectivity, coupling (default: all that apply)")
+    List<String> metrics;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Set<ModelAnalysis.Metric> chosen = EnumSet.allOf(ModelAnalysis.Metric.class);
+        if (metrics != null && !metrics.isEmpty()) {
+            chosen = EnumSet.noneOf(ModelAnalysis.Metric.class);
+            for (String m : metrics) {
+                chosen.add(ModelAnalysis.Metric.byId(m.trim()));
+            }
+        }
+        ModelFiles.SavedModel saved = ModelFiles.load(model);
+        RateNetwork net = saved.network();
+        Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch analyze: note: " + note))
+                .orElseThrow(() -> new IllegalArgumentException("the target system '" + saved.system()
+                        + "' of this model cannot be rebuilt (not in the catalog and no readable spec file); analyze needs it"));
+        int wellCount = wells == 0 && saved.system().equals("double-well") ? 2 : wells;
+        ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
+                wellCount, chosen);
+        Path file = output != null ? output : model.resolve("analysis.json");
+        Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, TerminalProgress.forTerminal(false));
+
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = mapper.createObjectNode();
+        root.put("format", "ddmatch-analysis");
+        root.put("formatVersion", 1);
+        root.put("model", model.toString());
+        root.put("system", saved.system());
+        root.put("neurons", net.neurons());
+        root.put("latentDimension", net.latentDimension());
+        root.put("seed", seed);
+        root.set("metrics", mapper.valueToTree(sanitise(result)));
+        AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
+
+        out.printf("analysis of %s (%s, N = %d, d = %d), T = %g, seed %d%n", model, saved.system(), net.neurons(),
+                net.latentDimension(), time, seed);
+        for (Map.Entry<String, Map<String, Object>> group : result.entrySet()) {
+            out.println(group.getKey() + ":");
+            for (Map.Entry<String, Object> e : group.getValue().entrySet()) {
+                out.printf("  %-28s %s%n", e.getKey(), show(e.getValue()));
+            }
+        }
+        out.println("written to " + file);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** JSON has no NaN or infinities: they are written as strings. */
+    private static Object sanitise(Object v) {
+        if (v instanceof Double x && !Double.isFinite(x)) {
+            return String.valueOf(x);
+        }
+        if (v instanceof double[] a) {
+            Object[] o = new Object[a.length];
+            for (int i = 0; i < a.length; i++) {
+                o[i] = sanitise(a[i]);
+            }
+            return o;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> r = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                r.put(e.getKey(), sanitise(e.getValue()));
+            }
+            return r;
+        }
+        return v;
+    }
+
+    private static String show(Object v) {
+        if (v instanceof Double x) {
+            return num(x);
+        }
+        if (v instanceof double[] a) {
+            StringBuilder sb = new StringBuilder("[");
+            int shown = Math.min(a.length, 9);
+            for (int i = 0; i < shown; i++) {
+                sb.append(i == 0 ? "" : ", ").append(num(a[i]));
+            }
+            return sb.append(a.length > shown ? ", … (" + a.length + ")]" : "]").toString();
+        }
+        return String.valueOf(v);
+    }
+
+    private static String num(double v) {
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format("%.4e", v) : String.format("%.5f", v);
+    }
+}
