@@ -227,12 +227,15 @@ public final class ModelAnalysis {
         int[] netStates = null;
         if (m.contains(Metric.METASTABILITY) && plan.wells() >= 2) {
             CoreSets.Assignment a = CoreSets.fromKMeans(zt.values(), d, plan.wells(), 0.5, plan.seed());
-            targetStates = a.states();
-            netStates = CoreSets.assign(zn.values(), d, a.centres(), a.radius());
+            // k-means numbers its clusters arbitrarily; cyclic statistics need the wells numbered around the ring, so in
+            // the plane they are renumbered by angle about their centroid (counter-clockwise).
+            double[] centres = d == 2 ? byAngle(a.centres(), plan.wells()) : a.centres();
+            targetStates = CoreSets.assign(zt.values(), d, centres, a.radius());
+            netStates = CoreSets.assign(zn.values(), d, centres, a.radius());
             Transitions.Result tt = Transitions.of(targetStates, plan.wells(), zt.interval());
             Transitions.Result tn = Transitions.of(netStates, plan.wells(), zn.interval());
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("centres", a.centres());
+            r.put("centres", centres);
             r.put("coreRadius", a.radius());
             r.put("meanResidenceTimeTarget", tt.meanResidenceTime());
             r.put("meanResidenceTimeNetwork", tn.meanResidenceTime());
@@ -240,7 +243,7 @@ public final class ModelAnalysis {
             r.put("jumpsNetwork", tn.jumps());
             r.put("transitionMatrixTarget", tt.transitionMatrix());
             r.put("transitionMatrixNetwork", tn.transitionMatrix());
-            if (plan.wells() >= 3) {
+            if (plan.wells() >= 3 && d == 2) {
                 r.put("cyclicFractionTarget", tt.cyclicFraction());
                 r.put("cyclicFractionNetwork", tn.cyclicFraction());
                 r.put("cycleAffinityTarget", tt.cycleAffinity());
@@ -287,6 +290,29 @@ public final class ModelAnalysis {
             r.put("points", s.points());
             r.put("definition", "L = W diag(φ'(U z̃ + b)) U in target coordinates; index √⟨‖L_A‖²⟩/√⟨‖L‖²⟩ along the network run");
             out.put("coupling", r);
+        }
+        return out;
+    }
+
+    /** Centres (row-major K × 2) sorted by their angle about the centroid, counter-clockwise from the positive x axis. */
+    static double[] byAngle(double[] centres, int k) {
+        double cx = 0, cy = 0;
+        for (int i = 0; i < k; i++) {
+            cx += centres[2 * i] / k;
+            cy += centres[2 * i + 1] / k;
+        }
+        Integer[] order = new Integer[k];
+        double[] angle = new double[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+            double a = Math.atan2(centres[2 * i + 1] - cy, centres[2 * i] - cx);
+            angle[i] = a < 0 ? a + 2 * Math.PI : a;
+        }
+        java.util.Arrays.sort(order, (p, q) -> Double.compare(angle[p], angle[q]));
+        double[] out = new double[2 * k];
+        for (int i = 0; i < k; i++) {
+            out[2 * i] = centres[2 * order[i]];
+            out[2 * i + 1] = centres[2 * order[i] + 1];
         }
         return out;
     }
