@@ -70,6 +70,16 @@ class UserSystemCliTest {
         // Same network, same initial state (the spec's z = 1 mapped onto the manifold), same noise: same bytes.
         assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
 
+        // analyze runs on the user system exactly as on the built-in one: same numbers.
+        Path ua = dir.resolve("user-analysis.json");
+        Path ra = dir.resolve("ref-analysis.json");
+        String[] an = {"--time", "300", "--seed", "4", "--metrics", "drift,divergence,diffusion,epr,connectivity"};
+        Run au = run(concat(new String[] {"analyze", userModel.toString(), "-o", ua.toString()}, an));
+        assertThat(au.code()).as(au.err()).isZero();
+        assertThat(run(concat(new String[] {"analyze", refModel.toString(), "-o", ra.toString()}, an)).code()).isZero();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertThat(mapper.readTree(ua.toFile()).get("metrics")).isEqualTo(mapper.readTree(ra.toFile()).get("metrics"));
+
         // Once the spec changes, simulate says so and starts from the network's own initial state instead.
         Files.writeString(spec, DOUBLE_WELL.replace("initial_state: [1]", "initial_state: [-1]"));
         Path c = dir.resolve("changed.npy");
