@@ -35,6 +35,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a model directory written by 'ddmatch train'")
     Path model;
 
+    @picocli.CommandLine.Mixin
+    InitialStateOption initialState = new InitialStateOption();
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "JSON file for the results (default: analysis.json inside the model directory)")
     Path output;
@@ -69,9 +72,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ModelFiles.SavedModel saved = ModelFiles.load(model);
         RateNetwork net = saved.network();
-        Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch analyze: note: " + note))
+        Sde target;
+        target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch analyze: note: " + note))
                 .orElseThrow(() -> new IllegalArgumentException("the target system '" + saved.system()
                         + "' of this model cannot be rebuilt (not in the catalog and no readable spec file); analyze needs it"));
+        target = initialState.apply(target);
         int wellCount = wells == 0 && saved.system().equals("double-well") ? 2 : wells;
         ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
                 wellCount, chosen);

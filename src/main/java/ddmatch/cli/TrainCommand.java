@@ -32,6 +32,9 @@ final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SYSTEM", description = "a catalog system (see: ddmatch systems) or a system spec file (.yaml, .yml or .json)")
     String system;
 
+    @picocli.CommandLine.Mixin
+    InitialStateOption initialState = new InitialStateOption();
+
     @Option(names = {"-n", "--neurons"}, defaultValue = "1000", description = "number of neurons N (default: ${DEFAULT-VALUE})")
     int neurons;
 
@@ -70,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         // Everything is validated before anything is written.
-        Sde sde = SystemSpecs.resolve(system, params);
+        Sde sde = initialState.apply(SystemSpecs.resolve(system, params));
         Map<String, Object> specMetadata = SystemSpecs.specMetadata(system);
         SamplingConfig sampling = new SamplingConfig(samples, 0.1, 20.0, jitter, boxFraction);
         MatchConfig cfg = new MatchConfig(neurons, tau, Activation.byId(activation), tonicStd, sampling,

@@ -184,4 +184,18 @@ class CliTest {
         assertThat(r.out()).contains("drift:").contains("connectivity:");
         assertUsageError(run("analyze", model.toString(), "--metrics", "drift,nonsense"), "nonsense", "lyapunov");
     }
+
+    @Test
+    void initialStateCanBeOverriddenAndIsValidated() throws Exception {
+        Path out = dir.resolve("never7");
+        assertUsageError(run("train", "double-well", "--initial", "1,2", "-o", out.toString()), "--initial", "2 values", "dimension 1");
+        assertUsageError(run("train", "double-well", "--initial", "NaN", "-o", out.toString()), "NaN");
+        assertThat(out).doesNotExist();
+        // Another start gives another sample trajectory, hence other weights (same seed otherwise).
+        Path other = dir.resolve("dw-other-start");
+        assertThat(run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "--initial", "-1",
+                "-o", other.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(other.resolve("W.npy"))).isNotEqualTo(Files.readAllBytes(model.resolve("W.npy")));
+        assertThat(Files.readAllBytes(other.resolve("U.npy"))).isEqualTo(Files.readAllBytes(model.resolve("U.npy")));
+    }
 }
