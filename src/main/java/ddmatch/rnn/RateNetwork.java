@@ -34,6 +34,7 @@ public final class RateNetwork implements Sde, TangentDynamics {
     private final Standardization standardization;
     private final double timeStep;
     private final ThreadLocal<double[]> scratch;
+    private final NetworkKernels kernels;
 
     /**
      * @param name            identifier (usually {@code network-<system>})
@@ -86,6 +87,7 @@ public final class RateNetwork implements Sde, TangentDynamics {
         this.standardization = standardization;
         this.timeStep = timeStep;
         this.scratch = ThreadLocal.withInitial(() -> new double[d]);
+        this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
     }
 
     private static void requireFinite(String what, double[] a) {
@@ -151,21 +153,7 @@ public final class RateNetwork implements Sde, TangentDynamics {
 
     @Override
     public void drift(double t, double[] x, double[] out) {
-        double[] a = scratch.get();
-        final int d = this.d;
-        for (int k = 0; k < d; k++) a[k] = 0.0;
-        for (int j = 0; j < n; j++) {
-            double p = activation.value(x[j]);
-            int row = j * d;
-            for (int k = 0; k < d; k++) a[k] += wt[row + k] * p;
-        }
-        double inv = 1.0 / tau;
-        for (int j = 0; j < n; j++) {
-            int row = j * d;
-            double r = b[j] - x[j];
-            for (int k = 0; k < d; k++) r += u[row + k] * a[k];
-            out[j] = r * inv;
-        }
+        kernels.drift(x, out);
     }
 
     /** Writes the N × m matrix {@code U S}. */
@@ -183,21 +171,7 @@ public final class RateNetwork implements Sde, TangentDynamics {
     /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}: the full N × N Jacobian applied to {@code v} in O(N·d). */
     @Override
     public void jacobianTimes(double t, double[] x, double[] v, double[] out) {
-        double[] a = scratch.get();
-        final int d = this.d;
-        for (int k = 0; k < d; k++) a[k] = 0.0;
-        for (int j = 0; j < n; j++) {
-            double p = activation.derivative(x[j]) * v[j];
-            int row = j * d;
-            for (int k = 0; k < d; k++) a[k] += wt[row + k] * p;
-        }
-        double inv = 1.0 / tau;
-        for (int j = 0; j < n; j++) {
-            int row = j * d;
-            double r = -v[j];
-            for (int k = 0; k < d; k++) r += u[row + k] * a[k];
-            out[j] = r * inv;
-        }
+        kernels.jacobianTimes(x, v, out);
     }
 
     /** Writes the readout in the target's coordinates, {@code z = μ + s ⊙ P(x − b)}. */

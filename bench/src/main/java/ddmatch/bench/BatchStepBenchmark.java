@@ -28,13 +28,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BatchStepBenchmark {
     public static final int BATCH = 64;
 
-    @Param({"1000"})
+    @Param({"250", "1000"})
     public int n;
 
     private RateNetwork net;
     private double[][] x0;
     private double[][] x;
     private double[] f;
+    private ddmatch.rnn.NetworkKernels kernels;
+    private double[] xs0;   // N × BATCH, neuron-major
+    private double[] xs;
+    private double[] fs;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -46,11 +50,27 @@ public class BatchStepBenchmark {
             x[b] = x0[b].clone();
         }
         f = new double[n];
+        kernels = ddmatch.rnn.NetworkKernels.of(net);
+        xs0 = new double[n * BATCH];
+        for (int b = 0; b < BATCH; b++) {
+            for (int j = 0; j < n; j++) xs0[j * BATCH + b] = x0[b][j];
+        }
+        xs = xs0.clone();
+        fs = new double[n * BATCH];
     }
 
     @Setup(Level.Iteration)
     public void reset() {
         for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, x[b], 0, n);
+        System.arraycopy(xs0, 0, xs, 0, xs0.length);
+    }
+
+    /** The ensemble kernel: the 64 states neuron-major in one N × 64 array, W streamed once per step. */
+    @Benchmark
+    public void batch64EnsembleKernel() {
+        final double dt = BenchData.DT;
+        kernels.driftEnsemble(xs, BATCH, fs);
+        for (int i = 0; i < xs.length; i++) xs[i] += dt * fs[i];
     }
 
     @Benchmark

@@ -47,6 +47,42 @@ public class NetworkStepBenchmark {
         f = new double[n];
         noDw = new double[1];
         stepper = EulerMaruyama.INSTANCE.stepper(net);
+        int d = BenchData.LATENT;
+        double[] w = net.readInWeights();
+        legacyWt = new double[n * d];
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < n; j++) legacyWt[j * d + k] = w[k * n + j];
+        }
+        legacyU = net.embedding().u();
+        legacyB = net.embedding().tonic();
+        legacyA = new double[d];
+    }
+
+    private double[] legacyWt, legacyU, legacyB, legacyA;
+
+    /**
+     * The step as {@code RateNetwork.drift} computed it before the NetworkKernels rewrite (commit 8877d2d): one fused
+     * loop with the exp-form tanh and a generic d-loop, kept here as the in-run "before" figure.
+     */
+    @Benchmark
+    public void eulerStepLegacyDrift() {
+        final int d = BenchData.LATENT;
+        double[] a = legacyA;
+        for (int k = 0; k < d; k++) a[k] = 0.0;
+        for (int j = 0; j < n; j++) {
+            double p = 1.0 - 2.0 / (Math.exp(2.0 * x[j]) + 1.0);
+            int row = j * d;
+            for (int k = 0; k < d; k++) a[k] += legacyWt[row + k] * p;
+        }
+        double inv = 1.0 / BenchData.TAU;
+        for (int j = 0; j < n; j++) {
+            int row = j * d;
+            double r = legacyB[j] - x[j];
+            for (int k = 0; k < d; k++) r += legacyU[row + k] * a[k];
+            f[j] = r * inv;
+        }
+        final double dt = BenchData.DT;
+        for (int j = 0; j < n; j++) x[j] += dt * f[j];
     }
 
     /** Restart from the same state every iteration so that every iteration measures the same trajectory segment. */

@@ -79,6 +79,18 @@ public class PracticalLimitBenchmark {
         for (int j = 0; j < n; j++) out[j] = 1.0 - 2.0 / (Math.exp(2.0 * x[j]) + 1.0);
     }
 
+    /** {@code FastTanh}'s array form (the φ pass of {@code RateNetwork.drift}); C2 vectorises it. */
+    @Benchmark
+    public void tanhFastBatch() {
+        ddmatch.rnn.FastTanh.tanh(x, out, 0, n);
+    }
+
+    /** {@code FastTanh.tanh(double)} called per element in a loop (what the scalar API costs). */
+    @Benchmark
+    public void tanhFastScalar() {
+        for (int j = 0; j < n; j++) out[j] = ddmatch.rnn.FastTanh.tanh(x[j]);
+    }
+
     @Benchmark
     public void multiplyAdds() {
         double a0 = 0, a1 = 0, a2 = 0;

@@ -1,0 +1,240 @@
+package ddmatch.rnn;
+
+/**
+ * The hot loops of {@link RateNetwork}: the drift {@code (1/τ)(−x + U W φ(x) + b)} and the Jacobian product
+ * {@code (1/τ)(−v + U W (φ'(x) ⊙ v))} of one state, and the drift of an ensemble of B states sharing W.
+ *
+ * <p><b>Description.</b> A drift evaluation is split into three passes so that two of them are SIMD loops:
+ * (1) φ(x) for all N neurons into a scratch array ({@link FastTanh#tanh(double[], double[], int, int)} for tanh,
+ * which C2 vectorises); (2) the d read-in sums {@code a_k = Σ_j W_kj φ_j}, a reduction that C2 does not vectorise
+ * (floating-point sums may not be reordered), written with four neurons per iteration and 4·d independent
+ * accumulators (for d = 3) so that the adds pipeline; (3) {@code out_j = (b_j − x_j + Σ_k U_jk a_k)/τ} over the
+ * columns of U stored contiguously (a unit-stride loop, vectorised). The ensemble kernel stores the B states
+ * neuron-major ({@code x[j·B + β]}): pass 2 then becomes, for each neuron j, a unit-stride update of the B-vectors
+ * {@code a_k += W_kj φ_j}, vectorised across trajectories, and W is read once per step for all B states.
+ *
+ * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases, which
+ * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
+ * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
+ * thread.
+ */
+public final class NetworkKernels {
+    private final int n;
+    private final int d;
+    private final double invTau;
+    private final Activation activation;
+    private final double[] wt;      // N × d, row j = weights from neuron j
+    private final double[] uCols;   // d × N, row k = column k of U
+    private final double[] b;
+    private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * @param u          U, row-major N × d (read, not kept)
+     * @param wt         Wᵀ, row-major N × d (kept, not copied: the caller must not change it)
+     * @param b          tonic input b, length N (kept, not copied)
+     * @param tau        neural time constant τ &gt; 0
+     * @param activation φ
+     */
+    public NetworkKernels(double[] u, double[] wt, double[] b, int n, int d, double tau, Activation activation) {
+        if (u.length != n * d || wt.length != n * d || b.length != n) {
+            throw new IllegalArgumentException("kernels: U has " + u.length + ", Wᵀ " + wt.length + " and b " + b.length
+                    + " entries; expected N·d = " + (n * d) + ", N·d and N = " + n);
+        }
+        this.n = n;
+        this.d = d;
+        this.invTau = 1.0 / tau;
+        this.activation = activation;
+        this.wt = wt;
+        this.b = b;
+        this.uCols = new double[d * n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < d; k++) uCols[k * n + j] = u[j * d + k];
+        }
+    }
+
+    /** Kernels for {@code net} (copies its U, W and b; for ensembles of its states). */
+    public static NetworkKernels of(RateNetwork net) {
+        int n = net.neurons(), d = net.latentDimension();
+        double[] w = net.readInWeights();
+        double[] wt = new double[n * d];
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < n; j++) wt[j * d + k] = w[k * n + j];
+        }
+        return new NetworkKernels(net.embedding().u(), wt, net.embedding().tonic().clone(), n, d, net.tau(),
+                net.activation());
+    }
+
+    private double[] scratch(int len) {
+        double[] s = scratch.get();
+        if (s.length < len) {
+            s = new double[len];
+            scratch.set(s);
+        }
+        return s;
+    }
+
+    /** φ(x[0..len)) into {@code out}. */
+    private void phi(double[] x, double[] out, int len) {
+        switch (activation) {
+            case TANH -> FastTanh.tanh(x, out, 0, len);
+            case LINEAR -> System.arraycopy(x, 0, out, 0, len);
+            default -> {
+                for (int i = 0; i < len; i++) out[i] = activation.value(x[i]);
+            }
+        }
+    }
+
+    /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
+    public void drift(double[] x, double[] out) {
+        double[] s = scratch(n + d);
+        phi(x, s, n);
+        readIn(s, s, n);
+        finish(x, s, n, out, true);
+    }
+
+    /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}. */
+    public void jacobianTimes(double[] x, double[] v, double[] out) {
+        double[] s = scratch(n + d);
+        if (activation == Activation.TANH) {
+            FastTanh.tanh(x, s, 0, n);
+            for (int j = 0; j < n; j++) s[j] = (1.0 - s[j] * s[j]) * v[j];
+        } else {
+            for (int j = 0; j < n; j++) s[j] = activation.derivative(x[j]) * v[j];
+        }
+        readIn(s, s, n);
+        finish(v, s, n, out, false);
+    }
+
+    /** {@code s[aOff + k] = Σ_j Wᵀ[j][k] p[j]} for k &lt; d, with {@code p = s[0..n)} and {@code aOff = n}. */
+    private void readIn(double[] p, double[] s, int aOff) {
+        final double[] w = wt;
+        if (d == 3) {
+            double a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0, c0 = 0, c1 = 0, c2 = 0, e0 = 0, e1 = 0, e2 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double p0 = p[j], p1 = p[j + 1], p2 = p[j + 2], p3 = p[j + 3];
+                int r = 3 * j;
+                a0 += w[r] * p0;
+                a1 += w[r + 1] * p0;
+                a2 += w[r + 2] * p0;
+                b0 += w[r + 3] * p1;
+                b1 += w[r + 4] * p1;
+                b2 += w[r + 5] * p1;
+                c0 += w[r + 6] * p2;
+                c1 += w[r + 7] * p2;
+                c2 += w[r + 8] * p2;
+                e0 += w[r + 9] * p3;
+                e1 += w[r + 10] * p3;
+                e2 += w[r + 11] * p3;
+            }
+            for (; j < n; j++) {
+                int r = 3 * j;
+                a0 += w[r] * p[j];
+                a1 += w[r + 1] * p[j];
+                a2 += w[r + 2] * p[j];
+            }
+            s[aOff] = (a0 + b0) + (c0 + e0);
+            s[aOff + 1] = (a1 + b1) + (c1 + e1);
+            s[aOff + 2] = (a2 + b2) + (c2 + e2);
+        } else {
+            for (int k = 0; k < d; k++) s[aOff + k] = 0.0;
+            for (int j = 0; j < n; j++) {
+                double pj = p[j];
+                int r = j * d;
+                for (int k = 0; k < d; k++) s[aOff + k] += w[r + k] * pj;
+            }
+        }
+    }
+
+    /** {@code out_j = (c_j − y_j + Σ_k U_jk a_k)/τ} with c = b (drift) or 0 (Jacobian), a = s[n..n+d). */
+    private void finish(double[] y, double[] s, int aOff, double[] out, boolean tonic) {
+        final double inv = invTau;
+        final double[] uc = uCols;
+        if (d == 3) {
+            double a0 = s[aOff], a1 = s[aOff + 1], a2 = s[aOff + 2];
+            if (tonic) {
+                for (int j = 0; j < n; j++) {
+                    out[j] = (b[j] - y[j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    out[j] = (-y[j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) out[j] = tonic ? b[j] - y[j] : -y[j];
+            for (int k = 0; k < d; k++) {
+                double ak = s[aOff + k];
+                int off = k * n;
+                for (int j = 0; j < n; j++) out[j] += uc[off + j] * ak;
+            }
+            for (int j = 0; j < n; j++) out[j] *= inv;
+        }
+    }
+
+    /**
+     * The drift of B states at once: {@code out[j·B + β] = (1/τ)(−x + U W φ(x) + b)_j} of state β, for states stored
+     * neuron-major in {@code x[j·B + β]} (N × B, row-major).
+     *
+     * @param x     B states, N × B row-major (length ≥ N·B)
+     * @param batch B ≥ 1
+     * @param out   N × B row-major; must not be {@code x}
+     */
+    public void driftEnsemble(double[] x, int batch, double[] out) {
+        if (batch < 1 || x.length < n * batch || out.length < n * batch) {
+            throw new IllegalArgumentException("ensemble of " + batch + " states needs arrays of N·B = " + (n * batch)
+                    + " entries; got " + x.length + " and " + out.length);
+        }
+        final int nb = n * batch;
+        double[] s = scratch(nb + d * batch);
+        phi(x, s, nb);
+        // a_k(β) for k < d at s[nb + k·B + β]
+        final int aOff = nb;
+        java.util.Arrays.fill(s, aOff, aOff + d * batch, 0.0);
+        final double[] w = wt;
+        if (d == 3) {
+            final int a1 = aOff + batch, a2 = aOff + 2 * batch;
+            for (int j = 0; j < n; j++) {
+                double w0 = w[3 * j], w1 = w[3 * j + 1], w2 = w[3 * j + 2];
+                int pOff = j * batch;
+                for (int q = 0; q < batch; q++) {
+                    double pj = s[pOff + q];
+                    s[aOff + q] += w0 * pj;
+                    s[a1 + q] += w1 * pj;
+                    s[a2 + q] += w2 * pj;
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int pOff = j * batch;
+                for (int k = 0; k < d; k++) {
+                    double wk = w[j * d + k];
+                    int ak = aOff + k * batch;
+                    for (int q = 0; q < batch; q++) s[ak + q] += wk * s[pOff + q];
+                }
+            }
+        }
+        final double inv = invTau;
+        for (int j = 0; j < n; j++) {
+            int row = j * batch;
+            double bj = b[j];
+            if (d == 3) {
+                double u0 = uCols[j], u1 = uCols[n + j], u2 = uCols[2 * n + j];
+                final int a1 = aOff + batch, a2 = aOff + 2 * batch;
+                for (int q = 0; q < batch; q++) {
+                    out[row + q] = (bj - x[row + q] + u0 * s[aOff + q] + u1 * s[a1 + q] + u2 * s[a2 + q]) * inv;
+                }
+            } else {
+                for (int q = 0; q < batch; q++) {
+                    double r = bj - x[row + q];
+                    for (int k = 0; k < d; k++) r += uCols[k * n + j] * s[aOff + k * batch + q];
+                    out[row + q] = r * inv;
+                }
+            }
+        }
+    }
+
+    public int neurons() { return n; }
+
+    public int latentDimension() { return d; }
+}
