@@ -120,6 +120,41 @@ public final class DiffusionMatcher {
         int rows = phi.numRows;
         int n = phi.numCols;
         int q = d * m;
+        Affine fit = affineRidge(phi, y, weights);
+        double[] k = fit.weights();
+        double[] offset = fit.offset();
+        double err = 0;
+        double[] s = new double[q];
+        double[] ss = new double[d * d];
+        double[] cov = new double[d * d];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(offset, 0, s, 0, q);
+            for (int c = 0; c < q; c++) {
+                double v = s[c];
+                for (int j = 0; j < n; j++) v += k[c * n + j] * phi.data[r * n + j];
+                s[c] = v;
+            }
+            covariance(s, d, m, ss);
+            System.arraycopy(covs, r * d * d, cov, 0, d * d);
+            err += relativeFrobenius(ss, cov);
+        }
+        return new GainFit(k, offset, m, fit.ridge(), err / rows);
+    }
+
+    /** {@code y ≈ A φ + a}: A row-major outputs × N, a the unpenalised intercept. */
+    record Affine(double[] weights, double[] offset, RidgeSolution ridge) {
+    }
+
+    /**
+     * Weighted ridge regression with an unpenalised intercept, λ by GCV: features and targets are centred by their
+     * weighted means and the rows scaled by √weight (weighted least squares), then {@code a = ȳ − A φ̄}.
+     *
+     * @param weights row weights ≥ 0, or {@code null} for equal weights
+     */
+    static Affine affineRidge(DMatrixRMaj phi, DMatrixRMaj y, double[] weights) {
+        int rows = phi.numRows;
+        int n = phi.numCols;
+        int q = y.numCols;
         double total = 0;
         double[] phiMean = new double[n];
         double[] yMean = new double[q];
@@ -140,31 +175,16 @@ public final class DiffusionMatcher {
         }
         RidgeSolution ridge = RidgeRegression.fit(pc, yc, Double.NaN);
         double[] beta = ridge.coefficients(); // N × q
-        double[] k = new double[n * q];
+        double[] a = new double[n * q];
         double[] offset = yMean.clone();
         for (int j = 0; j < n; j++) {
             for (int c = 0; c < q; c++) {
                 double v = beta[j * q + c];
-                k[c * n + j] = v;
+                a[c * n + j] = v;
                 offset[c] -= v * phiMean[j];
             }
         }
-        double err = 0;
-        double[] s = new double[q];
-        double[] ss = new double[d * d];
-        double[] cov = new double[d * d];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(offset, 0, s, 0, q);
-            for (int c = 0; c < q; c++) {
-                double v = s[c];
-                for (int j = 0; j < n; j++) v += k[c * n + j] * phi.data[r * n + j];
-                s[c] = v;
-            }
-            covariance(s, d, m, ss);
-            System.arraycopy(covs, r * d * d, cov, 0, d * d);
-            err += relativeFrobenius(ss, cov);
-        }
-        return new GainFit(k, offset, m, ridge, err / rows);
+        return new Affine(a, offset, ridge);
     }
 
     /**
