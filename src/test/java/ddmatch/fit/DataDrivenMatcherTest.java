@@ -88,4 +88,18 @@ class DataDrivenMatcherTest {
             assertThat(readoutVariance(net, z)).as("S² at %s", z).isCloseTo(ref, within(0.1 * ref));
         }
     }
+
+    @Test
+    void invalidDataAndSettingsAreRefused() {
+        double[] v = new double[40];
+        for (int i = 0; i < v.length; i++) v[i] = Math.sin(i);
+        v[17] = Double.NaN;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DataDrivenMatcher.train(new Trajectory(0, 0.1, 1, v), "x",
+                MatchConfig.defaults(20, 1), DataConfig.defaults(0.1), ProgressListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 17");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataConfig(0.1, 1, DataConfig.NoiseModel.CONSTANT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("binsPerDimension = 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DataConfig(-1, 0, DataConfig.NoiseModel.CONSTANT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
+    }
 }
