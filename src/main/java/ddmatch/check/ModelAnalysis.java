@@ -201,13 +201,25 @@ public final class ModelAnalysis {
             double[] cov = IncrementCovariance.ofResiduals(zi.values(), d, dt, (s, o) -> target.drift(0.0, s, o));
             int mm = target.noiseDimension();
             double[] g = new double[d * mm];
-            target.diffusion(0.0, z0, g);
             double[] ggt = new double[d * d];
-            for (int i = 0; i < d; i++) {
-                for (int j = 0; j < d; j++) {
-                    double s = 0;
-                    for (int k = 0; k < mm; k++) s += g[i * mm + k] * g[j * mm + k];
-                    ggt[i * d + j] = s;
+            // Constant G: G Gᵀ itself. State-dependent G: Cov(Δz)/Δt estimates the average of G(z)G(z)ᵀ over the
+            // visited states, so that average (over the same readout states) is the reference.
+            boolean constant = target.noiseType() == NoiseType.ADDITIVE;
+            int rowsUsed = constant ? 1 : zi.rows() - 1;
+            double[] zr = new double[d];
+            for (int r = 0; r < rowsUsed; r++) {
+                if (constant) {
+                    System.arraycopy(z0, 0, zr, 0, d);
+                } else {
+                    System.arraycopy(zi.values(), r * d, zr, 0, d);
+                }
+                target.diffusion(0.0, zr, g);
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        double s = 0;
+                        for (int k = 0; k < mm; k++) s += g[i * mm + k] * g[j * mm + k];
+                        ggt[i * d + j] += s / rowsUsed;
+                    }
                 }
             }
             double num = 0, den = 0;
@@ -220,7 +232,8 @@ public final class ModelAnalysis {
             r.put("target", ggt);
             r.put("relativeFrobeniusError", Math.sqrt(num / den));
             r.put("increments", zi.rows() - 1);
-            r.put("definition", "Cov(Δz − f(z)Δt)/Δt of the readout vs G Gᵀ (state-independent part)");
+            r.put("definition", constant ? "Cov(Δz − f(z)Δt)/Δt of the readout vs G Gᵀ"
+                    : "Cov(Δz − f(z)Δt)/Δt of the readout vs the mean of G(z)G(z)ᵀ over the readout's states");
             out.put("diffusion", r);
         }
         int[] targetStates = null;

@@ -16,8 +16,10 @@ import org.ejml.data.DMatrixRMaj;
  * <p><b>Description.</b> On the invariant manifold {@code x = U z̃ + b} the network's readout drift is
  * {@code (1/τ)(−z̃ + W φ(U z̃ + b))}; requiring it to equal the standardised target drift {@code f̃(z̃)} at the samples
  * {@code z̃_n} gives the linear problem {@code W φ(U z̃_n + b) ≈ z̃_n + τ f̃(z̃_n)}, solved by
- * {@link RidgeRegression}. The noise gain is the standardised diffusion {@code S = diag(1/s) G}, so that the readout
- * receives exactly {@code G̃ dW}. No trajectory is back-propagated through.
+ * {@link RidgeRegression}. For additive noise the noise gain is the standardised diffusion {@code S = diag(1/s) G}, so
+ * that the readout receives exactly {@code G̃ dW}; for state-dependent (diagonal or general) noise it is
+ * {@code S(x) = K φ(x) + k}, fitted on the same samples and features by {@link DiffusionMatcher#stateDependentGain}
+ * (then the network's noise type is GENERAL). No trajectory is back-propagated through.
  *
  * <p><b>Parameters.</b> See {@link MatchConfig}; seeds of the embedding and of the samples are derived from its
  * seed, so the same configuration always gives the same network, bit for bit.
@@ -32,10 +34,6 @@ public final class DriftMatcher {
         if (cfg.neurons() < d) {
             throw new IllegalArgumentException("neurons = " + cfg.neurons() + " is not allowed for system '" + target.name()
                     + "' of dimension " + d + "; N must be ≥ d");
-        }
-        if (target.noiseType() == NoiseType.DIAGONAL || target.noiseType() == NoiseType.GENERAL) {
-            throw new IllegalArgumentException("system '" + target.name() + "' has state-dependent noise (" + target.noiseType()
-                    + "); the closed-form matcher handles additive (constant) noise only");
         }
         Design des = design(target, cfg, progress);
         Standardization st = des.standardization();
@@ -63,12 +61,17 @@ public final class DriftMatcher {
                 w[i * n + j] = ridge.coefficients()[j * d + i];
             }
         }
-        int noiseDim = target.noiseDimension();
+        int noiseDim = DiffusionMatcher.networkNoiseDimension(target);
         double[] s = new double[d * noiseDim];
-        if (noiseDim > 0) {
+        double[] k = null;
+        if (target.noiseType() == NoiseType.ADDITIVE) {
             DiffusionMatcher.constantGain(target, st, s);
+        } else if (target.noiseType() == NoiseType.DIAGONAL || target.noiseType() == NoiseType.GENERAL) {
+            DiffusionMatcher.GainFit gain = DiffusionMatcher.stateDependentGain(target, st, phi, des.points());
+            s = gain.offset();
+            k = gain.weights();
         }
-        RateNetwork net = new RateNetwork("network-" + target.name(), emb, w, s, noiseDim, cfg.tau(), cfg.activation(), st,
+        RateNetwork net = new RateNetwork("network-" + target.name(), emb, w, s, k, noiseDim, cfg.tau(), cfg.activation(), st,
                 target.defaultTimeStep());
 
         // Training residual in drift units: P·drift − f̃ = (Wφ − z̃ − τ f̃)/τ, relative to the RMS of f̃ = (y − z̃)/τ.

@@ -53,7 +53,11 @@ import java.util.stream.Stream;
  *       parameters, the sizes N, d, m, τ, the activation, the time step, the standardisation, free-form training
  *       metadata, and for each array its file name, shape and the SHA-256 checksum of the file's bytes;</li>
  *   <li>{@code U.npy} (N × d), {@code W.npy} (d × N), {@code b.npy} (N) and {@code S.npy} (d × m), written by
- *       {@link Npy}.</li>
+ *       {@link Npy};</li>
+ *   <li>for a network with state-dependent noise {@code S(x) = K φ(x) + k} (DESIGN §1.5; {@code "noise":
+ *       "state-dependent"} in model.json), also {@code K.npy} ((d·m) × N, with its own entry and checksum under
+ *       {@code arrays}); {@code S.npy} then holds the constant part k. Model files without the {@code "noise"} field
+ *       (written before it existed) load as constant-noise models.</li>
  * </ul>
  * Files are deterministic (no timestamps, sorted maps), so saving the same model twice gives identical bytes, and a
  * loaded model simulates bit-identically to the saved one. Saving is crash-safe (see {@link #save}); loading validates
@@ -71,6 +75,11 @@ public final class ModelFiles {
 
     /** Array names in the order they are committed; model.json always follows them. */
     private static final List<String> ARRAYS = List.of("U", "W", "b", "S");
+    /** The optional array of state-dependent noise, committed after the four above. */
+    private static final String NOISE_WEIGHTS = "K";
+    /** Values of model.json's {@code "noise"} field. */
+    private static final String NOISE_CONSTANT = "constant";
+    private static final String NOISE_STATE_DEPENDENT = "state-dependent";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Real model.json files are a few kB; the bound only keeps a wrong file from exhausting memory. */
     private static final long MAX_JSON_BYTES = 64L << 20;
@@ -226,18 +235,25 @@ public final class ModelFiles {
         int n = net.neurons();
         int d = net.latentDimension();
         int m = net.noiseDimension();
-        double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain()};
-        int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}};
-        for (int i = 0; i < ARRAYS.size(); i++) {
-            String file = fileName(ARRAYS.get(i));
+        List<String> names = new ArrayList<>(ARRAYS);
+        List<double[]> data = new ArrayList<>(List.of(net.embedding().u(), net.readInWeights(), net.embedding().tonic(),
+                net.noiseGain()));
+        List<int[]> shapes = new ArrayList<>(List.of(new int[] {n, d}, new int[] {d, n}, new int[] {n}, new int[] {d, m}));
+        if (net.stateDependentNoise()) {
+            names.add(NOISE_WEIGHTS);
+            data.add(net.noiseWeights());
+            shapes.add(new int[] {d * m, n});
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String file = fileName(names.get(i));
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Npy.write(buf, data[i], shapes[i]);
+            Npy.write(buf, data.get(i), shapes.get(i));
             byte[] bytes = buf.toByteArray();
             files.put(file, bytes);
-            ObjectNode entry = arrays.putObject(ARRAYS.get(i));
+            ObjectNode entry = arrays.putObject(names.get(i));
             entry.put("file", file);
             ArrayNode shape = entry.putArray("shape");
-            for (int s : shapes[i]) {
+            for (int s : shapes.get(i)) {
                 shape.add(s);
             }
             entry.put("sha256", sha256(bytes));
@@ -286,6 +302,7 @@ public final class ModelFiles {
         root.put("neurons", net.neurons());
         root.put("latentDimension", net.latentDimension());
         root.put("noiseDimension", net.noiseDimension());
+        root.put("noise", net.stateDependentNoise() ? NOISE_STATE_DEPENDENT : NOISE_CONSTANT);
         root.put("tau", net.tau());
         root.put("activation", net.activation().id());
         root.put("timeStep", net.defaultTimeStep());
@@ -503,6 +520,21 @@ public final class ModelFiles {
         if (n < d) {
             throw root.fail("neurons", root.node.get("neurons"), "allowed is N ≥ latentDimension d = " + d);
         }
+        // Optional: files written before state-dependent noise existed have no "noise" field and constant noise.
+        boolean stateDependent = false;
+        if (root.node.has("noise")) {
+            String noise = root.text("noise");
+            if (NOISE_STATE_DEPENDENT.equals(noise)) {
+                stateDependent = true;
+            } else if (!NOISE_CONSTANT.equals(noise)) {
+                throw root.fail("noise", root.node.get("noise"), "allowed are \"" + NOISE_CONSTANT + "\" and \""
+                        + NOISE_STATE_DEPENDENT + "\"");
+            }
+            if (stateDependent && m == 0) {
+                throw root.fail("noise", root.node.get("noise"), "allowed is \"" + NOISE_CONSTANT
+                        + "\" when noiseDimension is 0");
+            }
+        }
         double tau = root.positive("tau");
         String activationId = root.text("activation");
         Activation activation;
@@ -525,10 +557,14 @@ public final class ModelFiles {
         }
 
         Map<String, int[]> expectedShapes = Map.of("U", new int[] {n, d}, "W", new int[] {d, n}, "b", new int[] {n},
-                "S", new int[] {d, m});
+                "S", new int[] {d, m}, NOISE_WEIGHTS, new int[] {d * m, n});
+        List<String> names = new ArrayList<>(ARRAYS);
+        if (stateDependent) {
+            names.add(NOISE_WEIGHTS);
+        }
         Obj arrays = root.object("arrays");
         Map<String, String> checksums = new LinkedHashMap<>();
-        for (String a : ARRAYS) {
+        for (String a : names) {
             Obj entry = arrays.object(a);
             String file = entry.text("file");
             if (!file.equals(fileName(a))) {
@@ -550,15 +586,15 @@ public final class ModelFiles {
         arrays.requireNoOthers();
         root.requireNoOthers();
 
-        double[][] data = new double[ARRAYS.size()][];
-        for (int i = 0; i < ARRAYS.size(); i++) {
-            String a = ARRAYS.get(i);
+        double[][] data = new double[names.size()][];
+        for (int i = 0; i < names.size(); i++) {
+            String a = names.get(i);
             data[i] = readArray(dir.resolve(fileName(a)), checksums.get(a), expectedShapes.get(a));
         }
         try {
             Embedding embedding = new Embedding(n, d, data[0], data[2]);
-            RateNetwork network = new RateNetwork(name, embedding, data[1], data[3], m, tau, activation,
-                    new Standardization(mean, scale), timeStep);
+            RateNetwork network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau,
+                    activation, new Standardization(mean, scale), timeStep);
             return new SavedModel(network, system, systemParameters, training);
         } catch (IllegalArgumentException e) {
             // Every condition the constructors check is validated above; this only guards against them growing stricter.

@@ -11,7 +11,8 @@ import ddmatch.solve.Observable;
  *   dx = (1/τ)(−x + U W φ(x) + b) dt + U S dW'
  * </pre>
  * with {@code U} (N × d) and {@code b} from an {@link Embedding}, {@code W} (d × N) the trained read-in weights (so
- * {@code J = U W}), {@code S} (d × m) the constant noise gain and τ the neural time constant. The manifold
+ * {@code J = U W}), {@code S} (d × m) the noise gain — constant, or {@code S(x) = K φ(x) + k} linear in the network's
+ * activity (DESIGN §1.5) — and τ the neural time constant. The manifold
  * {@code x = U z̃ + b} is invariant and attracting at rate 1/τ; on it the readout {@code z̃ = P x} obeys
  * {@code dz̃ = (1/τ)(−z̃ + W φ(U z̃ + b)) dt + S dW'}, which drift-diffusion matching makes equal to the standardised
  * target. Every method works on the whole N-dimensional state: nothing here takes a latent shortcut.
@@ -30,11 +31,13 @@ public final class RateNetwork implements Sde, TangentDynamics {
     private final double[] u;      // N × d
     private final double[] wt;     // Wᵀ, N × d: row j holds the weights from neuron j to the d latent modes
     private final double[] b;
-    private final double[] s;      // d × m
+    private final double[] s;      // d × m; the constant part k of S(x) when the noise is state dependent
+    private final double[] kGain;  // (d·m) × N, the activity weights K of S(x) = K φ(x) + k; null for constant noise
     private final Standardization standardization;
     private final double timeStep;
     private final ThreadLocal<double[]> scratch;
     private final NetworkKernels kernels;
+    private final ThreadLocal<double[]> gainScratch;
 
     /**
      * @param name            identifier (usually {@code network-<system>})
@@ -49,6 +52,23 @@ public final class RateNetwork implements Sde, TangentDynamics {
      */
     public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseGain, int noiseDimension, double tau,
                        Activation activation, Standardization standardization, double timeStep) {
+        this(name, embedding, w, noiseGain, null, noiseDimension, tau, activation, standardization, timeStep);
+    }
+
+    /**
+     * A network with state-dependent noise gain {@code S(x) = K φ(x) + k} (DESIGN §1.5): entry {@code (i, q)} of S is
+     * {@code Σ_j K[(i·m + q)·N + j] φ(x_j) + k[i·m + q]}, linear in the network's own activity. The noise term is then
+     * {@code U S(x) dW'} (Itô), a full state-dependent N × m matrix, so {@link #noiseType()} is
+     * {@link NoiseType#GENERAL}.
+     *
+     * @param noiseOffset  k, row-major d × m (the constant part of S)
+     * @param noiseWeights K, row-major (d·m) × N; {@code null} for constant noise {@code S = k}
+     * @see #RateNetwork(String, Embedding, double[], double[], int, double, Activation, Standardization, double)
+     */
+    public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseOffset, double[] noiseWeights,
+                       int noiseDimension, double tau, Activation activation, Standardization standardization,
+                       double timeStep) {
+        double[] noiseGain = noiseOffset;
         this.name = name;
         this.embedding = embedding;
         this.n = embedding.neurons();
@@ -84,10 +104,20 @@ public final class RateNetwork implements Sde, TangentDynamics {
             }
         }
         this.s = noiseGain.clone();
+        if (noiseWeights != null) {
+            if (noiseWeights.length != d * noiseDimension * n) {
+                throw new IllegalArgumentException("K has " + noiseWeights.length + " entries; expected d·m·N = " + d + "·"
+                        + noiseDimension + "·" + n);
+            }
+            requireFinite("K", noiseWeights);
+        }
+        this.kGain = noiseWeights == null || noiseDimension == 0 ? null : noiseWeights.clone();
         this.standardization = standardization;
         this.timeStep = timeStep;
         this.scratch = ThreadLocal.withInitial(() -> new double[d]);
         this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
+        final int dm = d * noiseDimension;
+        this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
     }
 
     private static void requireFinite(String what, double[] a) {
@@ -121,14 +151,40 @@ public final class RateNetwork implements Sde, TangentDynamics {
         return w;
     }
 
-    /** S as a new row-major d × m array. */
+    /** S as a new row-major d × m array; for state-dependent noise, its constant part k. */
     public double[] noiseGain() { return s.clone(); }
+
+    /** Whether the noise gain depends on the state, {@code S(x) = K φ(x) + k}. */
+    public boolean stateDependentNoise() { return kGain != null; }
+
+    /** K as a new row-major (d·m) × N array, or {@code null} for constant noise. */
+    public double[] noiseWeights() { return kGain == null ? null : kGain.clone(); }
+
+    /** Writes {@code S(x)} (row-major d × m) into {@code out}: {@code K φ(x) + k}, or the constant S. */
+    public void noiseGainAt(double[] x, double[] out) {
+        int dm = d * m;
+        System.arraycopy(s, 0, out, 0, dm);
+        if (kGain == null) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            double p = activation.value(x[j]);
+            for (int r = 0; r < dm; r++) out[r] += kGain[r * n + j] * p;
+        }
+    }
 
     @Override public int dimension() { return n; }
 
     @Override public int noiseDimension() { return m; }
 
-    @Override public NoiseType noiseType() { return m == 0 ? NoiseType.NONE : NoiseType.ADDITIVE; }
+    /**
+     * NONE without noise, ADDITIVE for a constant gain, GENERAL for a state-dependent one: {@code U S(x)} is a full
+     * N × m matrix that varies with x (not DIAGONAL, whose G must be diagonal with G_ii depending on x_i only).
+     */
+    @Override
+    public NoiseType noiseType() {
+        return m == 0 ? NoiseType.NONE : kGain == null ? NoiseType.ADDITIVE : NoiseType.GENERAL;
+    }
 
     @Override public String name() { return name; }
 
@@ -156,13 +212,25 @@ public final class RateNetwork implements Sde, TangentDynamics {
         kernels.drift(x, out);
     }
 
-    /** Writes the N × m matrix {@code U S}. */
+    /**
+     * Writes the N × m matrix {@code U S(x)} (Itô). For state-dependent noise this costs 2·N·d·m multiply-adds and N
+     * evaluations of φ.
+     *
+     * <p>Itô, with no drift correction: the schemes integrate Itô equations (Euler–Maruyama evaluates this at the start
+     * of each step), and the target is Itô too, so matching {@code S Sᵀ = G̃ G̃ᵀ} already matches the generator. A
+     * Stratonovich reading would add {@code ½ Σ_q (∂Σ_{·q}/∂x) Σ_{·q}} to the drift.
+     */
     @Override
     public void diffusion(double t, double[] x, double[] out) {
+        double[] g = s;
+        if (kGain != null) {
+            g = gainScratch.get();
+            noiseGainAt(x, g);
+        }
         for (int j = 0; j < n; j++) {
             for (int q = 0; q < m; q++) {
                 double v = 0;
-                for (int k = 0; k < d; k++) v += u[j * d + k] * s[k * m + q];
+                for (int k = 0; k < d; k++) v += u[j * d + k] * g[k * m + q];
                 out[j * m + q] = v;
             }
         }

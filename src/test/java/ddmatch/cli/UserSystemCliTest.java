@@ -108,12 +108,13 @@ class UserSystemCliTest {
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
         assertThat(r.err()).contains("bad.yaml:5:").contains("unknown symbol 'zz'").contains("('zz')");
         assertThat(out).doesNotExist();
-        // State-dependent noise is a valid spec, which the closed-form matcher refuses (exit 2, nothing written).
-        Files.writeString(spec, DOUBLE_WELL.replace("diffusion: sigma", "diffusion: [\"sigma*sqrt(1 + z^2)\"]"));
-        Run s = run("train", spec.toString(), "-o", out.toString());
-        assertThat(s.code()).isEqualTo(2);
-        assertThat(s.err()).contains("state-dependent noise").contains("DIAGONAL");
         assertThat(out).doesNotExist();
+        // State-dependent noise is a valid spec: the network gets a state-dependent noise gain S(x) = K φ(x) + k.
+        Files.writeString(spec, DOUBLE_WELL.replace("diffusion: sigma", "diffusion: [\"sigma*sqrt(1 + z^2)\"]"));
+        Path sdOut = dir.resolve("state-dependent");
+        Run s = run("train", spec.toString(), "--neurons", "60", "--samples", "800", "-o", sdOut.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(ddmatch.io.ModelFiles.load(sdOut).network().noiseType()).isEqualTo(ddmatch.sde.NoiseType.GENERAL);
         assertThat(run("train", dir.resolve("missing.yaml").toString(), "-o", out.toString()).code()).isEqualTo(2);
     }
 

@@ -82,6 +82,6 @@ public record ConnectivitySplit(RateNetwork full, double[] reversible, double[] 
     /** The network with {@code J_α = U (W_rev + α W_irr)} and otherwise the full network's parameters. */
     public RateNetwork network(double alpha) {
         return new RateNetwork(full.name() + "-alpha" + alpha, full.embedding(), readIn(alpha), full.noiseGain(),
-                full.noiseDimension(), full.tau(), full.activation(), full.standardization(), full.defaultTimeStep());
+                full.noiseWeights(), full.noiseDimension(), full.tau(), full.activation(), full.standardization(), full.defaultTimeStep());
     }
 }
