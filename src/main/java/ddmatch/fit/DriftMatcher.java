@@ -25,8 +25,11 @@ import org.ejml.data.DMatrixRMaj;
 public final class DriftMatcher {
     private DriftMatcher() {}
 
-    /** Trains a network for {@code target} with {@code cfg}. */
+    /** Trains a network for {@code target} with {@code cfg}; a target with inputs is trained by {@link InputMatcher}. */
     public static TrainingResult train(Sde target, MatchConfig cfg, ProgressListener progress) {
+        if (target instanceof ddmatch.sde.InputDriven driven && driven.inputDimension() > 0) {
+            return InputMatcher.train(driven, cfg, progress).result(); // inputs: see InputMatcher
+        }
         long start = System.nanoTime();
         int d = target.dimension();
         if (cfg.neurons() < d) {
