@@ -56,6 +56,25 @@ public final class Sampler {
                 Observable.identity(sde.dimension()));
     }
 
+    /**
+     * Refuses a trajectory along which a coordinate does not move: it cannot be standardised and the features would
+     * not depend on it, so the regression would be singular in that direction.
+     */
+    static void requireSpread(Sde sde, double[] pts, int rows, int d) {
+        for (int i = 0; i < d; i++) {
+            double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+            for (int r = 0; r < rows; r++) {
+                lo = Math.min(lo, pts[r * d + i]);
+                hi = Math.max(hi, pts[r * d + i]);
+            }
+            if (!(hi > lo)) {
+                throw new IllegalArgumentException("system '" + sde.name() + "': coordinate " + i + " has zero spread (= " + lo
+                        + ") over the training trajectory, so the regression is singular; a system whose state does not move"
+                        + " (a fixed point without noise) cannot be trained on its trajectory");
+            }
+        }
+    }
+
     /** Samples for training or validation, with the standardisation taken from these samples. */
     public static Samples draw(Sde sde, SamplingConfig cfg, long seed, ProgressListener progress) {
         return draw(sde, cfg, seed, null, progress);
@@ -77,6 +96,9 @@ public final class Sampler {
         Trajectory traj = trajectory(sde, sde.initialState(), cfg.transientTime(), cfg.interval(), trajCount, seed, progress);
         double[] pts = new double[m * d];
         System.arraycopy(traj.values(), 0, pts, 0, trajCount * d);
+        if (standardization == null) {
+            requireSpread(sde, traj.values(), trajCount, d);
+        }
         Standardization st = standardization != null ? standardization : Standardization.of(traj.values(), d);
         if (boxCount > 0) {
             double[] lo = new double[d];
