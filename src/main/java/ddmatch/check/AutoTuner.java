@@ -1,0 +1,259 @@
+package ddmatch.check;
+
+import ddmatch.analysis.DriftError;
+import ddmatch.analysis.LargestLyapunovExponent;
+import ddmatch.fit.DriftMatcher;
+import ddmatch.fit.MatchConfig;
+import ddmatch.fit.Sampler;
+import ddmatch.fit.SamplingConfig;
+import ddmatch.fit.TrainingResult;
+import ddmatch.rnn.RateNetwork;
+import ddmatch.sde.NoiseType;
+import ddmatch.sde.Sde;
+import ddmatch.solve.DivergenceException;
+import ddmatch.solve.GaussianIncrements;
+import ddmatch.solve.Integrator;
+import ddmatch.solve.Observable;
+import ddmatch.solve.ProgressListener;
+import ddmatch.solve.SaveAt;
+import ddmatch.solve.Trajectory;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Chooses σ_b and the jitter of a drift match automatically (λ by GCV), checking the choice by simulating the full
+ * network, and finds the smallest N that meets a drift-error target.
+ *
+ * <p><b>Algorithm.</b> Every pair of the grid σ_b × jitter ({@link Plan}) is trained and ranked by its held-out drift
+ * error ({@link DriftError}: mean over points of an independent trajectory of the target with jitter
+ * {@link Plan#heldOutJitter}, the same points for every candidate). The best candidates are then validated in rank
+ * order, at most {@link Plan#maxValidations} of them, until one passes: the full network is simulated for
+ * {@link Plan#validationTime} from the target's initial state (after a transient of a tenth of that), and so is the
+ * target; each readout coordinate's mean must lie within {@code tolerance·std} of the target's and its standard
+ * deviation within a factor {@code 1 ± tolerance}, which also rules out a collapse onto a fixed point (vanishing
+ * variance) and a blow-up. For a chaotic target ({@link Plan#chaotic}) the network's largest Lyapunov exponent
+ * (Benettin's method, {@link LargestLyapunovExponent}, over the same time) must also be positive and within
+ * {@code ±lyapunovTolerance} of the target's. A candidate that fails is replaced by the next ("refitting"); if none
+ * passes, the best-ranked is returned with {@code validated = false}.
+ *
+ * <p><b>Smallest N.</b> {@link #smallestNetwork} doubles N from a start value until the tuned held-out drift error is
+ * at most the target, up to a maximum.
+ */
+public final class AutoTuner {
+    private AutoTuner() {}
+
+    /**
+     * What to try and how to validate.
+     *
+     * @param tonicStds         σ_b values to try (each ≥ 0)
+     * @param jitters           jitter values to try (each ≥ 0, standardised units)
+     * @param heldOutPoints     number of held-out points of the ranking (≥ 10)
+     * @param heldOutJitter     jitter of the held-out points (standardised units)
+     * @param validationTime    simulated time of the validation runs (&gt; 0, target time units)
+     * @param tolerance         relative tolerance of the mean (in units of the target's std) and of the std
+     * @param chaotic           whether to compare the largest Lyapunov exponent (deterministic targets only)
+     * @param lyapunovTolerance relative tolerance of the network's λmax against the target's
+     * @param maxValidations    how many candidates to simulate at most (≥ 1)
+     */
+    public record Plan(double[] tonicStds, double[] jitters, int heldOutPoints, double heldOutJitter, double validationTime,
+                       double tolerance, boolean chaotic, double lyapunovTolerance, int maxValidations) {
+        public Plan {
+            if (tonicStds.length == 0 || jitters.length == 0) {
+                throw new IllegalArgumentException("tuning grid is empty: " + tonicStds.length + " σ_b and " + jitters.length
+                        + " jitter values; give at least one of each");
+            }
+            if (heldOutPoints < 10) {
+                throw new IllegalArgumentException("heldOutPoints = " + heldOutPoints + " is not allowed; at least 10");
+            }
+            if (!(validationTime > 0) || !(tolerance > 0) || !(lyapunovTolerance > 0) || maxValidations < 1) {
+                throw new IllegalArgumentException("validationTime, tolerance and lyapunovTolerance must be > 0 and "
+                        + "maxValidations ≥ 1; got " + validationTime + ", " + tolerance + ", " + lyapunovTolerance + ", "
+                        + maxValidations);
+            }
+            tonicStds = tonicStds.clone();
+            jitters = jitters.clone();
+        }
+
+        /**
+         * The default grid σ_b ∈ {0.5, 1, 2, 3} × jitter ∈ {0.05, 0.1, 0.2}, 2000 held-out points with jitter 0.05,
+         * 200 time units of validation with a 25% tolerance, λmax within ±25% of the target's for chaotic targets, at
+         * most 4 validations.
+         */
+        public static Plan defaults(boolean chaotic) {
+            return new Plan(new double[] {0.5, 1, 2, 3}, new double[] {0.05, 0.1, 0.2}, 2000, 0.05, 200.0, 0.25, chaotic,
+                    0.25, 4);
+        }
+    }
+
+    /**
+     * One tried configuration.
+     *
+     * @param tonicStd     σ_b
+     * @param jitter       the training jitter
+     * @param lambda       λ selected by GCV
+     * @param driftError   mean held-out drift error
+     * @param validation   "not run", "passed" or the first failed comparison
+     */
+    public record Candidate(double tonicStd, double jitter, double lambda, double driftError, String validation) {
+    }
+
+    /**
+     * The outcome of a tuning.
+     *
+     * @param best       the chosen fit
+     * @param chosen     its candidate record
+     * @param validated  whether it passed the simulation check
+     * @param candidates every candidate, ranked by held-out drift error, with the validation verdicts
+     */
+    public record Result(TrainingResult best, Candidate chosen, boolean validated, List<Candidate> candidates) {
+    }
+
+    /** Tunes σ_b and the jitter of {@code base} (its N, τ, φ, sampling and seed kept) for {@code target}. */
+    public static Result tune(Sde target, MatchConfig base, Plan plan, ProgressListener progress) {
+        long heldSeed = new SplittableRandom(base.seed()).split().nextLong() ^ 0x2F6B_1D3A_94C7_E581L;
+        SamplingConfig heldCfg = base.sampling().withJitter(plan.heldOutJitter()).withBoxFraction(0.0)
+                .withKind(SamplingConfig.Kind.TRAJECTORY);
+        Sampler.Samples train0 = Sampler.draw(target, base.sampling().withSamples(Math.min(base.sampling().samples(), 2000)),
+                base.seed(), progress);
+        Sampler.Samples held = Sampler.heldOut(target, heldCfg, heldSeed, train0, plan.heldOutPoints(), progress);
+
+        record Fit(TrainingResult tr, double error) {}
+        List<Fit> fits = new ArrayList<>();
+        for (double sb : plan.tonicStds()) {
+            for (double j : plan.jitters()) {
+                MatchConfig cfg = base.withTonicStd(sb).withSampling(base.sampling().withJitter(j));
+                TrainingResult tr = DriftMatcher.train(target, cfg, progress);
+                double err = DriftError.of(tr.network(), target, held.points()).mean();
+                fits.add(new Fit(tr, Double.isFinite(err) ? err : Double.POSITIVE_INFINITY));
+            }
+        }
+        fits.sort(Comparator.comparingDouble(Fit::error));
+        String[] verdicts = new String[fits.size()];
+        java.util.Arrays.fill(verdicts, "not run");
+        int chosen = -1;
+        Reference ref = null;
+        for (int i = 0; i < Math.min(plan.maxValidations(), fits.size()); i++) {
+            if (ref == null) {
+                ref = reference(target, plan, base.seed());
+            }
+            verdicts[i] = validate(fits.get(i).tr().network(), target, plan, ref, base.seed());
+            if (verdicts[i].equals("passed")) {
+                chosen = i;
+                break;
+            }
+        }
+        boolean validated = chosen >= 0;
+        if (!validated) {
+            chosen = 0;
+        }
+        List<Candidate> cands = new ArrayList<>();
+        for (int i = 0; i < fits.size(); i++) {
+            TrainingResult tr = fits.get(i).tr();
+            cands.add(new Candidate(tr.config().tonicStd(), tr.config().sampling().jitter(), tr.ridge().lambda(),
+                    fits.get(i).error(), verdicts[i]));
+        }
+        return new Result(fits.get(chosen).tr(), cands.get(chosen), validated, List.copyOf(cands));
+    }
+
+    /**
+     * The smallest network meeting a drift-error target: N = start, 2·start, … ≤ maxNeurons, each tuned by
+     * {@link #tune}; stops at the first N whose chosen candidate has held-out drift error ≤ {@code driftErrorTarget}.
+     *
+     * @return the tuning of that N, or of the largest N tried if none meets the target (check {@code chosen().driftError()})
+     */
+    public static Result smallestNetwork(Sde target, MatchConfig base, Plan plan, double driftErrorTarget, int start,
+                                         int maxNeurons, ProgressListener progress) {
+        if (!(driftErrorTarget > 0) || start < target.dimension() || maxNeurons < start) {
+            throw new IllegalArgumentException("smallest network: drift-error target = " + driftErrorTarget + ", start N = " + start
+                    + ", max N = " + maxNeurons + " are not allowed; need a target > 0 and d = " + target.dimension()
+                    + " ≤ start ≤ max");
+        }
+        Result last = null;
+        for (int n = start; n <= maxNeurons; n *= 2) {
+            last = tune(target, base.withNeurons(n), plan, progress);
+            if (last.chosen().driftError() <= driftErrorTarget) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    /** Statistics of a target run: per-coordinate mean and std, and λmax for chaotic targets. */
+    private record Reference(double[] mean, double[] std, double lyapunov) {
+    }
+
+    private static Reference reference(Sde target, Plan plan, long seed) {
+        double dt = target.defaultTimeStep();
+        Integrator integ = new Integrator(Sampler.schemeFor(target));
+        long transientSteps = Math.round(0.1 * plan.validationTime() / dt);
+        long steps = Math.round(plan.validationTime() / dt);
+        GaussianIncrements noise = new GaussianIncrements(target.noiseDimension(), seed + 101);
+        double[] x0 = integ.run(target, target.initialState(), 0, dt, transientSteps, noise, new SaveAt(1, false), (t, x) -> { });
+        Trajectory z = integ.solve(target, x0, 0, dt, steps, noise, new SaveAt(1, false), Observable.identity(target.dimension()));
+        double[][] ms = moments(z);
+        double lyap = Double.NaN;
+        if (plan.chaotic() && target.noiseType() == NoiseType.NONE && target.hasJacobian()) {
+            lyap = LargestLyapunovExponent.estimate(target, target.initialState(), dt, 0.1 * plan.validationTime(),
+                    plan.validationTime(), 10).exponent();
+        }
+        return new Reference(ms[0], ms[1], lyap);
+    }
+
+    private static double[][] moments(Trajectory z) {
+        int d = z.dimension();
+        int rows = z.rows();
+        double[] mean = new double[d];
+        double[] std = new double[d];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < d; i++) mean[i] += z.get(r, i) / rows;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < d; i++) {
+                double e = z.get(r, i) - mean[i];
+                std[i] += e * e / Math.max(1, rows - 1);
+            }
+        }
+        for (int i = 0; i < d; i++) std[i] = Math.sqrt(std[i]);
+        return new double[][] {mean, std};
+    }
+
+    /** "passed", or the first failed comparison with its numbers. */
+    private static String validate(RateNetwork net, Sde target, Plan plan, Reference ref, long seed) {
+        double dt = target.defaultTimeStep();
+        long transientSteps = Math.round(0.1 * plan.validationTime() / dt);
+        long steps = Math.round(plan.validationTime() / dt);
+        Integrator integ = new Integrator(Sampler.schemeFor(net), 1e6, ProgressListener.NONE);
+        GaussianIncrements noise = new GaussianIncrements(net.noiseDimension(), seed + 103);
+        Trajectory z;
+        try {
+            double[] x0 = integ.run(net, net.stateFor(target.initialState()), 0, dt, transientSteps, noise, new SaveAt(1, false),
+                    (t, x) -> { });
+            z = integ.solve(net, x0, 0, dt, steps, noise, new SaveAt(1, false), net.readoutObservable());
+        } catch (DivergenceException e) {
+            return "diverged: " + e.getMessage();
+        }
+        double[][] ms = moments(z);
+        for (int i = 0; i < target.dimension(); i++) {
+            double dm = Math.abs(ms[0][i] - ref.mean()[i]) / ref.std()[i];
+            if (!(dm <= plan.tolerance())) {
+                return String.format("mean of z%d off by %.3g target std (allowed %.3g)", i, dm, plan.tolerance());
+            }
+            double rs = ms[1][i] / ref.std()[i];
+            if (!(Math.abs(rs - 1) <= plan.tolerance())) {
+                return String.format("std of z%d is %.3g × the target's (allowed 1 ± %.3g)%s", i, rs, plan.tolerance(),
+                        rs < 0.05 ? ": collapsed to a fixed point" : "");
+            }
+        }
+        if (Double.isFinite(ref.lyapunov())) {
+            double l = LargestLyapunovExponent.estimate(net, net.stateFor(target.initialState()), dt, 0.1 * plan.validationTime(),
+                    plan.validationTime(), 10).exponent();
+            if (!(l > 0) || !(Math.abs(l / ref.lyapunov() - 1) <= plan.lyapunovTolerance())) {
+                return String.format("λmax %.4g vs the target's %.4g (allowed ±%.0f%%)", l, ref.lyapunov(),
+                        100 * plan.lyapunovTolerance());
+            }
+        }
+        return "passed";
+    }
+}
