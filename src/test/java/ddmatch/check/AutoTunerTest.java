@@ -24,11 +24,35 @@ class AutoTunerTest {
         return r.checks().stream().filter(c -> c.quantity().equals(name)).findFirst().orElseThrow();
     }
 
+    /** About 45 s (12 fits, up to 6 validations of 1000 time units from two starts, then the acceptance checks). */
     @Test
+    @Tag("slow")
     void lorenzAtSixtyNeuronsIsFaithfulWithoutHandTuning() {
         SystemReport r = lorenzAt60(1);
         assertThat(check(r, "λmax").pass()).as(r.checks().toString()).isTrue();
         assertThat(check(r, "D_stsp").pass()).as(r.checks().toString()).isTrue();
+    }
+
+    @Test
+    void candidatesAreRankedByHeldOutDriftErrorAndTheChosenOneIsTheFirstThatPassesValidation() {
+        // The noisy double well at N = 40: a small grid, fast.
+        ddmatch.sde.Sde target = ddmatch.sde.SystemCatalog.get("double-well").create(java.util.Map.of());
+        AutoTuner.Plan plan = new AutoTuner.Plan(new double[] {0.5, 2}, new double[] {0.05, 0.2}, 500, 0.05, 300.0, 0.25,
+                false, 0.1, 4, 2.0, 0);
+        MatchConfig base = MatchConfig.defaults(40, 3).withSampling(ddmatch.fit.SamplingConfig.defaults().withSamples(1000)
+                .withBoxFraction(0.2));
+        AutoTuner.Result r = AutoTuner.tune(target, base, plan, ProgressListener.NONE);
+        assertThat(r.candidates()).hasSize(4);
+        for (int i = 1; i < 4; i++) {
+            assertThat(r.candidates().get(i).driftError()).isGreaterThanOrEqualTo(r.candidates().get(i - 1).driftError());
+        }
+        assertThat(r.validated()).isTrue();
+        int first = 0;
+        while (!r.candidates().get(first).validation().equals("passed")) first++;
+        assertThat(r.chosen()).isEqualTo(r.candidates().get(first));
+        assertThat(r.best().config().tonicStd()).isEqualTo(r.chosen().tonicStd());
+        assertThat(r.best().config().sampling().jitter()).isEqualTo(r.chosen().jitter());
+        assertThat(r.best().ridge().lambda()).isEqualTo(r.chosen().lambda());
     }
 
     @Test
