@@ -57,6 +57,19 @@ public final class EndToEndChecks {
         long start = System.nanoTime();
         Lorenz target = new Lorenz();
         TrainingResult tr = DriftMatcher.train(target, MatchConfig.defaults(plan.neurons(), plan.seed()), progress);
+        return lorenz(plan, lyapunovTolerance, tr, start);
+    }
+
+    /**
+     * The Lorenz checks of {@link #lorenz(LorenzPlan, double, ProgressListener)} for a network trained elsewhere (e.g.
+     * by {@link AutoTuner}); {@code plan.neurons()} is ignored.
+     */
+    public static SystemReport lorenz(LorenzPlan plan, double lyapunovTolerance, TrainingResult tr) {
+        return lorenz(plan, lyapunovTolerance, tr, System.nanoTime());
+    }
+
+    private static SystemReport lorenz(LorenzPlan plan, double lyapunovTolerance, TrainingResult tr, long start) {
+        Lorenz target = new Lorenz();
         RateNetwork net = tr.network();
         DriftError.Result drift = heldOut(tr, target, plan.seed());
         List<Check> checks = new ArrayList<>();

@@ -45,6 +45,48 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "trajectory file, .npy or .csv")
     Path output;
 
+    @Option(names = "--inputs", paramLabel = "SPEC",
+            description = "input schedules for a network trained with inputs: a .yaml/.json file whose 'inputs' field maps "
+                    + "each input name to a schedule as in a system spec (default: the target spec's schedules)")
+    Path inputs;
+
+    /** The network driven by the --inputs file's schedules, else by the target's, else (with a note) by u = 0. */
+    private RateNetwork withInputs(RateNetwork net, Sde target) throws java.io.IOException {
+        if (net.inputDimension() == 0) {
+            return net;
+        }
+        java.util.Map<String, ddmatch.sde.input.InputSchedule> given = new java.util.LinkedHashMap<>();
+        if (inputs != null) {
+            given.putAll(SystemSpecs.loadInputs(inputs));
+        } else if (target instanceof ddmatch.sde.InputDriven driven) {
+            for (int k = 0; k < driven.inputDimension(); k++) {
+                given.put(driven.inputNames().get(k), driven.schedules().get(k));
+            }
+        }
+        java.util.List<ddmatch.sde.input.InputSchedule> schedules = new java.util.ArrayList<>();
+        for (String name : net.inputNames()) {
+            ddmatch.sde.input.InputSchedule s = given.get(name);
+            if (s == null) {
+                if (inputs != null) {
+                    throw new IllegalArgumentException("--inputs = " + inputs + " has no schedule for input '" + name
+                            + "'; the model's inputs are " + net.inputNames());
+                }
+                spec.commandLine().getErr().println("ddmatch simulate: note: no schedule for input '" + name + "'; using u = 0");
+                s = new ddmatch.sde.input.Constant(0.0);
+            }
+            schedules.add(s);
+        }
+        if (inputs != null) {
+            for (String name : given.keySet()) {
+                if (!net.inputNames().contains(name)) {
+                    throw new IllegalArgumentException("--inputs = " + inputs + " names input '" + name
+                            + "', which the model does not have; its inputs are " + net.inputNames());
+                }
+            }
+        }
+        return net.withSchedules(schedules);
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,6 +102,10 @@ final class SimulateCommand implements Callable<Integer> {
         TrajectoryFiles.checkExtension(output);
         ModelFiles.SavedModel saved = ModelFiles.load(model);
         RateNetwork net = saved.network();
+        if (inputs != null && net.inputDimension() == 0) {
+            throw new IllegalArgumentException("--inputs = " + inputs + " is not allowed: model " + model
+                    + " was trained without inputs");
+        }
         double step = dt == null ? net.defaultTimeStep() : dt;
         long steps = Math.round(time / step);
         if (steps < every) {
@@ -68,6 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Sde target = SystemSpecs.savedTarget(saved, note -> spec.commandLine().getErr().println("ddmatch simulate: note: " + note))
                 .orElse(null);
+        net = withInputs(net, target);
         double[] x0 = target != null ? net.stateFor(target.initialState()) : net.initialState();
         Integrator integrator = new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, TerminalProgress.forTerminal(false));
         Trajectory traj = integrator.solve(net, x0, 0.0, step, steps, new GaussianIncrements(net.noiseDimension(), seed),

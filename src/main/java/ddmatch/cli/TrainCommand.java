@@ -2,6 +2,7 @@ package ddmatch.cli;
 
 import ddmatch.fit.DataConfig;
 import ddmatch.fit.DataDrivenMatcher;
+import ddmatch.check.AutoTuner;
 import ddmatch.fit.DriftMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.fit.SamplingConfig;
@@ -64,8 +65,40 @@ final class TrainCommand implements Callable<Integer> {
             description = "diffusion model fitted to --data: constant or state-dependent (default: ${DEFAULT-VALUE})")
     String noise;
 
-    @Option(names = {"-n", "--neurons"}, defaultValue = "1000", description = "number of neurons N (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--neurons"}, defaultValue = "1000", paramLabel = "N|auto",
+            description = "number of neurons N, or 'auto': the smallest N = 25, 50, 100, … whose auto-tuned held-out drift "
+                    + "error meets --drift-error (default: ${DEFAULT-VALUE})")
+    String neuronsText;
+
+    /** N as a number (set from --neurons in call(); for 'auto', the N found). */
     int neurons;
+
+    @Option(names = "--drift-error", defaultValue = "1e-3",
+            description = "held-out drift error target of --neurons auto (default: ${DEFAULT-VALUE})")
+    double driftError;
+
+    @Option(names = "--max-neurons", defaultValue = "1600", description = "largest N tried by --neurons auto (default: ${DEFAULT-VALUE})")
+    int maxNeurons;
+
+    @Option(names = "--auto-tune",
+            description = "choose σ_b ∈ {0.5, 1, 2, 3} and jitter ∈ {0.05, 0.1, 0.2} by held-out drift error, validated by "
+                    + "simulating the full network against the target (implied by --neurons auto)")
+    boolean autoTune;
+
+    @Option(names = "--sampler", defaultValue = "trajectory",
+            description = "training points: trajectory, box, lhs, grid (d ≤ 3) or mixture (default: ${DEFAULT-VALUE})")
+    String sampler;
+
+    @Option(names = "--lambda-selection", defaultValue = "gcv",
+            description = "how λ is chosen when --lambda is not given: gcv or kfold (default: ${DEFAULT-VALUE})")
+    String lambdaSelection;
+
+    @Option(names = "--folds", defaultValue = "5", description = "folds of --lambda-selection kfold (default: ${DEFAULT-VALUE})")
+    int folds;
+
+    @Option(names = "--lambda-curve", paramLabel = "FILE",
+            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file")
+    Path lambdaCurve;
 
     @Option(names = "--seed", defaultValue = "1", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
     long seed;
@@ -113,7 +146,47 @@ final class TrainCommand implements Callable<Integer> {
         // Everything is validated before anything is written.
         Sde sde = initialState.apply(SystemSpecs.resolve(system, params));
         Map<String, Object> specMetadata = SystemSpecs.specMetadata(system);
-        SamplingConfig sampling = new SamplingConfig(samples, 0.1, 20.0, jitter, boxFraction);
+        boolean autoNeurons = "auto".equalsIgnoreCase(neuronsText.trim());
+        if (autoNeurons) {
+            neurons = Math.max(25, sde.dimension());
+            if (!(driftError > 0) || !Double.isFinite(driftError)) {
+                throw new IllegalArgumentException("--drift-error = " + driftError + " is not allowed; it must be finite and > 0");
+            }
+            if (maxNeurons < neurons) {
+                throw new IllegalArgumentException("--max-neurons = " + maxNeurons + " is not allowed; it must be ≥ " + neurons);
+            }
+        } else {
+            try {
+                neurons = Integer.parseInt(neuronsText.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--neurons = '" + neuronsText + "' is not allowed; give a whole number ≥ "
+                        + sde.dimension() + " or 'auto'");
+            }
+        }
+        SamplingConfig.Kind kind = switch (sampler.toLowerCase(java.util.Locale.ROOT)) {
+            case "trajectory" -> SamplingConfig.Kind.TRAJECTORY;
+            case "box" -> SamplingConfig.Kind.BOX;
+            case "lhs" -> SamplingConfig.Kind.LHS;
+            case "grid" -> SamplingConfig.Kind.GRID;
+            case "mixture" -> SamplingConfig.Kind.MIXTURE;
+            default -> throw new IllegalArgumentException("--sampler = '" + sampler
+                    + "' is not allowed; give trajectory, box, lhs, grid or mixture");
+        };
+        if (kind == SamplingConfig.Kind.GRID && sde.dimension() > 3) {
+            throw new IllegalArgumentException("--sampler = grid is not allowed for system '" + system + "' of dimension "
+                    + sde.dimension() + "; a grid is for d ≤ 3 (use lhs, box or mixture)");
+        }
+        int kFolds = switch (lambdaSelection.toLowerCase(java.util.Locale.ROOT)) {
+            case "gcv" -> 0;
+            case "kfold" -> folds;
+            default -> throw new IllegalArgumentException("--lambda-selection = '" + lambdaSelection
+                    + "' is not allowed; give gcv or kfold");
+        };
+        if (kFolds != 0 && (folds < 2 || folds > samples / 2)) {
+            throw new IllegalArgumentException("--folds = " + folds + " is not allowed with --samples = " + samples
+                    + "; it must be in [2, samples/2]");
+        }
+        SamplingConfig sampling = new SamplingConfig(samples, 0.1, 20.0, jitter, boxFraction, kind);
         MatchConfig cfg = new MatchConfig(neurons, tau, Activation.byId(activation), tonicStd, sampling,
                 lambda == null ? Double.NaN : lambda, seed);
         if (neurons < sde.dimension()) {
@@ -121,13 +194,37 @@ final class TrainCommand implements Callable<Integer> {
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
         }
         ModelFiles.checkWritable(output);
-        TrainingResult result = DriftMatcher.train(sde, cfg, TerminalProgress.forTerminal(false));
+        TrainingResult result;
+        AutoTuner.Result tuned = null;
+        if (autoNeurons || autoTune) {
+            AutoTuner.Plan plan = AutoTuner.Plan.defaults(sde.noiseType() == ddmatch.sde.NoiseType.NONE && sde.hasJacobian());
+            tuned = autoNeurons
+                    ? AutoTuner.smallestNetwork(sde, cfg, plan, driftError, neurons, maxNeurons, TerminalProgress.forTerminal(false))
+                    : AutoTuner.tune(sde, cfg, plan, TerminalProgress.forTerminal(false));
+            result = tuned.best();
+            neurons = result.config().neurons();
+        } else {
+            result = DriftMatcher.train(sde, cfg, kFolds, TerminalProgress.forTerminal(false));
+        }
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
                 : SystemCatalog.get(system).defaults());
         allParams.putAll(params);
         // A spec file's path and checksum go with the model, so that 'simulate' can find the target's initial state.
         Map<String, Object> training = ModelFiles.trainingMetadata(result);
         training.putAll(specMetadata);
+        // Non-default choices only, so that default runs keep writing the same files as before.
+        if (kind != SamplingConfig.Kind.TRAJECTORY) {
+            training.put("sampler", kind.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (kFolds != 0 && tuned == null && lambda == null) {
+            training.put("lambdaSelection", "kfold");
+            training.put("folds", kFolds);
+        }
+        if (tuned != null) {
+            training.put("autoTuned", true);
+            training.put("autoTuneValidated", tuned.validated());
+            training.put("heldOutDriftError", tuned.chosen().driftError());
+        }
         String systemName = sde instanceof UserSystem ? sde.name() : system;
         ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
         out.printf("trained %s: N = %d, d = %d, m = %d, τ = %g%n", systemName, neurons, sde.dimension(), sde.noiseDimension(), tau);
@@ -135,7 +232,29 @@ final class TrainCommand implements Callable<Integer> {
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
                 result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.ridge().form().name().toLowerCase(),
                 result.ridge().factorization());
+        if (result.ridge().atGridEdge()) {
+            out.printf("  warning: λ sits at the %s end of the search grid (λ/scale = %.1e); the best λ may lie outside it: "
+                    + "give --lambda, or check the data's scale%n", result.ridge().lambda() / result.ridge().lambdaScale() < 1e-8
+                    ? "lower" : "upper", result.ridge().lambda() / result.ridge().lambdaScale());
+        }
         out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
+        if (tuned != null) {
+            out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (GCV); held-out drift error %.3e; simulation check %s%n",
+                    tuned.chosen().tonicStd(), tuned.chosen().jitter(), tuned.chosen().lambda(), tuned.chosen().driftError(),
+                    tuned.validated() ? "passed" : "FAILED for every candidate tried (" + tuned.chosen().validation() + ")");
+            if (autoNeurons && tuned.chosen().driftError() > driftError) {
+                out.printf("  warning: no N ≤ %d met --drift-error %g; the largest tried is saved%n", maxNeurons, driftError);
+            }
+        }
+        if (lambdaCurve != null) {
+            ddmatch.fit.LambdaCurve c = result.ridge().curve();
+            StringBuilder csv = new StringBuilder("lambda,score\n");
+            for (int i = 0; i < c.lambdas().length; i++) {
+                csv.append(c.lambdas()[i]).append(',').append(c.scores()[i]).append('\n');
+            }
+            java.nio.file.Files.writeString(lambdaCurve, csv);
+            out.printf("  λ curve (%s) written to %s%n", c.criterion().name().toLowerCase(java.util.Locale.ROOT), lambdaCurve);
+        }
         out.printf("  model written to %s%n", output);
         out.flush();
         return ExitCodes.OK;
@@ -143,6 +262,11 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code --data}: Kramers–Moyal fit to a trajectory; SYSTEM, if given, is recorded as the data's origin. */
     private Integer trainOnData() throws Exception {
+        try {
+            neurons = Integer.parseInt(neuronsText.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--neurons = '" + neuronsText + "' is not allowed with --data; give a whole number");
+        }
         PrintWriter out = spec.commandLine().getOut();
         TrajectoryFiles.checkExtension(data);
         DataConfig.NoiseModel model = switch (noise) {

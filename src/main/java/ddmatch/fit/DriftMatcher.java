@@ -27,8 +27,20 @@ import org.ejml.data.DMatrixRMaj;
 public final class DriftMatcher {
     private DriftMatcher() {}
 
-    /** Trains a network for {@code target} with {@code cfg}. */
+    /** Trains a network for {@code target} with {@code cfg}; a target with inputs is trained by {@link InputMatcher}. */
     public static TrainingResult train(Sde target, MatchConfig cfg, ProgressListener progress) {
+        return train(target, cfg, 0, progress);
+    }
+
+    /**
+     * As {@link #train(Sde, MatchConfig, ProgressListener)}, with λ (when {@code cfg.lambda()} is NaN) selected by
+     * {@code folds}-fold cross-validation ({@link RidgeRegression#kFoldCurve}) instead of GCV when {@code folds ≥ 2}.
+     * Targets with inputs always use GCV.
+     */
+    public static TrainingResult train(Sde target, MatchConfig cfg, int folds, ProgressListener progress) {
+        if (target instanceof ddmatch.sde.InputDriven driven && driven.inputDimension() > 0) {
+            return InputMatcher.train(driven, cfg, progress).result(); // inputs: see InputMatcher
+        }
         long start = System.nanoTime();
         int d = target.dimension();
         if (cfg.neurons() < d) {
@@ -52,7 +64,7 @@ public final class DriftMatcher {
                 y.data[r * d + i] = latent[r * d + i] + cfg.tau() * f[i] / st.scale(i);
             }
         }
-        RidgeSolution ridge = RidgeRegression.fit(phi, y, cfg.lambda());
+        RidgeSolution ridge = RidgeRegression.fit(phi, y, cfg.lambda(), folds);
 
         // β is N × d; W is its transpose, d × N.
         double[] w = new double[d * n];

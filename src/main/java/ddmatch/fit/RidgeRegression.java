@@ -80,6 +80,7 @@ public final class RidgeRegression {
         double gcv = Double.NaN;
         double dof = Double.NaN;
         boolean edge = false;
+        LambdaCurve curve = LambdaCurve.NONE;
         double[] e = null;
         DMatrixRMaj vecs = null;
         DMatrixRMaj proj = null;
@@ -132,6 +133,9 @@ public final class RidgeRegression {
                 chosen = scale * Math.pow(10.0, MIN_EXPONENT + bestIndex * EXPONENT_STEP);
                 edge = bestIndex == 0 || bestIndex == steps;
                 gcv = best;
+                double[] grid = new double[steps + 1];
+                for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
+                curve = new LambdaCurve(LambdaCurve.Criterion.GCV, grid, scores, bestIndex);
             }
             dof = 0;
             for (double ei : e) dof += ei / (ei + chosen);
@@ -168,7 +172,130 @@ public final class RidgeRegression {
             CommonOps_DDRM.multTransA(phi, sol, beta);
         }
         return new RidgeSolution(beta.data, f, q, chosen, scale, gcv, dof,
-                primal ? RidgeSolution.Form.PRIMAL : RidgeSolution.Form.DUAL, factorization, edge);
+                primal ? RidgeSolution.Form.PRIMAL : RidgeSolution.Form.DUAL, factorization, edge, curve);
+    }
+
+    /**
+     * Fits with λ chosen by k-fold cross-validation when {@code lambda} is NaN and {@code folds ≥ 2} (else as
+     * {@link #fit(DMatrixRMaj, DMatrixRMaj, double)}): the λ that minimises {@link #kFoldCurve}'s held-out error is used
+     * for the fit on all rows, and that curve is returned in the solution.
+     */
+    public static RidgeSolution fit(DMatrixRMaj phi, DMatrixRMaj y, double lambda, int folds) {
+        if (folds == 0 || !Double.isNaN(lambda)) {
+            return fit(phi, y, lambda);
+        }
+        LambdaCurve curve = kFoldCurve(phi, y, folds);
+        RidgeSolution s = fit(phi, y, curve.lambdas()[curve.best()]);
+        return new RidgeSolution(s.coefficients(), s.features(), s.outputs(), s.lambda(), s.lambdaScale(), Double.NaN,
+                s.effectiveDof(), s.form(), s.factorization(), curve.atEdge(), curve);
+    }
+
+    /**
+     * The k-fold cross-validation curve: for each λ of the grid of {@link #fit} (searched coarse to fine the same way:
+     * whole decades, then quarter decades around the best; NaN elsewhere), the mean squared error of the held-out rows
+     * over the {@code folds} folds. The folds are contiguous blocks of rows, not random subsets: training samples taken
+     * along a trajectory are correlated in time, and a random split would let each held-out row be predicted from its
+     * neighbours, underestimating the error (Bergmeir and Benítez, Information Sciences 191, 192, 2012). Each fold costs
+     * one eigendecomposition of its Gram matrix; each λ then costs O(F²·outputs + M·F·outputs) per fold.
+     *
+     * @param phi   features Φ (M × F)
+     * @param y     targets Y (M × outputs)
+     * @param folds k, 2 ≤ k ≤ M/2
+     */
+    public static LambdaCurve kFoldCurve(DMatrixRMaj phi, DMatrixRMaj y, int folds) {
+        int m = phi.numRows;
+        int f = phi.numCols;
+        int q = y.numCols;
+        if (folds < 2 || folds > m / 2) {
+            throw new IllegalArgumentException("folds = " + folds + " is not allowed for " + m + " samples; it must be in [2, "
+                    + (m / 2) + "] (at least 2 rows per fold)");
+        }
+        double trace = 0;
+        for (double v : phi.data) trace += v * v;
+        double scale = trace / f;
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("the feature matrix is zero or non-finite (trace of its Gram matrix = " + trace
+                    + "); check the inputs of the regression");
+        }
+        int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
+        double[] grid = new double[steps + 1];
+        for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
+        // Per fold: eigenvectors V and eigenvalues e of the training Gram ΦᵀΦ, and Vᵀ Φᵀ Y.
+        DMatrixRMaj[] vecs = new DMatrixRMaj[folds];
+        double[][] eig = new double[folds][];
+        DMatrixRMaj[] proj = new DMatrixRMaj[folds];
+        int[] from = new int[folds + 1];
+        for (int k = 0; k <= folds; k++) from[k] = (int) ((long) k * m / folds);
+        for (int k = 0; k < folds; k++) {
+            int rows = m - (from[k + 1] - from[k]);
+            DMatrixRMaj pt = new DMatrixRMaj(rows, f);
+            DMatrixRMaj yt = new DMatrixRMaj(rows, q);
+            int r2 = 0;
+            for (int r = 0; r < m; r++) {
+                if (r >= from[k] && r < from[k + 1]) {
+                    continue;
+                }
+                System.arraycopy(phi.data, r * f, pt.data, r2 * f, f);
+                System.arraycopy(y.data, r * q, yt.data, r2 * q, q);
+                r2++;
+            }
+            DMatrixRMaj gram = new DMatrixRMaj(f, f);
+            CommonOps_DDRM.multTransA(pt, pt, gram);
+            EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(f, true, true);
+            if (!dec.decompose(gram)) {
+                throw new IllegalStateException("eigendecomposition of the " + f + " × " + f + " Gram matrix of fold " + k + " failed");
+            }
+            eig[k] = new double[f];
+            vecs[k] = new DMatrixRMaj(f, f);
+            for (int i = 0; i < f; i++) {
+                eig[k][i] = Math.max(0.0, dec.getEigenvalue(i).real);
+                DMatrixRMaj v = dec.getEigenVector(i);
+                for (int r = 0; r < f; r++) vecs[k].unsafe_set(r, i, v.data[r]);
+            }
+            DMatrixRMaj rhs = new DMatrixRMaj(f, q);
+            CommonOps_DDRM.multTransA(pt, yt, rhs);
+            proj[k] = new DMatrixRMaj(f, q);
+            CommonOps_DDRM.multTransA(vecs[k], rhs, proj[k]);
+        }
+        double[] scores = new double[steps + 1];
+        java.util.Arrays.fill(scores, Double.NaN);
+        int coarse = (int) Math.round(1.0 / EXPONENT_STEP);
+        double best = Double.POSITIVE_INFINITY;
+        int bestIndex = -1;
+        DMatrixRMaj scaled = new DMatrixRMaj(f, q);
+        DMatrixRMaj beta = new DMatrixRMaj(f, q);
+        for (int pass = 0; pass < 2; pass++) {
+            int lo = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
+            int hi = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
+            for (int s = lo; s <= hi; s += pass == 0 ? coarse : 1) {
+                if (!Double.isNaN(scores[s])) {
+                    continue;
+                }
+                double sse = 0;
+                for (int k = 0; k < folds; k++) {
+                    for (int i = 0; i < f; i++) {
+                        double w = 1.0 / (eig[k][i] + grid[s]);
+                        for (int c = 0; c < q; c++) scaled.unsafe_set(i, c, proj[k].unsafe_get(i, c) * w);
+                    }
+                    CommonOps_DDRM.mult(vecs[k], scaled, beta);
+                    for (int r = from[k]; r < from[k + 1]; r++) {
+                        for (int c = 0; c < q; c++) {
+                            double pred = 0;
+                            for (int j = 0; j < f; j++) pred += phi.data[r * f + j] * beta.data[j * q + c];
+                            double e = y.data[r * q + c] - pred;
+                            sse += e * e;
+                        }
+                    }
+                }
+                double score = Double.isFinite(sse) ? sse / ((double) m * q) : Double.POSITIVE_INFINITY;
+                scores[s] = score;
+                if (score < best) {
+                    best = score;
+                    bestIndex = s;
+                }
+            }
+        }
+        return new LambdaCurve(LambdaCurve.Criterion.K_FOLD, grid, scores, bestIndex);
     }
 
     /**

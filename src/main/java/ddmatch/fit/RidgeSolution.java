@@ -14,9 +14,17 @@ package ddmatch.fit;
  * @param form         which normal equations were solved
  * @param factorization how they were solved ("cholesky", or "eigen" when Cholesky failed as ill-conditioned)
  * @param atGridEdge   true if the selected λ is the smallest or largest value of the search grid (widen it)
+ * @param curve        the selection curve (λ grid and scores, for plotting); {@link LambdaCurve#NONE} when λ was given
  */
 public record RidgeSolution(double[] coefficients, int features, int outputs, double lambda, double lambdaScale, double gcv,
-                            double effectiveDof, Form form, String factorization, boolean atGridEdge) {
+                            double effectiveDof, Form form, String factorization, boolean atGridEdge, LambdaCurve curve) {
+
+    /** A solution without a selection curve (λ given). */
+    public RidgeSolution(double[] coefficients, int features, int outputs, double lambda, double lambdaScale, double gcv,
+                         double effectiveDof, Form form, String factorization, boolean atGridEdge) {
+        this(coefficients, features, outputs, lambda, lambdaScale, gcv, effectiveDof, form, factorization, atGridEdge,
+                LambdaCurve.NONE);
+    }
 
     /** The normal equations solved. */
     public enum Form {
@@ -27,6 +35,9 @@ public record RidgeSolution(double[] coefficients, int features, int outputs, do
     }
 
     public RidgeSolution {
+        if (curve == null) {
+            throw new IllegalArgumentException("curve = null is not allowed; use LambdaCurve.NONE");
+        }
         if (coefficients.length != features * outputs) {
             throw new IllegalArgumentException("coefficients have " + coefficients.length + " entries; expected "
                     + features + "·" + outputs);

@@ -11,10 +11,36 @@ package ddmatch.fit;
  *                  makes the drift right in a neighbourhood of the attractor, not only on it
  * @param boxFraction fraction in [0, 1) of the samples drawn uniformly from the bounding box of the trajectory
  *                  (widened by 10% per side) instead of from the trajectory: covers barriers and tails of
- *                  low-dimensional multistable systems
+ *                  low-dimensional multistable systems (used by {@link Kind#TRAJECTORY}); for
+ *                  {@link Kind#MIXTURE} the fraction of Latin-hypercube points (0 means the default 0.3)
+ * @param kind      how the points are placed (default {@link Kind#TRAJECTORY}); see {@link Sampler}
  */
-public record SamplingConfig(int samples, double interval, double transientTime, double jitter, double boxFraction) {
+public record SamplingConfig(int samples, double interval, double transientTime, double jitter, double boxFraction,
+                             Kind kind) {
+
+    /** How training points are placed; all but TRAJECTORY fill the trajectory's bounding box widened by 10% per side. */
+    public enum Kind {
+        /** Points along a long trajectory (plus jitter, plus a fraction uniform in the box): the default. */
+        TRAJECTORY,
+        /** Uniform in the box. */
+        BOX,
+        /** A Latin hypercube in the box (McKay, Beckman and Conover, Technometrics 21, 239, 1979). */
+        LHS,
+        /** A regular grid in the box, for d ≤ 3: ⌊M^{1/d}⌋ points per side. */
+        GRID,
+        /** Trajectory points with jitter, plus a fraction of Latin-hypercube points in the box. */
+        MIXTURE
+    }
+
+    /** A trajectory sampler ({@link Kind#TRAJECTORY}). */
+    public SamplingConfig(int samples, double interval, double transientTime, double jitter, double boxFraction) {
+        this(samples, interval, transientTime, jitter, boxFraction, Kind.TRAJECTORY);
+    }
+
     public SamplingConfig {
+        if (kind == null) {
+            throw new IllegalArgumentException("sampler kind = null is not allowed; give one of " + java.util.Arrays.toString(Kind.values()));
+        }
         if (samples < 10) {
             throw new IllegalArgumentException("samples = " + samples + " is not allowed; at least 10 training points are needed");
         }
@@ -38,18 +64,22 @@ public record SamplingConfig(int samples, double interval, double transientTime,
     }
 
     public SamplingConfig withSamples(int m) {
-        return new SamplingConfig(m, interval, transientTime, jitter, boxFraction);
+        return new SamplingConfig(m, interval, transientTime, jitter, boxFraction, kind);
     }
 
     public SamplingConfig withJitter(double j) {
-        return new SamplingConfig(samples, interval, transientTime, j, boxFraction);
+        return new SamplingConfig(samples, interval, transientTime, j, boxFraction, kind);
     }
 
     public SamplingConfig withBoxFraction(double f) {
-        return new SamplingConfig(samples, interval, transientTime, jitter, f);
+        return new SamplingConfig(samples, interval, transientTime, jitter, f, kind);
     }
 
     public SamplingConfig withInterval(double dt) {
-        return new SamplingConfig(samples, dt, transientTime, jitter, boxFraction);
+        return new SamplingConfig(samples, dt, transientTime, jitter, boxFraction, kind);
+    }
+
+    public SamplingConfig withKind(Kind k) {
+        return new SamplingConfig(samples, interval, transientTime, jitter, boxFraction, k);
     }
 }

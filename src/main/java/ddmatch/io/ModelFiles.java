@@ -80,6 +80,8 @@ public final class ModelFiles {
     /** Values of model.json's {@code "noise"} field. */
     private static final String NOISE_CONSTANT = "constant";
     private static final String NOISE_STATE_DEPENDENT = "state-dependent";
+    /** The optional input gain B (N × p) of a network driven by p inputs, listed with the names under "inputs". */
+    private static final String INPUT_GAIN = "B";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Real model.json files are a few kB; the bound only keeps a wrong file from exhausting memory. */
     private static final long MAX_JSON_BYTES = 64L << 20;
@@ -258,6 +260,18 @@ public final class ModelFiles {
             }
             entry.put("sha256", sha256(bytes));
         }
+        int p = net.inputDimension();
+        if (p > 0) {
+            // Optional: the input gain B (N × p) of a network driven by inputs; the input names go in model.json.
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            Npy.write(buf, net.inputGain(), new int[] {n, p});
+            byte[] bytes = buf.toByteArray();
+            files.put(fileName(INPUT_GAIN), bytes);
+            ObjectNode entry = arrays.putObject(INPUT_GAIN);
+            entry.put("file", fileName(INPUT_GAIN));
+            entry.putArray("shape").add(n).add(p);
+            entry.put("sha256", sha256(bytes));
+        }
         files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(model, arrays)).concat("\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
@@ -313,6 +327,10 @@ public final class ModelFiles {
         for (int k = 0; k < s.dimension(); k++) {
             mean.add(s.mean(k));
             scale.add(s.scale(k));
+        }
+        if (net.inputDimension() > 0) {
+            ArrayNode inputs = root.putArray("inputs");
+            net.inputNames().forEach(inputs::add);
         }
         ObjectNode training = root.putObject("training");
         model.training().forEach((key, v) -> {
@@ -583,6 +601,35 @@ public final class ModelFiles {
             entry.requireNoOthers();
             checksums.put(a, sha);
         }
+        List<String> inputNames = new java.util.ArrayList<>();
+        String inputSha = null;
+        if (root.node.has("inputs")) {
+            JsonNode in = root.get("inputs");
+            if (!in.isArray() || in.isEmpty()) {
+                throw root.fail("inputs", in, "allowed is a non-empty array of input names");
+            }
+            for (int i = 0; i < in.size(); i++) {
+                if (!in.get(i).isTextual()) {
+                    throw root.fail("inputs[" + i + "]", in.get(i), "allowed is a string (an input name)");
+                }
+                inputNames.add(in.get(i).textValue());
+            }
+            Obj entry = arrays.object(INPUT_GAIN);
+            if (!fileName(INPUT_GAIN).equals(entry.text("file"))) {
+                throw entry.fail("file", entry.node.get("file"), "allowed is \"" + fileName(INPUT_GAIN) + "\"");
+            }
+            JsonNode shape = entry.get("shape");
+            int[] expected = {n, inputNames.size()};
+            if (!shape.isArray() || shape.size() != 2 || !matches(shape, expected)) {
+                throw entry.fail("shape", shape, "allowed is " + Arrays.toString(expected) + " for N = " + n + " and "
+                        + inputNames.size() + " inputs");
+            }
+            inputSha = entry.text("sha256");
+            if (!SHA256_HEX.matcher(inputSha).matches()) {
+                throw entry.fail("sha256", entry.node.get("sha256"), "allowed are 64 lowercase hexadecimal digits");
+            }
+            entry.requireNoOthers();
+        }
         arrays.requireNoOthers();
         root.requireNoOthers();
 
@@ -593,8 +640,18 @@ public final class ModelFiles {
         }
         try {
             Embedding embedding = new Embedding(n, d, data[0], data[2]);
-            RateNetwork network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau,
-                    activation, new Standardization(mean, scale), timeStep);
+            RateNetwork network;
+            if (inputNames.isEmpty()) {
+                network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau,
+                        activation, new Standardization(mean, scale), timeStep);
+            } else {
+                // Loaded networks are driven by u = 0 until given schedules (RateNetwork.withSchedules).
+                double[] gain = readArray(dir.resolve(fileName(INPUT_GAIN)), inputSha, new int[] {n, inputNames.size()});
+                java.util.List<ddmatch.sde.input.InputSchedule> zero = new java.util.ArrayList<>();
+                for (int i = 0; i < inputNames.size(); i++) zero.add(new ddmatch.sde.input.Constant(0.0));
+                network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau, activation,
+                        new Standardization(mean, scale), timeStep, gain, inputNames, zero);
+            }
             return new SavedModel(network, system, systemParameters, training);
         } catch (IllegalArgumentException e) {
             // Every condition the constructors check is validated above; this only guards against them growing stricter.

@@ -152,6 +152,35 @@ public final class SystemSpecs {
         return new Reader(source, baseDir).read(root, overrides);
     }
 
+    /**
+     * Reads input schedules from a file: its {@code inputs} field, in the syntax of a system spec's (so a system spec
+     * file may be given; its other fields are ignored). Used to drive a trained network by other inputs.
+     *
+     * @param file a .yaml, .yml or .json file with a top-level {@code inputs} mapping
+     * @return name → schedule, in file order
+     * @throws DataFormatException naming file, line and column for a missing or malformed {@code inputs} field
+     */
+    public static Map<String, InputSchedule> loadInputs(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("inputs file '" + file + "' does not exist or is not a regular file");
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        String source = String.valueOf(file.getFileName());
+        Reader reader = new Reader(source, file.toAbsolutePath().getParent());
+        MapNode root = reader.map(SpecTree.parse(text, json, source), "the inputs file");
+        MapNode inputs = reader.optionalMap(root, "inputs");
+        if (inputs == null || inputs.entries().isEmpty()) {
+            throw new DataFormatException(source + ": field 'inputs' is missing or empty; allowed is a mapping of input names"
+                    + " to schedules, as in a system spec");
+        }
+        Map<String, InputSchedule> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : inputs.entries().entrySet()) {
+            out.put(e.getKey(), reader.schedule(e.getValue(), "inputs." + e.getKey()));
+        }
+        return out;
+    }
+
     /** The hex SHA-256 of a file's bytes. */
     public static String sha256(Path file) throws IOException {
         try {

@@ -1,9 +1,12 @@
 package ddmatch.rnn;
 
+import ddmatch.sde.InputDriven;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
+import ddmatch.sde.input.InputSchedule;
 import ddmatch.solve.Observable;
+import java.util.List;
 
 /**
  * A rate network of N neurons with factored connectivity, simulated in full:
@@ -17,10 +20,18 @@ import ddmatch.solve.Observable;
  * {@code dz̃ = (1/τ)(−z̃ + W φ(U z̃ + b)) dt + S dW'}, which drift-diffusion matching makes equal to the standardised
  * target. Every method works on the whole N-dimensional state: nothing here takes a latent shortcut.
  *
- * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds. The instance is immutable and may be
- * shared by threads; each thread gets its own d-vector of scratch space.
+ * <p><b>Inputs.</b> A network may be driven by p external inputs {@code u(t)} through an input gain {@code B}
+ * (N × p): {@code dx = (1/τ)(−x + U W φ(x) + b + B u(t)) dt + …}. Write {@code B = τ U C + B_c} with
+ * {@code B_c ⟂ U}. The part along U gives the readout the additive drift {@code C u} exactly; the orthogonal part
+ * shifts the manifold to {@code x = U z̃ + b + B_c u}, so the features {@code φ(U z̃ + b + B_c u)} (and with them a
+ * drift learned by the read-in W) depend on the input: contextual inputs. For a time-varying input the shift
+ * {@code B_c u} relaxes to its value at rate 1/τ, so contextual inputs are followed exactly only when they vary slowly
+ * compared with τ. Without inputs (p = 0) nothing changes.
+ *
+ * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
+ * inputs). The instance is immutable and may be shared by threads; each thread gets its own d-vector of scratch space.
  */
-public final class RateNetwork implements Sde, TangentDynamics {
+public final class RateNetwork implements Sde, TangentDynamics, InputDriven {
     private final String name;
     private final Embedding embedding;
     private final int n;
@@ -38,6 +49,11 @@ public final class RateNetwork implements Sde, TangentDynamics {
     private final ThreadLocal<double[]> scratch;
     private final NetworkKernels kernels;
     private final ThreadLocal<double[]> gainScratch;
+    private final int p;                    // number of inputs (0: none)
+    private final double[] inputGain;       // B, N × p
+    private final double[] contextGain;     // B_c = (I − U P) B, N × p
+    private final List<String> inputNames;
+    private final InputSchedule[] schedules;
 
     /**
      * @param name            identifier (usually {@code network-<system>})
@@ -68,6 +84,31 @@ public final class RateNetwork implements Sde, TangentDynamics {
     public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseOffset, double[] noiseWeights,
                        int noiseDimension, double tau, Activation activation, Standardization standardization,
                        double timeStep) {
+        this(name, embedding, w, noiseOffset, noiseWeights, noiseDimension, tau, activation, standardization, timeStep,
+                new double[0], List.of(), List.of());
+    }
+
+    /**
+     * A network driven by inputs (see the class description), with constant noise.
+     *
+     * @param inputGain  B, row-major N × p (p = number of inputs; empty for none)
+     * @param inputNames the p input names, in the order of B's columns
+     * @param schedules  the p schedules the network is driven by in {@link #drift(double, double[], double[])}
+     */
+    public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseGain, int noiseDimension, double tau,
+                       Activation activation, Standardization standardization, double timeStep, double[] inputGain,
+                       List<String> inputNames, List<InputSchedule> schedules) {
+        this(name, embedding, w, noiseGain, null, noiseDimension, tau, activation, standardization, timeStep, inputGain,
+                inputNames, schedules);
+    }
+
+    /**
+     * The general network: noise gain {@code S(x) = K φ(x) + k} ({@code noiseWeights} K may be null for constant
+     * noise) and p inputs with gain B (empty for none).
+     */
+    public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseOffset, double[] noiseWeights,
+                       int noiseDimension, double tau, Activation activation, Standardization standardization,
+                       double timeStep, double[] inputGain, List<String> inputNames, List<InputSchedule> schedules) {
         double[] noiseGain = noiseOffset;
         this.name = name;
         this.embedding = embedding;
@@ -118,6 +159,29 @@ public final class RateNetwork implements Sde, TangentDynamics {
         this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
         final int dm = d * noiseDimension;
         this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
+        this.p = inputNames.size();
+        if (schedules.size() != p || inputGain.length != n * p) {
+            throw new IllegalArgumentException("inputs: " + p + " names, " + schedules.size() + " schedules and an input gain B of "
+                    + inputGain.length + " entries; expected p names, p schedules and N·p = " + n + "·" + p + " entries");
+        }
+        requireFinite("B", inputGain);
+        this.inputGain = inputGain.clone();
+        this.inputNames = List.copyOf(inputNames);
+        this.schedules = schedules.toArray(new InputSchedule[0]);
+        this.contextGain = this.inputGain.clone();
+        double[] col = new double[n];
+        double[] zt = new double[d];
+        double[] zero = new double[n];
+        Embedding centred = new Embedding(n, d, u, zero);
+        for (int q = 0; q < p; q++) {
+            for (int j = 0; j < n; j++) col[j] = this.inputGain[j * p + q];
+            centred.project(col, zt);
+            for (int j = 0; j < n; j++) {
+                double r = 0;
+                for (int k = 0; k < d; k++) r += u[j * d + k] * zt[k];
+                contextGain[j * p + q] -= r;
+            }
+        }
     }
 
     private static void requireFinite(String what, double[] a) {
@@ -150,6 +214,25 @@ public final class RateNetwork implements Sde, TangentDynamics {
         }
         return w;
     }
+
+    /** The same network driven by other schedules (e.g. read from an inputs spec); one per input, in order. */
+    public RateNetwork withSchedules(List<InputSchedule> newSchedules) {
+        if (newSchedules.size() != p) {
+            throw new IllegalArgumentException("schedules: " + newSchedules.size() + " given; network '" + name + "' has " + p
+                    + " inputs " + inputNames);
+        }
+        return new RateNetwork(name, embedding, readInWeights(), s, kGain, m, tau, activation, standardization, timeStep, inputGain,
+                inputNames, newSchedules);
+    }
+
+    /** B as a new row-major N × p array (empty without inputs). */
+    public double[] inputGain() { return inputGain.clone(); }
+
+    @Override public int inputDimension() { return p; }
+
+    @Override public List<String> inputNames() { return inputNames; }
+
+    @Override public List<InputSchedule> schedules() { return List.of(schedules); }
 
     /** S as a new row-major d × m array; for state-dependent noise, its constant part k. */
     public double[] noiseGain() { return s.clone(); }
@@ -195,22 +278,88 @@ public final class RateNetwork implements Sde, TangentDynamics {
     public double[] initialState() {
         double[] x = new double[n];
         embedding.embed(new double[d], x);
+        addContext(x);
         return x;
     }
 
-    /** The point {@code x = U z̃ + b} of the manifold whose readout is the target-coordinate state {@code z}. */
+    /** Adds {@code B_c u(0)}: with contextual inputs the manifold at the initial input is shifted by it. */
+    private void addContext(double[] x) {
+        for (int q = 0; q < p; q++) {
+            double v = schedules[q].value(0.0);
+            for (int j = 0; j < n; j++) x[j] += contextGain[j * p + q] * v;
+        }
+    }
+
+    /** The point {@code x = U z̃ + b (+ B_c u(0) with inputs)} of the manifold whose readout is the target-coordinate state {@code z}. */
     public double[] stateFor(double[] z) {
         double[] zt = new double[d];
         standardization.toLatent(z, zt);
         double[] x = new double[n];
         embedding.embed(zt, x);
+        addContext(x);
         return x;
     }
 
     @Override
     public void drift(double t, double[] x, double[] out) {
         kernels.drift(x, out);
+        if (p > 0) {
+            double inv = 1.0 / tau;
+            for (int q = 0; q < p; q++) addInput(q, schedules[q].value(t) * inv, out);
+        }
     }
+
+    private void addInput(int q, double scaledValue, double[] out) {
+        for (int j = 0; j < n; j++) out[j] += inputGain[j * p + q] * scaledValue;
+    }
+
+    /**
+     * The drift at input values {@code u} instead of the schedules: the scheduled drift plus {@code B(u − u(t))/τ}
+     * (the input enters linearly, so this is exact up to rounding).
+     */
+    @Override
+    public void drift(double t, double[] x, double[] uValues, double[] out) {
+        if (uValues.length != p) {
+            throw new IllegalArgumentException("u has " + uValues.length + " entries; network '" + name + "' has " + p + " inputs");
+        }
+        drift(t, x, out);
+        for (int q = 0; q < p; q++) addInput(q, (uValues[q] - schedules[q].value(t)) / tau, out);
+    }
+
+    /**
+     * The point {@code x = U z̃ + b + B_c u} of the manifold at input {@code u} whose readout is {@code z} (target
+     * coordinates).
+     */
+    public double[] stateFor(double[] z, double[] uValues) {
+        double[] x = stateFor(z);
+        double[] u0 = inputsAt(0.0);
+        for (int q = 0; q < p; q++) {
+            for (int j = 0; j < n; j++) x[j] += contextGain[j * p + q] * (uValues[q] - u0[q]);
+        }
+        return x;
+    }
+
+    private double[] inputsAt(double t) {
+        double[] v = new double[p];
+        for (int q = 0; q < p; q++) v[q] = schedules[q].value(t);
+        return v;
+    }
+
+    /**
+     * The drift of the readout on the manifold, in the target's coordinates: {@code s ⊙ P·drift(x)} at
+     * {@code x = stateFor(z, u)}. What matching makes equal to the target's {@code f(z, u)}. Allocates; for checks.
+     */
+    public double[] readoutDrift(double[] z, double[] uValues) {
+        double[] x = stateFor(z, uValues);
+        double[] dx = new double[n];
+        drift(0.0, x, uValues, dx);
+        double[] out = new double[d];
+        Embedding centred = new Embedding(n, d, u, new double[n]);
+        centred.project(dx, out);
+        for (int k = 0; k < d; k++) out[k] *= standardization.scale(k);
+        return out;
+    }
+
 
     /**
      * Writes the N × m matrix {@code U S(x)} (Itô). For state-dependent noise this costs 2·N·d·m multiply-adds and N

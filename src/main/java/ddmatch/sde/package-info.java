@@ -6,5 +6,7 @@
  * Ornstein–Uhlenbeck process, noisy limit cycles, the FitzHugh–Nagumo neuron and K wells on a ring with and without a
  * circulating non-gradient drift) and the {@link ddmatch.sde.SystemCatalog} through which users select them by name,
  * override their parameters, noise amplitude and initial state, and read their equations and references live here too.
+ * Systems driven by external inputs implement {@link ddmatch.sde.InputDriven}, whose drift can be evaluated at any
+ * chosen input values.
  */
 package ddmatch.sde;

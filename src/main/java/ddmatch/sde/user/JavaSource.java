@@ -26,16 +26,19 @@ final class JavaSource {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("package ").append(PACKAGE).append(";\n\n");
         sb.append("public final class ").append(CLASS).append(" implements ddmatch.sde.user.Kernel {\n");
-        method(sb, "drift", d, nParams, nInputs, drift);
-        method(sb, "diffusion", d, nParams, nInputs, diffusion);
-        method(sb, "jacobian", d, nParams, nInputs, jacobian);
+        method(sb, "drift", d, nParams, nInputs, drift, false);
+        method(sb, "driftAt", d, nParams, nInputs, drift, true);
+        method(sb, "diffusion", d, nParams, nInputs, diffusion, false);
+        method(sb, "jacobian", d, nParams, nInputs, jacobian, false);
         sb.append("}\n");
         return sb.toString();
     }
 
-    private static void method(StringBuilder sb, String name, int d, int nParams, int nInputs, List<Expr> out) {
+    private static void method(StringBuilder sb, String name, int d, int nParams, int nInputs, List<Expr> out,
+                               boolean inputValues) {
+        // inputValues: the inputs are given as numbers (double[] in) rather than as schedules evaluated at t.
         sb.append("  public void ").append(name).append("(double t, double[] z, double[] p, ")
-                .append("ddmatch.sde.input.InputSchedule[] in, double[] out) {\n");
+                .append(inputValues ? "double[] in, double[] out) {\n" : "ddmatch.sde.input.InputSchedule[] in, double[] out) {\n");
         for (int i = 0; i < d; i++) {
             sb.append("    final double s").append(i).append(" = z[").append(i).append("];\n");
         }
@@ -46,7 +49,7 @@ final class JavaSource {
             final int input = k;
             // Evaluate an input once per call, and only where it is used: a schedule may be a table lookup.
             if (out.stream().anyMatch(e -> e != null && e.usesInput(input))) {
-                sb.append("    final double u").append(k).append(" = in[").append(k).append("].value(t);\n");
+                sb.append("    final double u").append(k).append(" = in[").append(k).append(inputValues ? "];\n" : "].value(t);\n");
             }
         }
         for (int i = 0; i < out.size(); i++) {

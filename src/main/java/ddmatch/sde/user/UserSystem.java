@@ -1,5 +1,6 @@
 package ddmatch.sde.user;
 
+import ddmatch.sde.InputDriven;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.sde.input.InputSchedule;
@@ -32,7 +33,7 @@ import org.codehaus.janino.SimpleCompiler;
  *
  * <p>Instances are immutable and may be shared by threads (schedules are immutable, the kernel keeps no state).
  */
-public final class UserSystem implements Sde {
+public final class UserSystem implements Sde, InputDriven {
     private final UserSystemDefinition definition;
     private final Kernel kernel;
     private final String source;
@@ -163,6 +164,7 @@ public final class UserSystem implements Sde {
     }
 
     /** Input names in order. */
+    @Override
     public List<String> inputNames() {
         return definition.symbols().inputs();
     }
@@ -182,6 +184,20 @@ public final class UserSystem implements Sde {
     @Override
     public void drift(double t, double[] z, double[] out) {
         kernel.drift(t, z, params, inputs, out);
+    }
+
+    @Override public int inputDimension() { return inputs.length; }
+
+    @Override public List<InputSchedule> schedules() { return List.of(inputs); }
+
+    /** Writes the drift at input values {@code u} (in the order of {@link #inputNames()}); allocates nothing. */
+    @Override
+    public void drift(double t, double[] z, double[] u, double[] out) {
+        if (u.length != inputs.length) {
+            throw new IllegalArgumentException("u has " + u.length + " entries; system '" + name() + "' has "
+                    + inputs.length + " inputs " + inputNames());
+        }
+        kernel.driftAt(t, z, params, u, out);
     }
 
     @Override
