@@ -27,6 +27,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Parameters(paramLabel = "MODEL", description = "a model directory written by 'ddmatch train'")
     Path model;
 

@@ -29,6 +29,9 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Parameters(paramLabel = "SYSTEM", description = "a catalog system (see: ddmatch systems) or a system spec file (.yaml, .yml or .json)")
     String system;
 
