@@ -197,6 +197,11 @@ public final class NpyStreamWriter implements Integrator.Sink, Closeable {
      * padding spaces removed as digits added, which is exactly NumPy's growth-axis padding.
      */
     private byte[] patchedHeader() {
+        return patchedHeader(emptyHeader, columns, rows);
+    }
+
+    /** {@link #patchedHeader()} for any empty header; shared with {@link TrajectoryStream}. */
+    static byte[] patchedHeader(byte[] emptyHeader, int columns, long rows) {
         String text = new String(emptyHeader, StandardCharsets.ISO_8859_1);
         String empty = "'shape': (0, " + columns + "), }";
         int at = text.indexOf(empty);
