@@ -183,6 +183,18 @@ final class SimulateCommand implements Callable<Integer> {
             throw new CancellationException(e.getMessage() + "; nothing was written under " + output);
         } catch (UncheckedIOException | IOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            if (io instanceof java.nio.channels.ClosedByInterruptException) {
+                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
+                boolean resumable = ckptFile != null && runner.lastStep >= 0;
+                if (resumable) {
+                    stream.detach();
+                } else {
+                    stream.abort();
+                }
+                throw new CancellationException("simulation interrupted while writing; nothing was written under " + output
+                        + (resumable ? "; resume with: ddmatch simulate --resume " + ckptFile + " (checkpoint at t = "
+                        + runner.lastStep * step + ")" : ""));
+            }
             if (ckptFile != null && runner.lastStep >= 0) {
                 stream.detach();
             } else {
@@ -271,7 +283,10 @@ final class SimulateCommand implements Callable<Integer> {
 
         @Override
         public void poll(long step, double t, double[] x) {
-            boolean stop = stopRequested || Thread.currentThread().isInterrupted();
+            // Clear the interrupt flag while the final checkpoint is written: file channels are interruptible and would
+            // close themselves under a pending interrupt. It is restored below.
+            boolean interrupted = Thread.interrupted();
+            boolean stop = stopRequested || interrupted;
             if (file != null && (stop || System.nanoTime() - nextDue >= 0)) {
                 try {
                     long bytes = stream.sync();
@@ -284,6 +299,9 @@ final class SimulateCommand implements Callable<Integer> {
                 nextDue = System.nanoTime() + periodNanos;
             }
             if (stop) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
                 throw new CancellationException("simulation interrupted at t = " + t);
             }
         }
