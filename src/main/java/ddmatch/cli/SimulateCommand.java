@@ -130,7 +130,7 @@ final class SimulateCommand implements Callable<Integer> {
                     + " records nothing; increase --time");
         }
         Scheme scheme = Sampler.schemeFor(net);
-        warnIfStiff(err, net, step, scheme);
+        Warnings.print(err, "simulate", java.util.Collections.singletonList(Warnings.ofNetworkStep(net, step, scheme)));
         Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch simulate: note: " + note)).orElse(null);
         double[] x = from != null ? from.state() : target != null ? net.stateFor(target.initialState()) : net.initialState();
         if (x.length != net.neurons()) {
@@ -224,23 +224,6 @@ final class SimulateCommand implements Callable<Integer> {
                 stream.rows(), output);
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Warns when dt is close to the explicit stability limit of the transverse relaxation at rate 1/τ: the step factor
-     * of Euler–Maruyama is 1 − dt/τ (stable for dt &lt; 2τ), of RK4 the degree-4 Taylor polynomial of e^{−dt/τ} (stable for
-     * dt/τ &lt; 2.785). Directions along the manifold decay or grow at the target's rates, usually far slower.
-     */
-    static void warnIfStiff(PrintWriter err, RateNetwork net, double dt, Scheme scheme) {
-        double limit = scheme.name().toLowerCase(java.util.Locale.ROOT).contains("rk4")
-                || scheme.name().toLowerCase(java.util.Locale.ROOT).contains("runge") ? 2.785 : 2.0;
-        double ratio = dt / net.tau();
-        if (ratio >= 0.5 * limit) {
-            err.printf("ddmatch simulate: warning: dt = %g is %.0f%% of the explicit stability limit %.3g·τ = %.3g of %s"
-                    + " for the transverse decay rate 1/τ = %g; expect inaccurate or diverging runs, use --dt ≤ %.3g%n",
-                    dt, 100 * ratio / limit, limit, limit * net.tau(), scheme.name(), 1 / net.tau(), 0.25 * limit * net.tau());
-            err.flush();
-        }
     }
 
     private static String describe(IOException e) {

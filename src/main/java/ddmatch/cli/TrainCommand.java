@@ -14,6 +14,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import ddmatch.fit.Sampler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,6 +103,10 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
         out.printf("  model written to %s%n", output);
         out.flush();
+        List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(), Double.isNaN(cfg.lambda())));
+        warnings.add(Warnings.ofTargetStep(sde, sde.defaultTimeStep(), Sampler.schemeFor(sde)));
+        warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));
+        Warnings.print(spec.commandLine().getErr(), "train", warnings);
         return ExitCodes.OK;
     }
 }
