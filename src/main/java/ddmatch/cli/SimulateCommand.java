@@ -173,14 +173,23 @@ final class SimulateCommand implements Callable<Integer> {
             stream.commit();
             completed = true;
         } catch (CancellationException e) {
+            String message;
             if (ckptFile != null && runner.lastStep >= 0) {
                 stream.detach();
-                throw new CancellationException(e.getMessage() + "; nothing was written under " + output
-                        + "; resume with: ddmatch simulate --resume " + ckptFile + " (checkpoint at t = "
-                        + runner.lastStep * step + ")");
+                message = e.getMessage() + "; nothing was written under " + output + "; resume with: ddmatch simulate"
+                        + " --resume " + ckptFile + " (checkpoint at t = " + runner.lastStep * step + ")";
+            } else {
+                stream.abort();
+                message = e.getMessage() + "; nothing was written under " + output;
             }
-            stream.abort();
-            throw new CancellationException(e.getMessage() + "; nothing was written under " + output);
+            if (runner.stopRequested) {
+                // The JVM is shutting down and halts as soon as the hook returns, possibly before the exception handler
+                // runs: report here, while the hook still waits.
+                err.println("ddmatch simulate: interrupted: " + message);
+                err.flush();
+                throw new Failures.Reported(message);
+            }
+            throw new CancellationException(message);
         } catch (UncheckedIOException | IOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             if (io instanceof java.nio.channels.ClosedByInterruptException) {
@@ -249,7 +258,7 @@ final class SimulateCommand implements Callable<Integer> {
         private final double maxNorm;
         private final long periodNanos;
         private long nextDue;
-        private volatile boolean stopRequested;
+        volatile boolean stopRequested;
         long lastStep = -1;
 
         Runner(TrajectoryStream stream, GaussianIncrements noise, Path file, String modelSha, double dt, long steps, double maxNorm) {

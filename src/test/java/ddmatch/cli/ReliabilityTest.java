@@ -96,6 +96,33 @@ class ReliabilityTest {
     }
 
     @Test
+    void aKilledRunWithoutCheckpointLeavesNothingAndKeepsThePreviousFile() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill-plain"));
+        Path out = work.resolve("z.npy");
+        byte[] previous = "previous results".getBytes();
+        Files.write(out, previous);
+        Process p = ddmatchProcess("-Xmx128m", work.resolve("log.txt"), "simulate", model.toString(), "--time", "100000",
+                "--dt", "0.01", "-o", out.toString());
+        // Wait until the run streams rows into its partial file, then send SIGTERM.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (p.isAlive() && System.nanoTime() < deadline && leftovers(work).stream().noneMatch(f -> {
+            try {
+                return Files.size(f) > 1_000_000;
+            } catch (IOException e) {
+                return false;
+            }
+        })) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).isTrue();
+        p.destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readAllBytes(out)).isEqualTo(previous);
+        assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
+        assertThat(Files.readString(work.resolve("log.txt"))).contains("interrupted").contains("nothing was written under");
+    }
+
+    @Test
     void anInterruptedCsvRunResumesToTheSameBytes() throws Exception {
         Path work = Files.createDirectories(dir.resolve("interrupt"));
         String[] common = {"--time", "3000", "--dt", "0.01", "--every", "3", "--seed", "5"};
