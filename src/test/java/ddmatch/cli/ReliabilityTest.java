@@ -80,8 +80,10 @@ class ReliabilityTest {
         }
         assertThat(p.isAlive()).as("the run must still be going when its first checkpoint appears: %s",
                 Files.exists(work.resolve("log.txt")) ? Files.readString(work.resolve("log.txt")) : "").isTrue();
-        p.destroy(); // SIGTERM: the shutdown hook writes a final checkpoint
+        // SIGINT, as Ctrl-C sends: the shutdown hook writes a final checkpoint.
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
         assertThat(out).as("nothing under the final name after a kill").doesNotExist();
         assertThat(ckpt).exists();
         String log = Files.readString(work.resolve("log.txt"));
@@ -115,8 +117,9 @@ class ReliabilityTest {
             Thread.sleep(20);
         }
         assertThat(p.isAlive()).isTrue();
-        p.destroy();
+        p.destroy(); // SIGTERM
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
         assertThat(Files.readAllBytes(out)).isEqualTo(previous);
         assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
         assertThat(Files.readString(work.resolve("log.txt"))).contains("interrupted").contains("nothing was written under");
