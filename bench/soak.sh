@@ -27,7 +27,7 @@ wait "$pid"
 cat "$OUT/rounds.txt" | tail -3
 # Verdict from the in-JVM rounds: medians of the first and last quarter.
 awk '
-  { heap[NR] = $3; fd[NR] = $5 }
+  { heap[NR] = $4; fd[NR] = $6 }
   function median(a, lo, hi,   n, i, j, t, b) {
     n = 0; for (i = lo; i <= hi; i++) b[++n] = a[i]
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (b[j] < b[i]) { t = b[i]; b[i] = b[j]; b[j] = t }
@@ -40,4 +40,5 @@ awk '
     f1 = median(fd, 1, q);   f2 = median(fd, NR - q + 1, NR)
     printf "rounds %d: heap after GC %d → %d KiB, open fds %d → %d\n", NR, h1, h2, f1, f2
     if (h2 <= h1 * 1.10 + 2048 && f2 <= f1 + 2) { print "FLAT" } else { print "GROWING"; exit 1 }
-  }' "$OUT/rounds.txt"
+  }' "$OUT/rounds.txt" | tee "$OUT/verdict.txt"
+exit "${PIPESTATUS[0]}"
