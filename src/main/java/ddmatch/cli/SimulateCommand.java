@@ -90,7 +90,9 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationCheckpoint from = null;
         Path ckptFile = checkpoint;
         if (resume != null) {
-            if (model != null || time != null || output != null || dt != null) {
+            var parsed = spec.commandLine().getParseResult();
+            if (model != null || time != null || output != null || dt != null || parsed.hasMatchedOption("--every")
+                    || parsed.hasMatchedOption("--seed")) {
                 throw new IllegalArgumentException("--resume " + resume + " takes the model, --time, --dt, --every, --seed"
                         + " and --output from the checkpoint; give none of them");
             }

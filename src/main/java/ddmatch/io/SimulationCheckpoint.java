@@ -119,6 +119,10 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
      * @throws IOException         if it cannot be read
      */
     public static SimulationCheckpoint read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("checkpoint file '" + file + "' does not exist or is not a regular file;"
+                    + " give the file written by 'ddmatch simulate --checkpoint'");
+        }
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));

@@ -175,12 +175,16 @@ class ReliabilityTest {
     void aCheckpointOfAnotherModelIsRefused() throws Exception {
         Path work = Files.createDirectories(dir.resolve("other"));
         Run bad = run("simulate", "--resume", work.resolve("missing.ckpt").toString());
-        assertThat(bad.code()).isEqualTo(1); // the file cannot be read: an I/O error
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("missing.ckpt").contains("does not exist");
         Path junk = work.resolve("junk.ckpt");
         Files.writeString(junk, "{\"format\": \"ddmatch-checkpoint\", \"formatVersion\": 7}");
         Run v = run("simulate", "--resume", junk.toString());
         assertThat(v.code()).isEqualTo(2);
         assertThat(v.err()).contains("formatVersion").contains("7");
+        Run seeded = run("simulate", "--resume", junk.toString(), "--seed", "3");
+        assertThat(seeded.code()).isEqualTo(2);
+        assertThat(seeded.err()).contains("from the checkpoint");
     }
 
     @Test
