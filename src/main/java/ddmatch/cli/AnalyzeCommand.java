@@ -32,6 +32,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Parameters(paramLabel = "MODEL", description = "a model directory written by 'ddmatch train'")
     Path model;
 

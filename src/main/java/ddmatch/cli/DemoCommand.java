@@ -28,6 +28,9 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of every network and simulation (default: ${DEFAULT-VALUE})")
     long seed;
 

@@ -13,9 +13,19 @@ import picocli.CommandLine;
  * the user unless {@code DDMATCH_DEBUG} is set.
  */
 final class Failures implements CommandLine.IExecutionExceptionHandler {
+    /** A failure the command has already reported on stderr (e.g. while the JVM shuts down): exit 1, print nothing. */
+    static final class Reported extends CancellationException {
+        Reported(String message) {
+            super(message);
+        }
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
+        if (ex instanceof Reported) {
+            return ExitCodes.FAILURE;
+        }
         int code;
         String message;
         if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {

@@ -2,36 +2,59 @@ package ddmatch.cli;
 
 import ddmatch.fit.Sampler;
 import ddmatch.io.ModelFiles;
+import ddmatch.io.SimulationCheckpoint;
 import ddmatch.io.SystemSpecs;
 import ddmatch.io.TrajectoryFiles;
+import ddmatch.io.TrajectoryStream;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
 import ddmatch.solve.GaussianIncrements;
 import ddmatch.solve.Integrator;
 import ddmatch.solve.SaveAt;
-import ddmatch.solve.Trajectory;
+import ddmatch.solve.Scheme;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ddmatch simulate MODEL}: simulates all N neurons of a saved network and writes its readout. */
+/**
+ * {@code ddmatch simulate MODEL}: simulates all N neurons of a saved network and streams its readout to a file, with
+ * optional checkpoints from which an interrupted run continues bit-identically ({@code --resume}).
+ *
+ * <p>Rows are streamed to a partial file next to the output ({@link TrajectoryStream}); the output appears only when the
+ * run completes. On SIGINT/SIGTERM a shutdown hook asks the run to stop at its next control point (every
+ * {@link Integrator#CONTROL_EVERY} steps), which writes a final checkpoint if {@code --checkpoint} was given and otherwise
+ * deletes the partial file; the hook waits for that before the JVM exits.
+ */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a trained network in full (all N neurons; Euler–Maruyama, or RK4 when it has no noise) "
-                + "from the target's initial state and write the readout z(t) to FILE (.npy or .csv, time in the first column).")
+                + "from the target's initial state and write the readout z(t) to FILE (.npy or .csv, time in the first column). "
+                + "Rows are streamed to disk; FILE appears only when the run is complete.")
 final class SimulateCommand implements Callable<Integer> {
+    /** How long the shutdown hook waits for the run to write its final checkpoint. */
+    private static final long HOOK_WAIT_SECONDS = 20;
+
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "MODEL", description = "a model directory written by 'ddmatch train'")
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
+    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "a model directory written by 'ddmatch train' (not with --resume)")
     Path model;
 
-    @Option(names = {"-t", "--time"}, required = true, description = "simulated time T, in the system's time units (> 0)")
-    double time;
+    @Option(names = {"-t", "--time"}, description = "simulated time T, in the system's time units (> 0; required unless --resume)")
+    Double time;
 
     @Option(names = "--dt", description = "time step (> 0; default: the system's default step)")
     Double dt;
@@ -42,7 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed of the noise (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "trajectory file, .npy or .csv")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "trajectory file, .npy or .csv (required unless --resume)")
     Path output;
 
     @Option(names = "--inputs", paramLabel = "SPEC",
@@ -87,46 +110,250 @@ final class SimulateCommand implements Callable<Integer> {
         return net.withSchedules(schedules);
     }
 
+    @Option(names = "--checkpoint", paramLabel = "CKPT",
+            description = "write a resumable checkpoint to CKPT (atomically) every --checkpoint-every seconds and on interruption")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-every", paramLabel = "SECONDS", defaultValue = "600",
+            description = "wall-clock seconds between checkpoints (> 0; default: ${DEFAULT-VALUE})")
+    double checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "CKPT",
+            description = "continue the run saved in checkpoint CKPT; the result is bit-identical to an uninterrupted run")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(time > 0) || !Double.isFinite(time)) {
-            throw new IllegalArgumentException("--time = " + time + " is not allowed; it must be finite and > 0");
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(checkpointEvery > 0) || !Double.isFinite(checkpointEvery)) {
+            throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + " is not allowed; it must be finite and > 0");
         }
-        if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
-            throw new IllegalArgumentException("--dt = " + dt + " is not allowed; it must be finite and > 0");
-        }
-        if (every < 1) {
-            throw new IllegalArgumentException("--every = " + every + " is not allowed; it must be ≥ 1");
+        SimulationCheckpoint from = null;
+        Path ckptFile = checkpoint;
+        if (resume != null) {
+            var parsed = spec.commandLine().getParseResult();
+            if (model != null || time != null || output != null || dt != null || parsed.hasMatchedOption("--every")
+                    || parsed.hasMatchedOption("--seed")) {
+                throw new IllegalArgumentException("--resume " + resume + " takes the model, --time, --dt, --every, --seed"
+                        + " and --output from the checkpoint; give none of them");
+            }
+            from = SimulationCheckpoint.read(resume);
+            model = from.model();
+            output = from.output();
+            every = from.every();
+            seed = from.seed();
+            if (ckptFile == null) {
+                ckptFile = resume;
+            }
+            if (!from.modelSha256().equals(SimulationCheckpoint.modelChecksum(model))) {
+                throw new IllegalArgumentException("checkpoint " + resume + " was taken with a different model than the one"
+                        + " now in " + model + " (model.json checksum differs); it cannot be resumed");
+            }
+        } else {
+            if (model == null || output == null || time == null) {
+                throw new IllegalArgumentException("MODEL, --time and --output are required (or --resume CKPT)");
+            }
+            if (!(time > 0) || !Double.isFinite(time)) {
+                throw new IllegalArgumentException("--time = " + time + " is not allowed; it must be finite and > 0");
+            }
+            if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
+                throw new IllegalArgumentException("--dt = " + dt + " is not allowed; it must be finite and > 0");
+            }
+            if (every < 1) {
+                throw new IllegalArgumentException("--every = " + every + " is not allowed; it must be ≥ 1");
+            }
         }
         TrajectoryFiles.checkExtension(output);
         ModelFiles.SavedModel saved = ModelFiles.load(model);
-        RateNetwork net = saved.network();
-        if (inputs != null && net.inputDimension() == 0) {
+        RateNetwork loaded = saved.network();
+        if (inputs != null && loaded.inputDimension() == 0) {
             throw new IllegalArgumentException("--inputs = " + inputs + " is not allowed: model " + model
                     + " was trained without inputs");
         }
-        double step = dt == null ? net.defaultTimeStep() : dt;
-        long steps = Math.round(time / step);
+        double step = from != null ? from.dt() : dt == null ? loaded.defaultTimeStep() : dt;
+        long steps = from != null ? from.steps() : Math.round(time / step);
         if (steps < every) {
             throw new IllegalArgumentException("--time = " + time + " with dt = " + step + " and --every = " + every
                     + " records nothing; increase --time");
         }
-        Sde target = SystemSpecs.savedTarget(saved, note -> spec.commandLine().getErr().println("ddmatch simulate: note: " + note))
-                .orElse(null);
-        net = withInputs(net, target);
-        double[] x0 = target != null ? net.stateFor(target.initialState()) : net.initialState();
-        Integrator integrator = new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, TerminalProgress.forTerminal(false));
-        Trajectory traj = integrator.solve(net, x0, 0.0, step, steps, new GaussianIncrements(net.noiseDimension(), seed),
-                new SaveAt(every, true), net.readoutObservable());
+        Scheme scheme = Sampler.schemeFor(loaded);
+        Warnings.print(err, "simulate", java.util.Collections.singletonList(Warnings.ofNetworkStep(loaded, step, scheme)));
+        Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch simulate: note: " + note)).orElse(null);
+        RateNetwork net = withInputs(loaded, target);
+        double[] x = from != null ? from.state() : target != null ? net.stateFor(target.initialState()) : net.initialState();
+        if (x.length != net.neurons()) {
+            throw new IllegalArgumentException("checkpoint " + resume + " holds a state of length " + x.length
+                    + " but the model has N = " + net.neurons());
+        }
+        // The original run's divergence bound, kept so that a resumed run stops exactly where it would have.
+        double maxNorm = from != null ? from.maxNorm() : 1e6 * (1.0 + norm(x));
         String[] names = new String[net.latentDimension()];
         for (int i = 0; i < names.length; i++) {
             names[i] = "z" + i;
         }
-        TrajectoryFiles.write(output, traj, names);
-        out.printf("simulated %s (N = %d) for T = %g with dt = %g (%d steps, %s); wrote %d rows to %s%n", saved.system(),
-                net.neurons(), time, step, steps, Sampler.schemeFor(net).name(), traj.rows(), output);
+        GaussianIncrements noise = new GaussianIncrements(net.noiseDimension(), seed);
+        if (from != null) {
+            noise.restore(from.noise());
+        }
+        String modelSha = ckptFile != null ? SimulationCheckpoint.modelChecksum(model) : null;
+        TrajectoryStream stream = from != null
+                ? TrajectoryStream.resume(output, from.partial(), names, from.rows(), from.bytes())
+                : TrajectoryStream.create(output, TrajectoryStream.partialFor(output), names);
+        long firstStep = from != null ? from.step() : 0;
+        double interval = every * step;
+        double[] z = new double[net.latentDimension()];
+        Integrator.Sink sink = (t, state) -> {
+            net.readout(state, z);
+            try {
+                // Time as Trajectory.time(r) computes it, so the file equals what TrajectoryFiles.write would write.
+                stream.append(stream.rows() * interval, z);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        Runner runner = new Runner(stream, noise, ckptFile, modelSha, step, steps, maxNorm);
+        Thread hook = new Thread(runner::onShutdown, "ddmatch-simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        boolean completed = false;
+        try {
+            Integrator integrator = new Integrator(scheme, maxNorm, TerminalProgress.forTerminal(false));
+            integrator.run(net, x, 0.0, step, firstStep, steps, noise, new SaveAt(every, true), sink, runner);
+            stream.commit();
+            completed = true;
+        } catch (CancellationException e) {
+            String message;
+            if (ckptFile != null && runner.lastStep >= 0) {
+                stream.detach();
+                message = e.getMessage() + "; nothing was written under " + output + "; resume with: ddmatch simulate"
+                        + " --resume " + ckptFile + " (checkpoint at t = " + runner.lastStep * step + ")";
+            } else {
+                stream.abort();
+                message = e.getMessage() + "; nothing was written under " + output;
+            }
+            if (runner.stopRequested) {
+                // The JVM is shutting down and halts as soon as the hook returns, possibly before the exception handler
+                // runs: report here, while the hook still waits.
+                err.println("ddmatch simulate: interrupted: " + message);
+                err.flush();
+                throw new Failures.Reported(message);
+            }
+            throw new CancellationException(message);
+        } catch (UncheckedIOException | IOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            if (io instanceof java.nio.channels.ClosedByInterruptException) {
+                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
+                boolean resumable = ckptFile != null && runner.lastStep >= 0;
+                if (resumable) {
+                    stream.detach();
+                } else {
+                    stream.abort();
+                }
+                throw new CancellationException("simulation interrupted while writing; nothing was written under " + output
+                        + (resumable ? "; resume with: ddmatch simulate --resume " + ckptFile + " (checkpoint at t = "
+                        + runner.lastStep * step + ")" : ""));
+            }
+            if (ckptFile != null && runner.lastStep >= 0) {
+                stream.detach();
+            } else {
+                stream.abort();
+            }
+            throw new IOException(describe(io) + " while writing " + output + "; nothing was written under " + output
+                    + "; previous results are intact"
+                    + (ckptFile != null && runner.lastStep >= 0 ? "; the checkpoint " + ckptFile + " (t = "
+                    + runner.lastStep * step + ") resumes the run once there is space" : ""), io);
+        } catch (RuntimeException | Error e) {
+            stream.abort();
+            throw e;
+        } finally {
+            runner.done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting; the hook is running and has waited for us.
+            }
+        }
+        if (completed && ckptFile != null) {
+            // The run is complete; its checkpoint and partial file are of no further use.
+            Files.deleteIfExists(ckptFile);
+        }
+        out.printf("simulated %s (N = %d) for T = %g with dt = %g (%d steps, %s%s); wrote %d rows to %s%n", saved.system(),
+                net.neurons(), steps * step, step, steps, scheme.name(), from != null ? ", resumed at step " + firstStep : "",
+                stream.rows(), output);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static String describe(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.toLowerCase(java.util.Locale.ROOT).contains("no space left") ? "no space left on device" : "I/O error (" + e + ")";
+    }
+
+    private static double norm(double[] x) {
+        double s = 0;
+        for (double v : x) s += v * v;
+        return Math.sqrt(s);
+    }
+
+    /** Checkpoints on a wall-clock schedule and stops the run when the JVM is shutting down. */
+    private final class Runner implements Integrator.StepControl {
+        final CountDownLatch done = new CountDownLatch(1);
+        private final TrajectoryStream stream;
+        private final GaussianIncrements noise;
+        private final Path file;
+        private final String modelSha;
+        private final double dt;
+        private final long steps;
+        private final double maxNorm;
+        private final long periodNanos;
+        private long nextDue;
+        volatile boolean stopRequested;
+        long lastStep = -1;
+
+        Runner(TrajectoryStream stream, GaussianIncrements noise, Path file, String modelSha, double dt, long steps, double maxNorm) {
+            this.stream = stream;
+            this.noise = noise;
+            this.file = file;
+            this.modelSha = modelSha;
+            this.dt = dt;
+            this.steps = steps;
+            this.maxNorm = maxNorm;
+            this.periodNanos = (long) Math.min(checkpointEvery * 1e9, Long.MAX_VALUE / 4.0);
+            this.nextDue = System.nanoTime() + periodNanos;
+        }
+
+        @Override
+        public void poll(long step, double t, double[] x) {
+            // Clear the interrupt flag while the final checkpoint is written: file channels are interruptible and would
+            // close themselves under a pending interrupt. It is restored below.
+            boolean interrupted = Thread.interrupted();
+            boolean stop = stopRequested || interrupted;
+            if (file != null && (stop || System.nanoTime() - nextDue >= 0)) {
+                try {
+                    long bytes = stream.sync();
+                    new SimulationCheckpoint(model.toAbsolutePath(), modelSha, output.toAbsolutePath(), stream.partial(), dt,
+                            steps, every, seed, maxNorm, step, stream.rows(), bytes, noise.state(), x).write(file);
+                    lastStep = step;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                nextDue = System.nanoTime() + periodNanos;
+            }
+            if (stop) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new CancellationException("simulation interrupted at t = " + t);
+            }
+        }
+
+        void onShutdown() {
+            stopRequested = true;
+            try {
+                done.await(HOOK_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

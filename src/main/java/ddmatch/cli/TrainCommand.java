@@ -22,6 +22,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import ddmatch.fit.Sampler;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
 final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
 
     @Parameters(paramLabel = "SYSTEM", arity = "0..1",
             description = "a catalog system (see: ddmatch systems) or a system spec file (.yaml, .yml or .json); optional with --data")
@@ -232,11 +238,6 @@ final class TrainCommand implements Callable<Integer> {
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
                 result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.ridge().form().name().toLowerCase(),
                 result.ridge().factorization());
-        if (result.ridge().atGridEdge()) {
-            out.printf("  warning: λ sits at the %s end of the search grid (λ/scale = %.1e); the best λ may lie outside it: "
-                    + "give --lambda, or check the data's scale%n", result.ridge().lambda() / result.ridge().lambdaScale() < 1e-8
-                    ? "lower" : "upper", result.ridge().lambda() / result.ridge().lambdaScale());
-        }
         out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
         if (tuned != null) {
             out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (GCV); held-out drift error %.3e; simulation check %s%n",
@@ -252,7 +253,7 @@ final class TrainCommand implements Callable<Integer> {
             for (int i = 0; i < c.lambdas().length; i++) {
                 csv.append(c.lambdas()[i]).append(',').append(c.scores()[i]).append('\n');
             }
-            java.nio.file.Files.writeString(lambdaCurve, csv);
+            ddmatch.io.AtomicFiles.writeString(lambdaCurve, csv.toString());
             out.printf("  λ curve (%s) written to %s%n", c.criterion().name().toLowerCase(java.util.Locale.ROOT), lambdaCurve);
         }
         out.printf("  model written to %s%n", output);
@@ -324,6 +325,9 @@ final class TrainCommand implements Callable<Integer> {
                 result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.samples());
         out.printf("  model written to %s%n", output);
         out.flush();
+        List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(), Double.isNaN(cfg.lambda())));
+        warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));
+        Warnings.print(spec.commandLine().getErr(), "train", warnings);
         return ExitCodes.OK;
     }
 }

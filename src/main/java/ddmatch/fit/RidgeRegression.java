@@ -61,7 +61,7 @@ public final class RidgeRegression {
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         DMatrixRMaj rhs;
         if (primal) {
-            GramProduct.compute(phi.data, m, f, gram.data, Runtime.getRuntime().availableProcessors());
+            GramProduct.compute(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
             rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(phi, y, rhs);
         } else {

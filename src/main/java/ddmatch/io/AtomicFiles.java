@@ -9,11 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Writes files atomically: the content goes to a temporary file next to the target, is forced to disk, and is then
@@ -25,6 +30,53 @@ public final class AtomicFiles {
     private static final int MAX_NAME_ATTEMPTS = 100;
 
     private AtomicFiles() {}
+
+    /**
+     * Temporary files and directories being written right now. If the JVM shuts down (Ctrl-C, SIGTERM, System.exit)
+     * while one is open, a shutdown hook deletes it, so that an interrupted command leaves neither a partial file under
+     * the final name (which the rename already guarantees) nor temporary debris next to it.
+     */
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    private static final class CleanupHook {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                for (Path p : LIVE) {
+                    try {
+                        deleteTree(p);
+                    } catch (IOException | RuntimeException e) {
+                        // Best effort while the JVM exits; the name (.NAME.tmp-…) marks it as safe to delete by hand.
+                    }
+                }
+            }, "ddmatch-temp-cleanup"));
+        }
+
+        static void ensureInstalled() {
+            // Loading the class runs the static initialiser once.
+        }
+    }
+
+    /** Registers a temporary file or directory for deletion should the JVM exit before {@link #untrack(Path)}. */
+    static void track(Path temp) {
+        CleanupHook.ensureInstalled();
+        LIVE.add(temp);
+    }
+
+    /** The temporary path has been renamed or deleted. */
+    static void untrack(Path temp) {
+        LIVE.remove(temp);
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(p)) {
+            for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(q);
+            }
+        }
+    }
 
     /**
      * Writes {@code target} atomically. The body receives a buffered stream that it must not keep after returning;
@@ -61,6 +113,7 @@ public final class AtomicFiles {
                 }
             }
         }
+        track(temp);
         try {
             try (FileChannel ch = channel) {
                 NonClosingStream out = new NonClosingStream(new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER_SIZE));
@@ -78,6 +131,8 @@ public final class AtomicFiles {
                 t.addSuppressed(cleanup);
             }
             throw t;
+        } finally {
+            untrack(temp);
         }
         forceDirectory(dir);
     }

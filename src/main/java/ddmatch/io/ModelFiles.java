@@ -278,6 +278,7 @@ public final class ModelFiles {
         boolean replace = checkTarget(target);
         Files.createDirectories(parent);
         Path temp = createTempDirectory(parent, target.getFileName().toString());
+        AtomicFiles.track(temp);
         try {
             for (Map.Entry<String, byte[]> e : files.entrySet()) {
                 byte[] bytes = e.getValue();
@@ -300,6 +301,8 @@ public final class ModelFiles {
                 t.addSuppressed(cleanup);
             }
             throw t;
+        } finally {
+            AtomicFiles.untrack(temp);
         }
     }
 

@@ -80,6 +80,7 @@ public final class NpyStreamWriter implements Integrator.Sink, Closeable {
             Path temp = dir.resolve("." + name + ".tmp-" + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
             try {
                 FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                AtomicFiles.track(temp);
                 NpyStreamWriter w = new NpyStreamWriter(absolute, temp, ch, columns, header);
                 try {
                     w.writeFully(ByteBuffer.wrap(header));
@@ -163,6 +164,7 @@ public final class NpyStreamWriter implements Integrator.Sink, Closeable {
             channel.force(true);
             channel.close();
             AtomicFiles.move(temp, target);
+            AtomicFiles.untrack(temp);
         } catch (IOException | RuntimeException | Error e) {
             discard(e);
             throw e;
@@ -190,6 +192,7 @@ public final class NpyStreamWriter implements Integrator.Sink, Closeable {
         } catch (IOException e) {
             if (failure != null) failure.addSuppressed(e);
         }
+        AtomicFiles.untrack(temp);
     }
 
     /**
@@ -197,6 +200,11 @@ public final class NpyStreamWriter implements Integrator.Sink, Closeable {
      * padding spaces removed as digits added, which is exactly NumPy's growth-axis padding.
      */
     private byte[] patchedHeader() {
+        return patchedHeader(emptyHeader, columns, rows);
+    }
+
+    /** {@link #patchedHeader()} for any empty header; shared with {@link TrajectoryStream}. */
+    static byte[] patchedHeader(byte[] emptyHeader, int columns, long rows) {
         String text = new String(emptyHeader, StandardCharsets.ISO_8859_1);
         String empty = "'shape': (0, " + columns + "), }";
         int at = text.indexOf(empty);

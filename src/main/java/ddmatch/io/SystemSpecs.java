@@ -84,6 +84,8 @@ public final class SystemSpecs {
 
     /** Default time step when a spec gives no {@code dt}. */
     public static final double DEFAULT_DT = 0.01;
+    /** Most state variables a spec may declare: far above the d ≈ 1–10 of targets, far below what exhausts memory. */
+    public static final int MAX_DIMENSION = 1000;
 
     private static final Set<String> FIELDS = Set.of("name", "description", "state", "parameters", "inputs", "drift",
             "diffusion", "noise_dimension", "initial_state", "dt");
@@ -131,7 +133,13 @@ public final class SystemSpecs {
             throw new IllegalArgumentException("spec file '" + file + "' does not exist or is not a regular file; give an "
                     + "existing .yaml/.yml/.json file or a catalog system (see: ddmatch systems)");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new DataFormatException("spec file '" + file + "' is not valid UTF-8 text (" + e.getMessage()
+                    + "); save it as UTF-8");
+        }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         Path dir = file.toAbsolutePath().getParent();
         return parse(text, json, String.valueOf(file.getFileName()), dir, overrides);
@@ -262,6 +270,10 @@ public final class SystemSpecs {
             Map<String, Loc> declared = new HashMap<>();
             Map<String, String> declaredAs = new HashMap<>();
             ListNode stateNode = list(required(root, "state"), "state");
+            if (stateNode.items().size() > MAX_DIMENSION) {
+                throw error(stateNode.loc(), "state", stateNode.items().size() + " state variables; at most "
+                        + MAX_DIMENSION + " are allowed (the generated drift code grows with d², and targets have d ≈ 1–10)");
+            }
             List<String> state = new ArrayList<>();
             for (int i = 0; i < stateNode.items().size(); i++) {
                 Node n = stateNode.items().get(i);

@@ -35,9 +35,9 @@ public final class Ensemble {
         this.threads = threads;
     }
 
-    /** An ensemble using every available processor. */
+    /** An ensemble using {@link Parallelism#threads()} threads (every available processor unless set otherwise). */
     public static Ensemble allProcessors() {
-        return new Ensemble(Runtime.getRuntime().availableProcessors());
+        return new Ensemble(Parallelism.threads());
     }
 
     public int threads() { return threads; }

@@ -1,10 +1,8 @@
 package ddmatch.solve;
 
-import java.util.SplittableRandom;
-
 /**
- * Independent Gaussian increments {@code √(t1 − t0) · ξ}, ξ ~ N(0, I_m), drawn from a {@link SplittableRandom} with a
- * fixed seed and the Marsaglia polar method (implemented here so that the sequence is the same on every JDK).
+ * Independent Gaussian increments {@code √(t1 − t0) · ξ}, ξ ~ N(0, I_m), drawn from SplitMix64 (see {@link StandardNormal}) with
+ * a fixed seed and the Marsaglia polar method (implemented here so that the sequence is the same on every JDK).
  * The same seed gives the same path bit for bit; {@link #reset()} replays it from the start. With
  * {@link #increment(double, double, double[], double[])} each component also gets the exactly correlated iterated
  * integral {@code ΔZ} (see {@link IteratedNoiseStream}); that method draws two normals per component and step, so
@@ -35,6 +33,19 @@ public final class GaussianIncrements implements IteratedNoiseStream {
     /** Restarts the path from its beginning. */
     public void reset() {
         normal.reseed(seed);
+    }
+
+    /** Where the path stands after the increments drawn so far; see {@link #restore(StandardNormal.State)}. */
+    public StandardNormal.State state() {
+        return normal.state();
+    }
+
+    /**
+     * Continues the path from {@code state}, taken earlier by {@link #state()} on a stream with the same seed and
+     * dimension: the increments that follow are bit for bit those the original stream drew next.
+     */
+    public void restore(StandardNormal.State state) {
+        normal.restore(state);
     }
 
     public long seed() {

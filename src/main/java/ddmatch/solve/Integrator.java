@@ -78,11 +78,63 @@ public final class Integrator {
     }
 
     /**
+     * Called by the engine between steps, every {@link #CONTROL_EVERY} steps, with the state just reached: the place to
+     * write a checkpoint or to stop a run (by throwing). The state array is live and valid only during the call.
+     */
+    @FunctionalInterface
+    public interface StepControl {
+        /** Does nothing. */
+        StepControl NONE = (step, t, x) -> { };
+
+        /**
+         * @param step the number of steps taken since the start of the run (not of this call), k ≥ 1
+         * @param t    the time reached, {@code t0 + step·dt}
+         * @param x    the state at {@code t}
+         */
+        void poll(long step, double t, double[] x);
+    }
+
+    /** How often (in steps) a {@link StepControl} is polled. */
+    public static final int CONTROL_EVERY = 64;
+
+    /**
      * Integrates and hands each recorded state to {@code sink}; keeps nothing in memory.
      *
      * @return the final state
      */
     public double[] run(Sde sde, double[] x0, double t0, double dt, long steps, NoiseStream noise, SaveAt saveAt, Sink sink) {
+        return run(sde, x0, t0, dt, 0, steps, noise, saveAt, sink, StepControl.NONE);
+    }
+
+    /**
+     * Continues a run of {@code steps} steps on the grid {@code t0 + k·dt} from step {@code firstStep}, whose state is
+     * {@code x}: with the noise stream positioned where the original run stood after {@code firstStep} steps (see
+     * {@link GaussianIncrements#restore}), the states from then on and the recorded rows (steps that are multiples of
+     * {@code saveAt.every()}) are bit for bit those of an uninterrupted run, because every step depends only on the
+     * state, the step index and the increment. With {@code firstStep = 0} this is an ordinary run.
+     *
+     * <p>The divergence bound {@code 1e6·(1 + ‖x‖)} of an integrator built with an infinite {@code maxNorm} is taken
+     * from the state handed in; a resumed run that must stop exactly where the original would have passes the
+     * original's bound explicitly as {@code maxNorm}.
+     *
+     * @param x         state at step {@code firstStep} (copied, not modified)
+     * @param t0        time of step 0
+     * @param firstStep steps already taken (0 ≤ firstStep ≤ steps); the initial row is recorded only when it is 0
+     * @param steps     total steps of the run
+     * @param control   polled every {@link #CONTROL_EVERY} steps ({@link StepControl#NONE} for nothing)
+     * @return the final state
+     */
+    public double[] run(Sde sde, double[] x, double t0, double dt, long firstStep, long steps, NoiseStream noise,
+                        SaveAt saveAt, Sink sink, StepControl control) {
+        if (firstStep < 0 || firstStep > steps) {
+            throw new IllegalArgumentException("firstStep = " + firstStep + " is not allowed; it must be in [0, steps = "
+                    + steps + "]");
+        }
+        return runFrom(sde, x, t0, dt, firstStep, steps, noise, saveAt, sink, control);
+    }
+
+    private double[] runFrom(Sde sde, double[] x0, double t0, double dt, long firstStep, long steps, NoiseStream noise,
+                             SaveAt saveAt, Sink sink, StepControl control) {
         int d = sde.dimension();
         int m = sde.noiseDimension();
         if (x0.length != d) {
@@ -115,13 +167,14 @@ public final class Integrator {
         double[] dZ = iterated ? new double[m] : null;
         double limit = Double.isInfinite(maxNorm) ? 1e6 * (1.0 + norm(x)) : maxNorm;
         int every = saveAt.every();
-        if (saveAt.includeInitial()) {
+        if (saveAt.includeInitial() && firstStep == 0) {
             sink.accept(t0, x);
         }
         progress.start(sde.name(), steps);
         try {
-            int sinceSave = 0;
-            for (long k = 1; k <= steps; k++) {
+            // Rows fall on the steps that are multiples of every, wherever the run (re)starts.
+            int sinceSave = (int) (firstStep % every);
+            for (long k = firstStep + 1; k <= steps; k++) {
                 double t = t0 + (k - 1) * dt;
                 double tNext = t0 + k * dt;
                 if (iterated) {
@@ -145,10 +198,13 @@ public final class Integrator {
                     sinceSave = 0;
                     sink.accept(tNext, x);
                 }
-                if ((k & (POLL - 1)) == 0) {
-                    progress.advance(k);
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + tNext);
+                if ((k & (CONTROL_EVERY - 1)) == 0) {
+                    control.poll(k, tNext, x);
+                    if ((k & (POLL - 1)) == 0) {
+                        progress.advance(k);
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + tNext);
+                        }
                     }
                 }
             }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Feeds seeded, generated malformed inputs to every parser and loader: each case must either parse or end in the
+ * Feeds seeded, generated malformed inputs to every parser and loader (NPY, CSV, model files, YAML and JSON system
+ * specs, expressions; about 14,000 cases, plus hostile structured inputs: deep nesting, 100,000 state variables, alias
+ * bombs, NaN/Inf, non-UTF-8): each case must either parse or end in the
  * documented {@link DataFormatException} (an {@link IllegalArgumentException}) — never another exception, never a
  * hang (each case is timed), never an out-of-memory. Past failures are kept as files under
  * {@code src/test/resources/ddmatch/io/fuzz-regressions/} and replayed first.
@@ -174,5 +176,127 @@ class FuzzTest {
             Files.write(target, in);
             ModelFiles.load(model);
         });
+    }
+
+    /** A valid YAML spec exercising parameters, inputs, drift, diffusion and initial state. */
+    private static final String YAML_SPEC = """
+            name: fuzzed
+            state: [x, y]
+            parameters: {a: 1.5, b: 0.2, s: 0.3}
+            inputs:
+              u: {type: pulses, period: 50, width: 2, amplitude: 1.5, start: 10}
+            drift:
+              x: a*x - x^3 + b*y + u
+              y: -y + sin(x) * exp(-t/10)
+            diffusion: s
+            initial_state: [-1, 0.5]
+            dt: 0.01
+            """;
+
+    private static final String JSON_SPEC = """
+            {"name": "fuzzed", "state": ["x", "y"], "parameters": {"a": 1.5, "b": 0.2},
+             "drift": {"x": "a*x - x^3 + b*y", "y": "-y + tanh(x)"}, "diffusion": 0.3,
+             "initial_state": [-1, 0.5], "dt": 0.01}
+            """;
+
+    /** Structured hostile specs: deep nesting, huge dimensions, NaN/Inf, non-UTF-8, anchors and aliases. */
+    private static List<byte[]> hostileSpecs(boolean json) {
+        List<String> texts = new ArrayList<>();
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        String deepMap = "{a: ".repeat(3000) + "1" + "}".repeat(3000);
+        String deepExpr = "(".repeat(10_000) + "x" + ")".repeat(10_000);
+        String longSum = "x" + "+x".repeat(4_999);
+        StringBuilder manyStates = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) manyStates.append(i == 0 ? "" : ", ").append("s").append(i);
+        if (json) {
+            texts.add("{\"state\": " + deep + "}");
+            texts.add("{\"state\": [\"x\"], \"drift\": {\"x\": \"" + deepExpr + "\"}}");
+            texts.add("{\"state\": [\"x\"], \"drift\": {\"x\": \"" + longSum + "\"}}");
+            texts.add("{\"state\": [" + manyStates.toString().replaceAll("(s\\d+)", "\"$1\"") + "], \"drift\": {}}");
+            texts.add("{\"state\": [\"x\"], \"drift\": {\"x\": \"-x\"}, \"initial_state\": [NaN]}");
+            texts.add("{\"state\": [\"x\"], \"drift\": {\"x\": \"-x\"}, \"dt\": 1e999}");
+            texts.add("{\"state\": [\"x\"], \"parameters\": {\"a\": -Infinity}, \"drift\": {\"x\": \"a*x\"}}");
+            texts.add("{\"state\": [\"x\"], \"drift\": {\"x\": \"-x\"}, \"diffusion\": [[1e308, 1e308], [1e308]]}");
+        } else {
+            texts.add("state: " + deep + "\n");
+            texts.add("state: [x]\ndrift: " + deepMap + "\n");
+            texts.add("state: [x]\ndrift:\n  x: '" + deepExpr + "'\n");
+            texts.add("state: [x]\ndrift:\n  x: '" + longSum + "'\n");
+            texts.add("state: [" + manyStates + "]\ndrift: {}\n");
+            texts.add("state: [x]\ndrift: {x: -x}\ninitial_state: [.nan]\n");
+            texts.add("state: [x]\ndrift: {x: -x}\ndt: .inf\n");
+            texts.add("state: [x]\nparameters: {a: -.inf}\ndrift: {x: a*x}\n");
+            texts.add("state: [x]\ndrift: {x: -x}\ninitial_state: [1e999]\n");
+            // A billion laughs: aliases expanding exponentially.
+            StringBuilder laughs = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+            for (char c = 'b'; c <= 'j'; c++) {
+                laughs.append(c).append(": &").append(c).append(" [");
+                for (int k = 0; k < 9; k++) laughs.append(k == 0 ? "" : ",").append('*').append((char) (c - 1));
+                laughs.append("]\n");
+            }
+            texts.add(laughs + "state: *j\n");
+            texts.add("state: [x]\ndrift: {x: -x}\nname: !!java.io.File /etc/passwd\n");
+            texts.add("state: [x]\ndrift: {x: -x}\ndiffusion: {x: {y: {z: 1}}}\n");
+        }
+        List<byte[]> out = new ArrayList<>();
+        for (String t : texts) out.add(t.getBytes(StandardCharsets.UTF_8));
+        // Non-UTF-8: Latin-1 bytes, a lone continuation byte, an overlong encoding, a UTF-16 BOM.
+        out.add("state: [x\u00e9]\ndrift: {x\u00e9: -x\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.add(new byte[] {'s', 't', 'a', 't', 'e', ':', ' ', (byte) 0x80, '\n'});
+        out.add(new byte[] {(byte) 0xC0, (byte) 0xAF, '\n'});
+        out.add(new byte[] {(byte) 0xFF, (byte) 0xFE, 's', 0, 't', 0});
+        return out;
+    }
+
+    @Test
+    void specReaderRejectsEveryMalformedYamlSpecWithTheDocumentedError() throws Exception {
+        String[] tokens = {"\n", ": ", "- ", "[", "]", "{", "}", "&a ", "*a", "!!binary ", ".nan", ".inf", "-.inf", "1e999",
+                "x^^2", "((", "))", "sqrt(", "exp(1e9)", "  ", "\t", "'", "\"", "#", "state:", "drift:", "null", "~",
+                "99999999999", "[x, x]", "pi", "t", "inputs:"};
+        List<byte[]> cases = new ArrayList<>(regressions("yaml-"));
+        cases.addAll(hostileSpecs(false));
+        cases.addAll(mutate(YAML_SPEC.getBytes(StandardCharsets.UTF_8), 1000, 14, tokens));
+        Path f = dir.resolve("fuzz.yaml");
+        int rejected = runCases("yaml spec", cases, in -> {
+            Files.write(f, in);
+            SystemSpecs.load(f, Map.of());
+        });
+        assertThat(rejected).isGreaterThan(cases.size() / 2);
+    }
+
+    @Test
+    void specReaderRejectsEveryMalformedJsonSpecWithTheDocumentedError() throws Exception {
+        String[] tokens = {"{", "}", "[", "]", ",", ":", "\"", "null", "NaN", "-Infinity", "1e999", "\"x\"", "[[[[[[[[",
+                "\\u0000", "\\ud800", "true", "\"state\": [],", "\"drift\": 1,", "//", "/*"};
+        List<byte[]> cases = new ArrayList<>(regressions("json-"));
+        cases.addAll(hostileSpecs(true));
+        cases.addAll(mutate(JSON_SPEC.getBytes(StandardCharsets.UTF_8), 600, 15, tokens));
+        Path f = dir.resolve("fuzz.json");
+        int rejected = runCases("json spec", cases, in -> {
+            Files.write(f, in);
+            SystemSpecs.load(f, Map.of());
+        });
+        assertThat(rejected).isGreaterThan(cases.size() / 2);
+    }
+
+    @Test
+    void expressionParserRejectsEveryMalformedExpressionWithTheDocumentedError() throws Exception {
+        var symbols = ddmatch.sde.user.Symbols.of(List.of("x", "y"), List.of("a", "b"), List.of("u"));
+        String valid = "a*x - x^3 + b*sin(y)*exp(-t/10) + u - 2.5e-3*(x - pi)^2 / (1 + abs(y))";
+        String[] tokens = {"(", ")", "^", "^-", "**", "--", "+-", "1e999", "NaN", "Infinity", "0x1p3", "1e", ".", "..",
+                "sin", "sin()", "atan2(x)", "max(x,y,", ",", "foo(", "t", "pi", "\u00b2", "\u2212", "\u0000", "x y",
+                "9".repeat(400), "(".repeat(300), "-".repeat(300), "e", "E5", "_", "$", "\\"};
+        List<byte[]> cases = new ArrayList<>(regressions("expr-"));
+        cases.add(("(".repeat(100_000) + "x" + ")".repeat(100_000)).getBytes(StandardCharsets.UTF_8));
+        cases.add(("-".repeat(100_000) + "x").getBytes(StandardCharsets.UTF_8));
+        cases.add(("x" + "^x".repeat(3_000)).getBytes(StandardCharsets.UTF_8));
+        cases.add(("sin(".repeat(199) + "x" + ")".repeat(199)).getBytes(StandardCharsets.UTF_8));
+        cases.add(("sin(".repeat(201) + "x" + ")".repeat(201)).getBytes(StandardCharsets.UTF_8));
+        cases.addAll(mutate(valid.getBytes(StandardCharsets.UTF_8), 2500, 16, tokens));
+        int rejected = runCases("expression", cases, in -> {
+            var e = ddmatch.sde.user.ExpressionParser.parse(new String(in, StandardCharsets.UTF_8), symbols);
+            assertThat(e).isNotNull();
+        });
+        assertThat(rejected).isGreaterThan(cases.size() / 4);
     }
 }

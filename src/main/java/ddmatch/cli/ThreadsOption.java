@@ -1,0 +1,19 @@
+package ddmatch.cli;
+
+import ddmatch.solve.Parallelism;
+import picocli.CommandLine.Option;
+
+/**
+ * The shared {@code --threads N} option. Results do not depend on it (every parallel kernel is bit-identical for any
+ * thread count); it only limits how many cores a command uses.
+ */
+final class ThreadsOption {
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "worker threads for the fit and ensembles (≥ 1; default: all cores). Results are bit-identical for any N.")
+    void setThreads(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("--threads = " + n + " is not allowed; it must be ≥ 1 (or 0 for all cores)");
+        }
+        Parallelism.setThreads(n);
+    }
+}

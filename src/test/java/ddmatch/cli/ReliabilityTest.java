@@ -1,0 +1,273 @@
+package ddmatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ddmatch.io.TrajectoryFiles;
+import ddmatch.solve.Trajectory;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults lose nothing: an interrupted simulation resumes to the same bytes as an uninterrupted one, a full disk leaves
+ * earlier results intact, results do not depend on the thread count, and long runs stream instead of filling the heap.
+ */
+class ReliabilityTest {
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Ddmatch.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainSmallModel() {
+        model = dir.resolve("dw");
+        Run r = run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "-o", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    /** A JVM running {@code ddmatch} with the test class path. */
+    private static Process ddmatchProcess(String heap, Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static List<Path> leftovers(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    @Test
+    void aKilledRunResumesToTheSameBytes() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill"));
+        String[] common = {"--time", "8000", "--dt", "0.01", "--seed", "11"};
+        Path reference = work.resolve("reference.npy");
+        Run ref = run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
+        assertThat(ref.code()).as(ref.err()).isZero();
+
+        Path out = work.resolve("resumed.npy");
+        Path ckpt = work.resolve("run.ckpt");
+        Process p = ddmatchProcess("-Xmx128m", work.resolve("log.txt"), concat(new String[] {"simulate", model.toString(),
+                "-o", out.toString(), "--checkpoint", ckpt.toString(), "--checkpoint-every", "0.2"}, common));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(ckpt) && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).as("the run must still be going when its first checkpoint appears: %s",
+                Files.exists(work.resolve("log.txt")) ? Files.readString(work.resolve("log.txt")) : "").isTrue();
+        // SIGINT, as Ctrl-C sends: the shutdown hook writes a final checkpoint.
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(out).as("nothing under the final name after a kill").doesNotExist();
+        assertThat(ckpt).exists();
+        String log = Files.readString(work.resolve("log.txt"));
+        assertThat(log).contains("--resume");
+
+        Run resumed = run("simulate", "--resume", ckpt.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).containsPattern("resumed at step [1-9]");
+        assertThat(Files.mismatch(reference, out)).isEqualTo(-1L);
+        assertThat(ckpt).doesNotExist();
+        assertThat(leftovers(work)).isEmpty();
+    }
+
+    @Test
+    void aKilledRunWithoutCheckpointLeavesNothingAndKeepsThePreviousFile() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill-plain"));
+        Path out = work.resolve("z.npy");
+        byte[] previous = "previous results".getBytes();
+        Files.write(out, previous);
+        Process p = ddmatchProcess("-Xmx128m", work.resolve("log.txt"), "simulate", model.toString(), "--time", "100000",
+                "--dt", "0.01", "-o", out.toString());
+        // Wait until the run streams rows into its partial file, then send SIGTERM.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (p.isAlive() && System.nanoTime() < deadline && leftovers(work).stream().noneMatch(f -> {
+            try {
+                return Files.size(f) > 1_000_000;
+            } catch (IOException e) {
+                return false;
+            }
+        })) {
+            Thread.sleep(20);
+        }
+        assertThat(p.isAlive()).isTrue();
+        p.destroy(); // SIGTERM
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(Files.readAllBytes(out)).isEqualTo(previous);
+        assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
+        assertThat(Files.readString(work.resolve("log.txt"))).contains("interrupted").contains("nothing was written under");
+    }
+
+    @Test
+    void ctrlCDuringTrainingLeavesNoModelAndNoDebris() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("kill-train"));
+        Path out = work.resolve("big");
+        // N = 3000 on 6000 samples: a fit of several seconds, interrupted after one.
+        Process p = ddmatchProcess("-Xmx1g", work.resolve("log.txt"), "train", "lorenz", "--neurons", "3000", "--samples",
+                "6000", "-o", out.toString());
+        Thread.sleep(1500);
+        assertThat(p.isAlive()).as("training must still run when interrupted").isTrue();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(out).doesNotExist();
+        assertThat(leftovers(work)).isEmpty();
+    }
+
+    @Test
+    void anInterruptedCsvRunResumesToTheSameBytes() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("interrupt"));
+        String[] common = {"--time", "1500", "--dt", "0.01", "--every", "3", "--seed", "5"};
+        Path reference = work.resolve("reference.csv");
+        assertThat(run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common)).code()).isZero();
+        Path out = work.resolve("out.csv");
+        Path ckpt = work.resolve("c.json");
+        Run[] first = new Run[1];
+        Thread t = new Thread(() -> first[0] = run(concat(new String[] {"simulate", model.toString(), "-o", out.toString(),
+                "--checkpoint", ckpt.toString(), "--checkpoint-every", "0.05"}, common)));
+        t.start();
+        while (!Files.exists(ckpt) && t.isAlive()) {
+            Thread.sleep(5);
+        }
+        t.interrupt();
+        t.join();
+        assertThat(first[0].code()).as(first[0].err()).isEqualTo(1);
+        assertThat(first[0].err()).contains("interrupted").contains("nothing was written under");
+        assertThat(out).doesNotExist();
+        Run resumed = run("simulate", "--resume", ckpt.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.mismatch(reference, out)).isEqualTo(-1L);
+        // The streamed CSV is also what the in-memory writer produces for the same rows.
+        Trajectory traj = TrajectoryFiles.read(out);
+        Path rewritten = work.resolve("rewritten.csv");
+        TrajectoryFiles.write(rewritten, traj, new String[] {"z0"});
+        assertThat(Files.mismatch(rewritten, out)).isEqualTo(-1L);
+    }
+
+    @Test
+    void aCheckpointOfAnotherModelIsRefused() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("other"));
+        Run bad = run("simulate", "--resume", work.resolve("missing.ckpt").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("missing.ckpt").contains("does not exist");
+        Path junk = work.resolve("junk.ckpt");
+        Files.writeString(junk, "{\"format\": \"ddmatch-checkpoint\", \"formatVersion\": 7}");
+        Run v = run("simulate", "--resume", junk.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains("formatVersion").contains("7");
+        Run seeded = run("simulate", "--resume", junk.toString(), "--seed", "3");
+        assertThat(seeded.code()).isEqualTo(2);
+        assertThat(seeded.err()).contains("from the checkpoint");
+    }
+
+    @Test
+    void aFullDiskLeavesEarlierResultsIntact() throws Exception {
+        Path mount = Files.createDirectories(dir.resolve("tiny"));
+        Process m = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mount.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = m.waitFor(10, TimeUnit.SECONDS) && m.exitValue() == 0;
+        Assumptions.assumeTrue(mounted, "needs root to mount a 64 KiB tmpfs");
+        try {
+            Path out = mount.resolve("dw.npy");
+            byte[] previous = "previous results".getBytes();
+            Files.write(out, previous);
+            // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
+            Run r = run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", out.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.err()).contains("no space left on device while writing " + out)
+                    .contains("nothing was written under").contains("previous results are intact");
+            assertThat(Files.readAllBytes(out)).isEqualTo(previous);
+            assertThat(leftovers(mount)).isEmpty();
+        } finally {
+            new ProcessBuilder("umount", mount.toString()).start().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void resultsAreBitIdenticalFor1And2And8Threads() throws Exception {
+        List<byte[][]> outputs = new ArrayList<>();
+        for (int threads : new int[] {1, 2, 8}) {
+            Path work = Files.createDirectories(dir.resolve("threads" + threads));
+            Path m = work.resolve("model");
+            // N = 300 > 256 columns: the Gram product is split into strips shared among the threads.
+            Run train = run("train", "ou", "--neurons", "300", "--samples", "800", "--seed", "2", "--threads",
+                    String.valueOf(threads), "-o", m.toString());
+            assertThat(train.code()).as(train.err()).isZero();
+            Path traj = work.resolve("z.npy");
+            Run sim = run("simulate", m.toString(), "--time", "20", "--seed", "4", "--threads", String.valueOf(threads),
+                    "-o", traj.toString());
+            assertThat(sim.code()).as(sim.err()).isZero();
+            Path analysis = work.resolve("a.json");
+            Run an = run("analyze", m.toString(), "--time", "20", "--metrics", "drift,diffusion", "--threads",
+                    String.valueOf(threads), "-o", analysis.toString());
+            assertThat(an.code()).as(an.err()).isZero();
+            String json = Files.readString(analysis).replaceAll("\"model\" : \"[^\"]*\"", "");
+            outputs.add(new byte[][] {Files.readAllBytes(m.resolve("W.npy")), Files.readAllBytes(m.resolve("model.json")),
+                    Files.readAllBytes(traj), json.getBytes()});
+        }
+        for (int i = 1; i < outputs.size(); i++) {
+            for (int k = 0; k < 4; k++) {
+                assertThat(outputs.get(i)[k]).as("output %d with %s threads", k, i == 1 ? "2" : "8").isEqualTo(outputs.get(0)[k]);
+            }
+        }
+        assertThat(run("train", "ou", "--threads", "-3", "-o", dir.resolve("never").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void aMillionAndAHalfStepsStreamThroughA32MiBHeap() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("stream"));
+        Path out = work.resolve("long.npy");
+        // In memory this took 1.5·10⁶ × 8 bytes of readout plus a 1.5·10⁶ × 2 × 8 byte table: 36 MB, more than the heap.
+        Process p = ddmatchProcess("-Xmx32m", work.resolve("log.txt"), "simulate", model.toString(), "--time", "15000",
+                "--dt", "0.01", "-o", out.toString());
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(work.resolve("log.txt"))).isZero();
+        assertThat(Files.size(out)).isEqualTo(128 + 1_500_001L * 2 * 8);
+    }
+
+    @Test
+    @Tag("slow")
+    void tenMillionStepsRunIn256MiB() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("stream10"));
+        Path out = work.resolve("long.npy");
+        Process p = ddmatchProcess("-Xmx256m", work.resolve("log.txt"), "simulate", model.toString(), "--time", "100000",
+                "--dt", "0.01", "-o", out.toString());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(work.resolve("log.txt"))).isZero();
+        assertThat(Files.size(out)).isEqualTo(128 + 10_000_001L * 2 * 8);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] r = new String[a.length + b.length];
+        System.arraycopy(a, 0, r, 0, a.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}
