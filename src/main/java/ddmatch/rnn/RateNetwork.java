@@ -19,7 +19,7 @@ import ddmatch.solve.Observable;
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds. The instance is immutable and may be
  * shared by threads; each thread gets its own d-vector of scratch space.
  */
-public final class RateNetwork implements Sde, TangentDynamics {
+public final class RateNetwork implements Network, TangentDynamics {
     private final String name;
     private final Embedding embedding;
     private final int n;
