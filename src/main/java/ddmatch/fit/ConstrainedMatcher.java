@@ -74,8 +74,13 @@ public final class ConstrainedMatcher {
             double[] zt = new double[d];
             double[] x = new double[n];
             double keep = 1.0 - constraints.contraction();
+            double[][] modes = populationModes(emb, constraints.excitatoryCount(n));
             for (int r = 0; r < m; r++) {
                 g.fill(xi, 0, n);
+                for (double[] mode : modes) {
+                    double a = g.next();
+                    for (int k = 0; k < n; k++) xi[k] += a * mode[k];
+                }
                 for (int k = 0; k < n; k++) xi[k] *= constraints.transverseScale();
                 projectOut(emb, xi);
                 projectOut(emb, xi);
@@ -161,6 +166,37 @@ public final class ConstrainedMatcher {
             curve[k] = next;
         }
         return new Solution(j.data, curve);
+    }
+
+    /**
+     * The uniform modes of the excitatory and of the inhibitory population (indicator vectors), projected out of span U
+     * and scaled to RMS 1 per unit. Random offsets ξ put only ~1/N of their energy on these directions, yet a
+     * sign-constrained J acts on them strongly (all weights of a column share a sign): an excess of excitation makes
+     * the uniform mode grow. Offsets along them ask the fit for E/I balance.
+     */
+    private static double[][] populationModes(Embedding emb, int excitatory) {
+        int n = emb.neurons();
+        java.util.List<double[]> modes = new java.util.ArrayList<>();
+        for (int pop = 0; pop < 2; pop++) {
+            int from = pop == 0 ? 0 : excitatory;
+            int to = pop == 0 ? excitatory : n;
+            if (to - from < 1) {
+                continue;
+            }
+            double[] v = new double[n];
+            for (int k = from; k < to; k++) v[k] = 1.0;
+            projectOut(emb, v);
+            projectOut(emb, v);
+            double ss = 0;
+            for (double x : v) ss += x * x;
+            double rms = Math.sqrt(ss / n);
+            if (rms < 1e-12) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) v[k] /= rms;
+            modes.add(v);
+        }
+        return modes.toArray(new double[0][]);
     }
 
     private static void projectOut(Embedding emb, double[] v) {

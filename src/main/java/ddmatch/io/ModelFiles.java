@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddmatch.fit.MatchConfig;
+import ddmatch.fit.DenseTrainingResult;
 import ddmatch.fit.TrainingResult;
 import ddmatch.rnn.Activation;
 import ddmatch.rnn.Embedding;
+import ddmatch.rnn.DenseRateNetwork;
+import ddmatch.rnn.Network;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.rnn.Standardization;
 import java.io.ByteArrayInputStream;
@@ -71,6 +74,10 @@ public final class ModelFiles {
 
     /** Array names in the order they are committed; model.json always follows them. */
     private static final List<String> ARRAYS = List.of("U", "W", "b", "S");
+    /** The arrays of a model with dense connectivity ({@code "connectivity": "dense"}): J (N × N) replaces W. */
+    private static final List<String> DENSE_ARRAYS = List.of("U", "J", "b", "S");
+    /** The value of the optional {@code "connectivity"} field of a dense model; factored models omit the field. */
+    public static final String DENSE = "dense";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Real model.json files are a few kB; the bound only keeps a wrong file from exhausting memory. */
     private static final long MAX_JSON_BYTES = 64L << 20;
@@ -157,6 +164,52 @@ public final class ModelFiles {
     }
 
     /**
+     * A network with dense N × N connectivity ({@link DenseRateNetwork}) plus what it was trained for and how; saved
+     * with {@code "connectivity": "dense"} and a {@code J.npy} in place of {@code W.npy}. The metadata are validated and
+     * normalised as in {@link SavedModel}.
+     */
+    public record SavedDenseModel(DenseRateNetwork network, String system, Map<String, Double> systemParameters,
+                                  Map<String, Object> training) {
+        public SavedDenseModel {
+            Objects.requireNonNull(network, "network");
+            SavedModel check = new SavedModel(PLACEHOLDER, system, systemParameters, training);
+            systemParameters = check.systemParameters();
+            training = check.training();
+        }
+    }
+
+    /** A 1-neuron factored network used only to run {@link SavedModel}'s metadata validation for dense models. */
+    private static final RateNetwork PLACEHOLDER = new RateNetwork("placeholder",
+            new Embedding(1, 1, new double[] {1.0}, new double[] {0.0}), new double[] {0.0}, new double[0], 0, 1.0,
+            Activation.LINEAR, Standardization.identity(1), 1.0);
+
+    /**
+     * The training metadata of a dense fit (full-rank or constrained): seed, λ, training errors, samples, iterations
+     * and final loss of an iterative fit, σ_b and the sampling settings.
+     */
+    public static Map<String, Object> trainingMetadata(DenseTrainingResult result) {
+        Objects.requireNonNull(result, "result");
+        MatchConfig c = result.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", c.seed());
+        m.put("lambda", result.lambda());
+        m.put("trainingError", result.trainingError());
+        m.put("transverseError", result.transverseError());
+        m.put("samples", result.samples());
+        double[] loss = result.lossCurve();
+        if (loss.length > 0) {
+            m.put("iterations", loss.length);
+            m.put("finalLoss", loss[loss.length - 1]);
+        }
+        m.put("tonicStd", c.tonicStd());
+        m.put("jitter", c.sampling().jitter());
+        m.put("sampleInterval", c.sampling().interval());
+        m.put("transientTime", c.sampling().transientTime());
+        m.put("boxFraction", c.sampling().boxFraction());
+        return m;
+    }
+
+    /**
      * The training metadata of a fit, suitable for {@link SavedModel#training()}: seed, λ (and whether it was selected
      * by GCV), λ scale, GCV score, effective degrees of freedom, normal-equation form, factorisation, whether λ hit the
      * grid edge, training error, number of samples, σ_b and the sampling settings. The wall time is left out on
@@ -212,6 +265,33 @@ public final class ModelFiles {
      */
     public static void save(SavedModel model, Path dir) throws IOException {
         Objects.requireNonNull(model, "model");
+        RateNetwork net = model.network();
+        int n = net.neurons();
+        int d = net.latentDimension();
+        int m = net.noiseDimension();
+        double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain()};
+        int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}};
+        write(net, model.system(), model.systemParameters(), model.training(), ARRAYS, data, shapes, null, dir);
+    }
+
+    /**
+     * Saves a dense model as {@link #save} saves a factored one (same crash safety), with {@code J.npy} (N × N) in
+     * place of {@code W.npy} and {@code "connectivity": "dense"} in {@code model.json}.
+     */
+    public static void saveDense(SavedDenseModel model, Path dir) throws IOException {
+        Objects.requireNonNull(model, "model");
+        DenseRateNetwork net = model.network();
+        int n = net.neurons();
+        int d = net.latentDimension();
+        int m = net.noiseDimension();
+        double[][] data = {net.embedding().u(), net.connectivity(), net.embedding().tonic(), net.noiseGain()};
+        int[][] shapes = {{n, d}, {n, n}, {n}, {d, m}};
+        write(net, model.system(), model.systemParameters(), model.training(), DENSE_ARRAYS, data, shapes, DENSE, dir);
+    }
+
+    private static void write(Network net, String system, Map<String, Double> systemParameters, Map<String, Object> training,
+                              List<String> names, double[][] data, int[][] shapes, String connectivity, Path dir)
+            throws IOException {
         Objects.requireNonNull(dir, "dir");
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -222,19 +302,13 @@ public final class ModelFiles {
         // Everything is serialised in memory first: checksums need the bytes anyway, and a failure here leaves no trace.
         Map<String, byte[]> files = new LinkedHashMap<>();
         ObjectNode arrays = MAPPER.createObjectNode();
-        RateNetwork net = model.network();
-        int n = net.neurons();
-        int d = net.latentDimension();
-        int m = net.noiseDimension();
-        double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain()};
-        int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}};
-        for (int i = 0; i < ARRAYS.size(); i++) {
-            String file = fileName(ARRAYS.get(i));
+        for (int i = 0; i < names.size(); i++) {
+            String file = fileName(names.get(i));
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             Npy.write(buf, data[i], shapes[i]);
             byte[] bytes = buf.toByteArray();
             files.put(file, bytes);
-            ObjectNode entry = arrays.putObject(ARRAYS.get(i));
+            ObjectNode entry = arrays.putObject(names.get(i));
             entry.put("file", file);
             ArrayNode shape = entry.putArray("shape");
             for (int s : shapes[i]) {
@@ -242,7 +316,8 @@ public final class ModelFiles {
             }
             entry.put("sha256", sha256(bytes));
         }
-        files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(model, arrays)).concat("\n")
+        files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(net, system, systemParameters, training, connectivity, arrays))
+                .concat("\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         boolean replace = checkTarget(target);
@@ -273,16 +348,19 @@ public final class ModelFiles {
         }
     }
 
-    private static ObjectNode toJson(SavedModel model, ObjectNode arrays) {
-        RateNetwork net = model.network();
+    private static ObjectNode toJson(Network net, String system, Map<String, Double> systemParameters,
+                                     Map<String, Object> trainingMetadata, String connectivity, ObjectNode arrays) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("ddmatchVersion", DDMATCH_VERSION);
         root.put("name", net.name());
-        root.put("system", model.system());
+        root.put("system", system);
+        if (connectivity != null) {
+            root.put("connectivity", connectivity);
+        }
         ObjectNode params = root.putObject("systemParameters");
-        model.systemParameters().forEach(params::put);
+        systemParameters.forEach(params::put);
         root.put("neurons", net.neurons());
         root.put("latentDimension", net.latentDimension());
         root.put("noiseDimension", net.noiseDimension());
@@ -298,7 +376,7 @@ public final class ModelFiles {
             scale.add(s.scale(k));
         }
         ObjectNode training = root.putObject("training");
-        model.training().forEach((key, v) -> {
+        trainingMetadata.forEach((key, v) -> {
             if (v instanceof Integer i) {
                 training.put(key, i);
             } else if (v instanceof Long l) {
@@ -424,6 +502,36 @@ public final class ModelFiles {
      * @throws IOException          if a file exists but cannot be read
      */
     public static SavedModel load(Path dir) throws IOException {
+        Loaded l = loadAny(dir);
+        if (l.network() instanceof RateNetwork net) {
+            return new SavedModel(net, l.system(), l.systemParameters(), l.training());
+        }
+        throw new ModelFormatException(dir.resolve(MODEL_JSON) + ": the model has dense connectivity (J.npy); this"
+                + " command needs a factored model (U.npy, W.npy); load dense models with loadDense");
+    }
+
+    /**
+     * Loads a dense model saved by {@link #saveDense}, with the validation of {@link #load}.
+     *
+     * @throws ModelFormatException as {@link #load}, and if the model is factored rather than dense
+     */
+    public static SavedDenseModel loadDense(Path dir) throws IOException {
+        Loaded l = loadAny(dir);
+        if (l.network() instanceof DenseRateNetwork net) {
+            return new SavedDenseModel(net, l.system(), l.systemParameters(), l.training());
+        }
+        throw new ModelFormatException(dir.resolve(MODEL_JSON) + ": the model has factored connectivity (W.npy);"
+                + " load it with load");
+    }
+
+    /** True if the model directory {@code dir} holds a dense model (reads and validates it). */
+    public static boolean isDense(Path dir) throws IOException {
+        return loadAny(dir).network() instanceof DenseRateNetwork;
+    }
+
+    private record Loaded(Network network, String system, Map<String, Double> systemParameters, Map<String, Object> training) {}
+
+    private static Loaded loadAny(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Path jsonPath = dir.resolve(MODEL_JSON);
         String src = jsonPath.toString();
@@ -459,7 +567,7 @@ public final class ModelFiles {
         }
     }
 
-    private static SavedModel parse(Path dir, String src, JsonNode rootNode) throws IOException {
+    private static Loaded parse(Path dir, String src, JsonNode rootNode) throws IOException {
         if (rootNode == null || rootNode.isMissingNode()) {
             throw new ModelFormatException(src + ": is empty; allowed is a JSON object as written by ddmatch");
         }
@@ -490,6 +598,16 @@ public final class ModelFiles {
         root.text("ddmatchVersion");
         String name = root.text("name");
         String system = root.text("system");
+        boolean dense = false;
+        if (root.node.has("connectivity")) {
+            String conn = root.text("connectivity");
+            if (!DENSE.equals(conn)) {
+                throw root.fail("connectivity", root.node.get("connectivity"),
+                        "allowed is \"" + DENSE + "\" (factored models omit the field)");
+            }
+            dense = true;
+        }
+        List<String> arrayNames = dense ? DENSE_ARRAYS : ARRAYS;
         Map<String, Double> systemParameters = new TreeMap<>();
         Obj params = root.object("systemParameters");
         for (Iterator<String> it = params.node.fieldNames(); it.hasNext(); ) {
@@ -525,10 +643,10 @@ public final class ModelFiles {
         }
 
         Map<String, int[]> expectedShapes = Map.of("U", new int[] {n, d}, "W", new int[] {d, n}, "b", new int[] {n},
-                "S", new int[] {d, m});
+                "S", new int[] {d, m}, "J", new int[] {n, n});
         Obj arrays = root.object("arrays");
         Map<String, String> checksums = new LinkedHashMap<>();
-        for (String a : ARRAYS) {
+        for (String a : arrayNames) {
             Obj entry = arrays.object(a);
             String file = entry.text("file");
             if (!file.equals(fileName(a))) {
@@ -550,16 +668,19 @@ public final class ModelFiles {
         arrays.requireNoOthers();
         root.requireNoOthers();
 
-        double[][] data = new double[ARRAYS.size()][];
-        for (int i = 0; i < ARRAYS.size(); i++) {
-            String a = ARRAYS.get(i);
+        double[][] data = new double[arrayNames.size()][];
+        for (int i = 0; i < arrayNames.size(); i++) {
+            String a = arrayNames.get(i);
             data[i] = readArray(dir.resolve(fileName(a)), checksums.get(a), expectedShapes.get(a));
         }
         try {
             Embedding embedding = new Embedding(n, d, data[0], data[2]);
-            RateNetwork network = new RateNetwork(name, embedding, data[1], data[3], m, tau, activation,
-                    new Standardization(mean, scale), timeStep);
-            return new SavedModel(network, system, systemParameters, training);
+            Standardization st = new Standardization(mean, scale);
+            Network network = dense
+                    ? new DenseRateNetwork(name, embedding, data[1], data[3], m, tau, activation, st, timeStep)
+                    : new RateNetwork(name, embedding, data[1], data[3], m, tau, activation, st, timeStep);
+            SavedModel meta = new SavedModel(PLACEHOLDER, system, systemParameters, training);
+            return new Loaded(network, system, meta.systemParameters(), meta.training());
         } catch (IllegalArgumentException e) {
             // Every condition the constructors check is validated above; this only guards against them growing stricter.
             throw new ModelFormatException(src + ": the stored network is not valid: " + e.getMessage(), e);
