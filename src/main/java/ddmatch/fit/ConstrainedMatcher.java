@@ -61,35 +61,52 @@ public final class ConstrainedMatcher {
 
         DMatrixRMaj latentTarget = FullRankMatcher.latentTargets(target, cfg, des);
         boolean off = constraints.transverseScale() > 0;
-        int rows = off ? 2 * m : m;
+        double[][] modes = populationModes(emb, constraints.excitatoryCount(n));
+        // (the uniform mode only; see populationModes)
+        boolean balance = constraints.balanceWeight() > 0 && modes.length > 0;
+        int rows = m * (1 + (off ? 1 : 0) + (balance ? 1 : 0));
         DMatrixRMaj phi = new DMatrixRMaj(rows, n);
         DMatrixRMaj t = new DMatrixRMaj(rows, n);
         System.arraycopy(des.phi().data, 0, phi.data, 0, m * n);
         DMatrixRMaj onTarget = new DMatrixRMaj(m, n);
         CommonOps_DDRM.multTransB(latentTarget, DMatrixRMaj.wrap(n, d, emb.u()), onTarget);
         System.arraycopy(onTarget.data, 0, t.data, 0, m * n);
+        StandardNormal g = new StandardNormal(offSeed);
+        double[] xi = new double[n];
+        double[] zt = new double[d];
+        double[] x = new double[n];
+        double keep = 1.0 - constraints.contraction();
+        int row = m;
         if (off) {
-            StandardNormal g = new StandardNormal(offSeed);
-            double[] xi = new double[n];
-            double[] zt = new double[d];
-            double[] x = new double[n];
-            double keep = 1.0 - constraints.contraction();
-            double[][] modes = populationModes(emb, constraints.excitatoryCount(n));
-            for (int r = 0; r < m; r++) {
+            for (int r = 0; r < m; r++, row++) {
                 g.fill(xi, 0, n);
-                for (double[] mode : modes) {
-                    double a = g.next();
-                    for (int k = 0; k < n; k++) xi[k] += a * mode[k];
-                }
                 for (int k = 0; k < n; k++) xi[k] *= constraints.transverseScale();
                 projectOut(emb, xi);
                 projectOut(emb, xi);
                 System.arraycopy(des.latent(), r * d, zt, 0, d);
                 emb.embed(zt, x);
-                int base = (m + r) * n;
+                int base = row * n;
                 for (int k = 0; k < n; k++) {
                     phi.data[base + k] = cfg.activation().value(x[k] + xi[k]);
                     t.data[base + k] = onTarget.data[r * n + k] + keep * xi[k];
+                }
+            }
+        }
+        if (balance) {
+            // Linear-response rows for the population modes: J (φ'(x_n) ⊙ ξ) = (1 − c) ξ, weighted.
+            double w = constraints.balanceWeight();
+            for (int r = 0; r < m; r++, row++) {
+                java.util.Arrays.fill(xi, 0.0);
+                for (double[] mode : modes) {
+                    double a = g.next();
+                    for (int k = 0; k < n; k++) xi[k] += a * mode[k];
+                }
+                System.arraycopy(des.latent(), r * d, zt, 0, d);
+                emb.embed(zt, x);
+                int base = row * n;
+                for (int k = 0; k < n; k++) {
+                    phi.data[base + k] = w * cfg.activation().derivative(x[k]) * xi[k];
+                    t.data[base + k] = w * keep * xi[k];
                 }
             }
         }
@@ -169,34 +186,27 @@ public final class ConstrainedMatcher {
     }
 
     /**
-     * The uniform modes of the excitatory and of the inhibitory population (indicator vectors), projected out of span U
-     * and scaled to RMS 1 per unit. Random offsets ξ put only ~1/N of their energy on these directions, yet a
-     * sign-constrained J acts on them strongly (all weights of a column share a sign): an excess of excitation makes
-     * the uniform mode grow. Offsets along them ask the fit for E/I balance.
+     * The uniform mode (all ones) projected out of span U and scaled to RMS 1 per unit. A sign-constrained J acts on it
+     * with all the weights of each column at once: {@code J (φ' ⊙ 1)} sums each neuron's excitatory and inhibitory
+     * input. Fitted J's with more excitation than inhibition make this mode grow (measured: a positive transverse
+     * eigenvalue); asking it to relax like other transverse directions asks each neuron for E/I balance. Random
+     * offsets ξ put only ~1/N of their energy on it, hence the separate, weighted rows. (Silencing the excitatory and
+     * the inhibitory population modes separately is infeasible under Dale's law: it forces all weights to zero.)
      */
     private static double[][] populationModes(Embedding emb, int excitatory) {
         int n = emb.neurons();
-        java.util.List<double[]> modes = new java.util.ArrayList<>();
-        for (int pop = 0; pop < 2; pop++) {
-            int from = pop == 0 ? 0 : excitatory;
-            int to = pop == 0 ? excitatory : n;
-            if (to - from < 1) {
-                continue;
-            }
-            double[] v = new double[n];
-            for (int k = from; k < to; k++) v[k] = 1.0;
-            projectOut(emb, v);
-            projectOut(emb, v);
-            double ss = 0;
-            for (double x : v) ss += x * x;
-            double rms = Math.sqrt(ss / n);
-            if (rms < 1e-12) {
-                continue;
-            }
-            for (int k = 0; k < n; k++) v[k] /= rms;
-            modes.add(v);
+        double[] v = new double[n];
+        java.util.Arrays.fill(v, 1.0);
+        projectOut(emb, v);
+        projectOut(emb, v);
+        double ss = 0;
+        for (double x : v) ss += x * x;
+        double rms = Math.sqrt(ss / n);
+        if (rms < 1e-12) {
+            return new double[0][];
         }
-        return modes.toArray(new double[0][]);
+        for (int k = 0; k < n; k++) v[k] /= rms;
+        return new double[][] {v};
     }
 
     private static void projectOut(Embedding emb, double[] v) {
@@ -223,6 +233,73 @@ public final class ConstrainedMatcher {
             reg += j[i] * j[i];
         }
         return quad - 2.0 * lin + tt + lambda * reg;
+    }
+
+    /**
+     * ADMM (Boyd et al., Found. Trends Mach. Learn. 3, 1, 2011, §5.2 and §3.4.1) for the same problem as
+     * {@link #fista}: split {@code J = Z} with the box on Z. The J-update is the ridge solve
+     * {@code J (2G + (2λ + ρ) I) = 2C + ρ(Z − Y)}, done with one symmetric eigendecomposition of G made up front (so
+     * that ρ can adapt at no cost), i.e. two N × N × N products per iteration; the Z-update is the clamp; Y the scaled
+     * dual. ρ is rebalanced when the primal and dual residuals differ by more than 10× (Boyd §3.4.1). Unlike the
+     * gradient methods its progress does not depend on the condition number of G, which is large here: offsets of
+     * off-manifold samples are small, so the transverse directions sit in the small eigenvalues of G. The loss of the
+     * feasible iterate Z is recorded.
+     */
+    static Solution admm(DMatrixRMaj g, DMatrixRMaj c, double tt, double lambda, double[] lo, double[] hi, int iterations) {
+        int n = g.numRows;
+        int nn = n * n;
+        org.ejml.interfaces.decomposition.EigenDecomposition_F64<DMatrixRMaj> eig =
+                org.ejml.dense.row.factory.DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(g.copy())) {
+            throw new IllegalStateException("eigendecomposition of the " + n + " × " + n + " Gram matrix failed");
+        }
+        double[] e = new double[n];
+        DMatrixRMaj v = new DMatrixRMaj(n, n);
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            e[i] = Math.max(0.0, eig.getEigenvalue(i).real);
+            trace += e[i];
+            DMatrixRMaj col = eig.getEigenVector(i);
+            for (int r = 0; r < n; r++) v.unsafe_set(r, i, col.data[r]);
+        }
+        double rho = 2.0 * trace / n;
+        DMatrixRMaj z = new DMatrixRMaj(n, n);
+        for (int i = 0; i < nn; i++) z.data[i] = clamp(0.0, lo[i], hi[i]);
+        DMatrixRMaj y = new DMatrixRMaj(n, n);
+        DMatrixRMaj rhs = new DMatrixRMaj(n, n);
+        DMatrixRMaj tmp = new DMatrixRMaj(n, n);
+        DMatrixRMaj j = new DMatrixRMaj(n, n);
+        DMatrixRMaj zg = new DMatrixRMaj(n, n);
+        double[] curve = new double[iterations];
+        for (int k = 0; k < iterations; k++) {
+            for (int i = 0; i < nn; i++) rhs.data[i] = 2.0 * c.data[i] + rho * (z.data[i] - y.data[i]);
+            CommonOps_DDRM.mult(rhs, v, tmp);
+            for (int r = 0; r < n; r++) {
+                for (int q = 0; q < n; q++) tmp.data[r * n + q] /= 2.0 * e[q] + 2.0 * lambda + rho;
+            }
+            CommonOps_DDRM.multTransB(tmp, v, j);
+            double primal = 0, dual = 0;
+            for (int i = 0; i < nn; i++) {
+                double zOld = z.data[i];
+                double zi = clamp(j.data[i] + y.data[i], lo[i], hi[i]);
+                z.data[i] = zi;
+                double r = j.data[i] - zi;
+                y.data[i] += r;
+                primal += r * r;
+                dual += (zi - zOld) * (zi - zOld);
+            }
+            dual *= rho * rho;
+            CommonOps_DDRM.mult(z, g, zg);
+            curve[k] = loss(z.data, zg.data, c.data, tt, lambda);
+            if (primal > 100.0 * dual) {
+                rho *= 2.0;
+                CommonOps_DDRM.scale(0.5, y);
+            } else if (dual > 100.0 * primal) {
+                rho *= 0.5;
+                CommonOps_DDRM.scale(2.0, y);
+            }
+        }
+        return new Solution(z.data, curve);
     }
 
     /** Largest eigenvalue of the symmetric positive semi-definite {@code g} by power iteration (200 steps). */

@@ -13,12 +13,15 @@ package ddmatch.fit;
  *                           (c = 1: as fast as the leak, as in a factored network)
  * @param transverseScale    σ_ξ ≥ 0: standard deviation per unit of the off-manifold offsets ξ ⟂ span(U); 0 for no
  *                           off-manifold samples (DESIGN warns: then a sign-constrained J leaves the manifold)
+ * @param balanceWeight      w ≥ 0: weight of the linear-response rows {@code J (φ'(x_n) ⊙ ê) = (1 − c) ê} for the
+ *                           uniform mode ê (all ones, projected out of span U): they ask each neuron for E/I balance.
+ *                           A sign-constrained J acts on this mode with all the weights of a column at once; 0 for none
  * @param relativeLambda     λ as a multiple of the trace scale tr(ΦᵀΦ)/N, &gt; 0 (used when the matching
  *                           configuration leaves λ to be selected)
  * @param iterations         number of accelerated projected-gradient iterations (≥ 1)
  */
 public record Constraints(double excitatoryFraction, double connectionProbability, double weightBound, double contraction,
-                          double transverseScale, double relativeLambda, int iterations) {
+                          double transverseScale, double balanceWeight, double relativeLambda, int iterations) {
     public Constraints {
         if (!Double.isNaN(excitatoryFraction) && !(excitatoryFraction >= 0 && excitatoryFraction <= 1)) {
             throw new IllegalArgumentException("excitatory fraction = " + excitatoryFraction
@@ -36,6 +39,9 @@ public record Constraints(double excitatoryFraction, double connectionProbabilit
         if (!(transverseScale >= 0) || !Double.isFinite(transverseScale)) {
             throw new IllegalArgumentException("transverse scale = " + transverseScale + " is not allowed; it must be finite and ≥ 0");
         }
+        if (!(balanceWeight >= 0) || !Double.isFinite(balanceWeight)) {
+            throw new IllegalArgumentException("balance weight = " + balanceWeight + " is not allowed; it must be finite and ≥ 0");
+        }
         if (!(relativeLambda > 0) || !Double.isFinite(relativeLambda)) {
             throw new IllegalArgumentException("relative lambda = " + relativeLambda + " is not allowed; it must be finite and > 0");
         }
@@ -45,31 +51,35 @@ public record Constraints(double excitatoryFraction, double connectionProbabilit
     }
 
     /**
-     * Dale's law with {@code excitatoryFraction} excitatory units, no mask, no bound, c = 1, σ_ξ = 0.5, λ = 1e-6 of the
-     * trace scale, 500 iterations.
+     * Dale's law with {@code excitatoryFraction} excitatory units, no mask, no bound, c = 1, σ_ξ = 0.2, balance
+     * weight 10, λ = 1e-4 of the trace scale, 500 iterations.
      */
     public static Constraints dale(double excitatoryFraction) {
-        return new Constraints(excitatoryFraction, 1.0, Double.POSITIVE_INFINITY, 1.0, 0.5, 1e-6, 500);
+        return new Constraints(excitatoryFraction, 1.0, Double.POSITIVE_INFINITY, 1.0, 0.2, 10.0, 1e-4, 500);
     }
 
     public Constraints withIterations(int k) {
-        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, transverseScale, relativeLambda, k);
+        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, transverseScale, balanceWeight, relativeLambda, k);
     }
 
     public Constraints withTransverseScale(double s) {
-        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, s, relativeLambda, iterations);
+        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, s, balanceWeight, relativeLambda, iterations);
     }
 
     public Constraints withRelativeLambda(double l) {
-        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, transverseScale, l, iterations);
+        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, transverseScale, balanceWeight, l, iterations);
+    }
+
+    public Constraints withBalanceWeight(double w) {
+        return new Constraints(excitatoryFraction, connectionProbability, weightBound, contraction, transverseScale, w, relativeLambda, iterations);
     }
 
     public Constraints withWeightBound(double bound) {
-        return new Constraints(excitatoryFraction, connectionProbability, bound, contraction, transverseScale, relativeLambda, iterations);
+        return new Constraints(excitatoryFraction, connectionProbability, bound, contraction, transverseScale, balanceWeight, relativeLambda, iterations);
     }
 
     public Constraints withConnectionProbability(double p) {
-        return new Constraints(excitatoryFraction, p, weightBound, contraction, transverseScale, relativeLambda, iterations);
+        return new Constraints(excitatoryFraction, p, weightBound, contraction, transverseScale, balanceWeight, relativeLambda, iterations);
     }
 
     /** Number of excitatory units of an N-unit network (all N when there is no Dale constraint). */
