@@ -14,6 +14,37 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class FullRankMatcherTest {
+    static final Lorenz LORENZ = new Lorenz();
+    static final MatchConfig SMALL = MatchConfig.defaults(200, 1).withSampling(SamplingConfig.defaults().withSamples(2000));
+
+    @Test
+    void theFullDriftIsMatchedOnTheSamplesAndTheSimulatedNetworkStaysOnTheManifold() {
+        DenseTrainingResult r = FullRankMatcher.train(LORENZ, SMALL, new FullRankConfig(1.0, 1.0), ProgressListener.NONE);
+        // The readout drift is as accurate as the factored fit's (≈1e-4 at N = 200) and the transverse drift,
+        // (1/τ)(I − UP)(J₀ + ΔJ)φ_n, is cancelled: J₀'s push alone is ‖(I − UP) J₀ φ‖/√N ≈ g₀·rms(φ) ≈ 0.8.
+        assertThat(r.trainingError()).isLessThan(1e-3);
+        assertThat(r.transverseError()).isLessThan(1e-5);
+        assertThat(maxDistance(r.network(), LORENZ, 20.0)).isLessThan(0.1);
+    }
+
+    @Test
+    void theBulkHasVarianceG0SquaredOverNWhateverTheSparsity() {
+        int n = 300;
+        for (double p : new double[] {1.0, 0.2}) {
+            double[] j0 = new FullRankConfig(1.5, p).bulk(n, 11);
+            double ss = 0;
+            int zeros = 0;
+            for (double v : j0) {
+                ss += v * v;
+                if (v == 0) zeros++;
+            }
+            // Var = g0²/N: N·mean(J²) = 2.25 within 4 standard errors (relative s.e. √(2/(pN²)) for the squares).
+            double var = n * ss / j0.length;
+            assertThat(var).isCloseTo(2.25, org.assertj.core.api.Assertions.within(4 * 2.25 * Math.sqrt(3.0 / (p * n * n))));
+            assertThat(zeros / (double) j0.length).isCloseTo(1 - p, org.assertj.core.api.Assertions.within(0.01));
+        }
+    }
+
     /**
      * The low-rank alternative {@code J = J₀ + U W}: W fitted (λ by GCV) so that the readout drift matches,
      * {@code W φ_n ≈ z̃_n + τ f̃_n − P J₀ φ_n}; it leaves J₀'s transverse push {@code (I − UP) J₀ φ} in place.
