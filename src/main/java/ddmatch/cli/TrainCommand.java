@@ -3,7 +3,12 @@ package ddmatch.cli;
 import ddmatch.fit.DataConfig;
 import ddmatch.fit.DataDrivenMatcher;
 import ddmatch.check.AutoTuner;
+import ddmatch.fit.ConstrainedMatcher;
+import ddmatch.fit.Constraints;
+import ddmatch.fit.DenseTrainingResult;
 import ddmatch.fit.DriftMatcher;
+import ddmatch.fit.FullRankConfig;
+import ddmatch.fit.FullRankMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.fit.TrainingResult;
@@ -137,6 +142,27 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--activation", defaultValue = "tanh", description = "φ: tanh, softplus or linear (default: ${DEFAULT-VALUE})")
     String activation;
 
+    @Option(names = "--connectivity", defaultValue = "factored",
+            description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit) or "
+                    + "dale (sign-constrained dense J by accelerated projected gradient) (default: ${DEFAULT-VALUE})")
+    String connectivity;
+
+    @Option(names = "--bulk-gain", defaultValue = "0.5",
+            description = "full-rank: gain g0 of the random bulk J0, entries of variance g0^2/N (default: ${DEFAULT-VALUE})")
+    double bulkGain;
+
+    @Option(names = "--bulk-sparsity", defaultValue = "1.0",
+            description = "full-rank: connection probability p of J0, in (0, 1] (default: ${DEFAULT-VALUE}, dense)")
+    double bulkSparsity;
+
+    @Option(names = "--excitatory", defaultValue = "0.8",
+            description = "dale: fraction of excitatory units (default: ${DEFAULT-VALUE})")
+    double excitatory;
+
+    @Option(names = "--iterations", defaultValue = "2000",
+            description = "dale: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+    int iterations;
+
     @Override
     public Integer call() throws Exception {
         if (data != null) {
@@ -198,6 +224,9 @@ final class TrainCommand implements Callable<Integer> {
         if (neurons < sde.dimension()) {
             throw new IllegalArgumentException("--neurons = " + neurons + " is not allowed for system '" + system
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
+        }
+        if (!connectivity.equals("factored")) {
+            return trainDense(out, sde, specMetadata, cfg);
         }
         ModelFiles.checkWritable(output);
         TrainingResult result;
@@ -328,6 +357,53 @@ final class TrainCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(), Double.isNaN(cfg.lambda())));
         warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));
         Warnings.print(spec.commandLine().getErr(), "train", warnings);
+        return ExitCodes.OK;
+    }
+
+    private Integer trainDense(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
+        DenseTrainingResult result;
+        String how;
+        switch (connectivity) {
+            case "full-rank" -> {
+                FullRankConfig bulk = new FullRankConfig(bulkGain, bulkSparsity);
+                ModelFiles.checkWritable(output);
+                result = FullRankMatcher.train(sde, cfg, bulk, TerminalProgress.forTerminal(false));
+                how = String.format("full rank, g0 = %g, p = %g", bulkGain, bulkSparsity);
+            }
+            case "dale" -> {
+                Constraints c = Constraints.dale(excitatory).withIterations(iterations);
+                ModelFiles.checkWritable(output);
+                result = ConstrainedMatcher.train(sde, cfg, c, TerminalProgress.forTerminal(false));
+                how = String.format("Dale's law, %d excitatory of %d, %d iterations", c.excitatoryCount(neurons), neurons,
+                        iterations);
+            }
+            default -> throw new IllegalArgumentException("--connectivity = '" + connectivity
+                    + "' is not allowed; choose factored, full-rank or dale");
+        }
+        Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
+                : SystemCatalog.get(system).defaults());
+        allParams.putAll(params);
+        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        training.put("connectivity", connectivity);
+        if (connectivity.equals("full-rank")) {
+            training.put("bulkGain", bulkGain);
+            training.put("bulkSparsity", bulkSparsity);
+        } else {
+            training.put("excitatoryFraction", excitatory);
+        }
+        training.putAll(specMetadata);
+        String systemName = sde instanceof UserSystem ? sde.name() : system;
+        ModelFiles.saveDense(new ModelFiles.SavedDenseModel(result.network(), systemName, allParams, training), output);
+        out.printf("trained %s (%s): N = %d, d = %d, m = %d, τ = %g%n", systemName, how, neurons, sde.dimension(),
+                sde.noiseDimension(), tau);
+        out.printf("  λ = %.3e; training drift error %.3e, transverse drift %.3e on %d samples; %.2f s%n", result.lambda(),
+                result.trainingError(), result.transverseError(), result.samples(), result.seconds());
+        double[] loss = result.lossCurve();
+        if (loss.length > 0) {
+            out.printf("  loss %.4e after 1 iteration, %.4e after %d%n", loss[0], loss[loss.length - 1], loss.length);
+        }
+        out.printf("  model written to %s%n", output);
+        out.flush();
         return ExitCodes.OK;
     }
 }

@@ -109,11 +109,11 @@ public final class DriftMatcher {
      * The samples, standardisation, embedding and feature matrix of a fit; a function of the target and the
      * configuration only (seeds derived from {@code cfg.seed()}), so two calls give identical designs.
      */
-    private record Design(double[] points, Standardization standardization, Embedding embedding, DMatrixRMaj phi,
+    record Design(double[] points, Standardization standardization, Embedding embedding, DMatrixRMaj phi,
                           double[] latent, int samples) {
     }
 
-    private static Design design(Sde target, MatchConfig cfg, ProgressListener progress) {
+    static Design design(Sde target, MatchConfig cfg, ProgressListener progress) {
         int d = target.dimension();
         MemoryBudget.require(String.format("training N = %d neurons on M = %d samples", cfg.neurons(), cfg.sampling().samples()),
                 MemoryBudget.driftMatchBytes(cfg.sampling().samples(), cfg.neurons(), target.dimension()),

@@ -14,9 +14,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddmatch.fit.MatchConfig;
+import ddmatch.fit.DenseTrainingResult;
 import ddmatch.fit.TrainingResult;
 import ddmatch.rnn.Activation;
 import ddmatch.rnn.Embedding;
+import ddmatch.rnn.DenseRateNetwork;
+import ddmatch.rnn.Network;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.rnn.Standardization;
 import java.io.ByteArrayInputStream;
@@ -82,6 +85,10 @@ public final class ModelFiles {
     private static final String NOISE_STATE_DEPENDENT = "state-dependent";
     /** The optional input gain B (N × p) of a network driven by p inputs, listed with the names under "inputs". */
     private static final String INPUT_GAIN = "B";
+    /** The arrays of a model with dense connectivity ({@code "connectivity": "dense"}): J (N × N) replaces W. */
+    private static final List<String> DENSE_ARRAYS = List.of("U", "J", "b", "S");
+    /** The value of the optional {@code "connectivity"} field of a dense model; factored models omit the field. */
+    public static final String DENSE = "dense";
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Real model.json files are a few kB; the bound only keeps a wrong file from exhausting memory. */
     private static final long MAX_JSON_BYTES = 64L << 20;
@@ -168,6 +175,52 @@ public final class ModelFiles {
     }
 
     /**
+     * A network with dense N × N connectivity ({@link DenseRateNetwork}) plus what it was trained for and how; saved
+     * with {@code "connectivity": "dense"} and a {@code J.npy} in place of {@code W.npy}. The metadata are validated and
+     * normalised as in {@link SavedModel}.
+     */
+    public record SavedDenseModel(DenseRateNetwork network, String system, Map<String, Double> systemParameters,
+                                  Map<String, Object> training) {
+        public SavedDenseModel {
+            Objects.requireNonNull(network, "network");
+            SavedModel check = new SavedModel(PLACEHOLDER, system, systemParameters, training);
+            systemParameters = check.systemParameters();
+            training = check.training();
+        }
+    }
+
+    /** A 1-neuron factored network used only to run {@link SavedModel}'s metadata validation for dense models. */
+    private static final RateNetwork PLACEHOLDER = new RateNetwork("placeholder",
+            new Embedding(1, 1, new double[] {1.0}, new double[] {0.0}), new double[] {0.0}, new double[0], 0, 1.0,
+            Activation.LINEAR, Standardization.identity(1), 1.0);
+
+    /**
+     * The training metadata of a dense fit (full-rank or constrained): seed, λ, training errors, samples, iterations
+     * and final loss of an iterative fit, σ_b and the sampling settings.
+     */
+    public static Map<String, Object> trainingMetadata(DenseTrainingResult result) {
+        Objects.requireNonNull(result, "result");
+        MatchConfig c = result.config();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", c.seed());
+        m.put("lambda", result.lambda());
+        m.put("trainingError", result.trainingError());
+        m.put("transverseError", result.transverseError());
+        m.put("samples", result.samples());
+        double[] loss = result.lossCurve();
+        if (loss.length > 0) {
+            m.put("iterations", loss.length);
+            m.put("finalLoss", loss[loss.length - 1]);
+        }
+        m.put("tonicStd", c.tonicStd());
+        m.put("jitter", c.sampling().jitter());
+        m.put("sampleInterval", c.sampling().interval());
+        m.put("transientTime", c.sampling().transientTime());
+        m.put("boxFraction", c.sampling().boxFraction());
+        return m;
+    }
+
+    /**
      * The training metadata of a fit, suitable for {@link SavedModel#training()}: seed, λ (and whether it was selected
      * by GCV), λ scale, GCV score, effective degrees of freedom, normal-equation form, factorisation, whether λ hit the
      * grid edge, training error, number of samples, σ_b and the sampling settings. The wall time is left out on
@@ -223,6 +276,42 @@ public final class ModelFiles {
      */
     public static void save(SavedModel model, Path dir) throws IOException {
         Objects.requireNonNull(model, "model");
+        RateNetwork net = model.network();
+        int n = net.neurons();
+        int d = net.latentDimension();
+        int m = net.noiseDimension();
+        if (net.stateDependentNoise()) {
+            double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain(),
+                    net.noiseWeights()};
+            int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}, {d * m, n}};
+            List<String> names = new ArrayList<>(ARRAYS);
+            names.add(NOISE_WEIGHTS);
+            write(net, model.system(), model.systemParameters(), model.training(), names, data, shapes, null, dir);
+            return;
+        }
+        double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain()};
+        int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}};
+        write(net, model.system(), model.systemParameters(), model.training(), ARRAYS, data, shapes, null, dir);
+    }
+
+    /**
+     * Saves a dense model as {@link #save} saves a factored one (same crash safety), with {@code J.npy} (N × N) in
+     * place of {@code W.npy} and {@code "connectivity": "dense"} in {@code model.json}.
+     */
+    public static void saveDense(SavedDenseModel model, Path dir) throws IOException {
+        Objects.requireNonNull(model, "model");
+        DenseRateNetwork net = model.network();
+        int n = net.neurons();
+        int d = net.latentDimension();
+        int m = net.noiseDimension();
+        double[][] data = {net.embedding().u(), net.connectivity(), net.embedding().tonic(), net.noiseGain()};
+        int[][] shapes = {{n, d}, {n, n}, {n}, {d, m}};
+        write(net, model.system(), model.systemParameters(), model.training(), DENSE_ARRAYS, data, shapes, DENSE, dir);
+    }
+
+    private static void write(Network net, String system, Map<String, Double> systemParameters, Map<String, Object> training,
+                              List<String> names, double[][] data, int[][] shapes, String connectivity, Path dir)
+            throws IOException {
         Objects.requireNonNull(dir, "dir");
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
@@ -233,38 +322,26 @@ public final class ModelFiles {
         // Everything is serialised in memory first: checksums need the bytes anyway, and a failure here leaves no trace.
         Map<String, byte[]> files = new LinkedHashMap<>();
         ObjectNode arrays = MAPPER.createObjectNode();
-        RateNetwork net = model.network();
-        int n = net.neurons();
-        int d = net.latentDimension();
-        int m = net.noiseDimension();
-        List<String> names = new ArrayList<>(ARRAYS);
-        List<double[]> data = new ArrayList<>(List.of(net.embedding().u(), net.readInWeights(), net.embedding().tonic(),
-                net.noiseGain()));
-        List<int[]> shapes = new ArrayList<>(List.of(new int[] {n, d}, new int[] {d, n}, new int[] {n}, new int[] {d, m}));
-        if (net.stateDependentNoise()) {
-            names.add(NOISE_WEIGHTS);
-            data.add(net.noiseWeights());
-            shapes.add(new int[] {d * m, n});
-        }
         for (int i = 0; i < names.size(); i++) {
             String file = fileName(names.get(i));
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Npy.write(buf, data.get(i), shapes.get(i));
+            Npy.write(buf, data[i], shapes[i]);
             byte[] bytes = buf.toByteArray();
             files.put(file, bytes);
             ObjectNode entry = arrays.putObject(names.get(i));
             entry.put("file", file);
             ArrayNode shape = entry.putArray("shape");
-            for (int s : shapes.get(i)) {
+            for (int s : shapes[i]) {
                 shape.add(s);
             }
             entry.put("sha256", sha256(bytes));
         }
-        int p = net.inputDimension();
-        if (p > 0) {
+        if (net instanceof RateNetwork rn && rn.inputDimension() > 0) {
             // Optional: the input gain B (N × p) of a network driven by inputs; the input names go in model.json.
+            int n = rn.neurons();
+            int p = rn.inputDimension();
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            Npy.write(buf, net.inputGain(), new int[] {n, p});
+            Npy.write(buf, rn.inputGain(), new int[] {n, p});
             byte[] bytes = buf.toByteArray();
             files.put(fileName(INPUT_GAIN), bytes);
             ObjectNode entry = arrays.putObject(INPUT_GAIN);
@@ -272,7 +349,8 @@ public final class ModelFiles {
             entry.putArray("shape").add(n).add(p);
             entry.put("sha256", sha256(bytes));
         }
-        files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(model, arrays)).concat("\n")
+        files.put(MODEL_JSON, WRITER.writeValueAsString(toJson(net, system, systemParameters, training, connectivity, arrays))
+                .concat("\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         boolean replace = checkTarget(target);
@@ -306,20 +384,23 @@ public final class ModelFiles {
         }
     }
 
-    private static ObjectNode toJson(SavedModel model, ObjectNode arrays) {
-        RateNetwork net = model.network();
+    private static ObjectNode toJson(Network net, String system, Map<String, Double> systemParameters,
+                                     Map<String, Object> trainingMetadata, String connectivity, ObjectNode arrays) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("ddmatchVersion", DDMATCH_VERSION);
         root.put("name", net.name());
-        root.put("system", model.system());
+        root.put("system", system);
+        if (connectivity != null) {
+            root.put("connectivity", connectivity);
+        }
         ObjectNode params = root.putObject("systemParameters");
-        model.systemParameters().forEach(params::put);
+        systemParameters.forEach(params::put);
         root.put("neurons", net.neurons());
         root.put("latentDimension", net.latentDimension());
         root.put("noiseDimension", net.noiseDimension());
-        root.put("noise", net.stateDependentNoise() ? NOISE_STATE_DEPENDENT : NOISE_CONSTANT);
+        root.put("noise", net instanceof RateNetwork rn && rn.stateDependentNoise() ? NOISE_STATE_DEPENDENT : NOISE_CONSTANT);
         root.put("tau", net.tau());
         root.put("activation", net.activation().id());
         root.put("timeStep", net.defaultTimeStep());
@@ -331,12 +412,12 @@ public final class ModelFiles {
             mean.add(s.mean(k));
             scale.add(s.scale(k));
         }
-        if (net.inputDimension() > 0) {
+        if (net instanceof RateNetwork rn && rn.inputDimension() > 0) {
             ArrayNode inputs = root.putArray("inputs");
-            net.inputNames().forEach(inputs::add);
+            rn.inputNames().forEach(inputs::add);
         }
         ObjectNode training = root.putObject("training");
-        model.training().forEach((key, v) -> {
+        trainingMetadata.forEach((key, v) -> {
             if (v instanceof Integer i) {
                 training.put(key, i);
             } else if (v instanceof Long l) {
@@ -462,6 +543,36 @@ public final class ModelFiles {
      * @throws IOException          if a file exists but cannot be read
      */
     public static SavedModel load(Path dir) throws IOException {
+        Loaded l = loadAny(dir);
+        if (l.network() instanceof RateNetwork net) {
+            return new SavedModel(net, l.system(), l.systemParameters(), l.training());
+        }
+        throw new ModelFormatException(dir.resolve(MODEL_JSON) + ": the model has dense connectivity (J.npy); this"
+                + " command needs a factored model (U.npy, W.npy); load dense models with loadDense");
+    }
+
+    /**
+     * Loads a dense model saved by {@link #saveDense}, with the validation of {@link #load}.
+     *
+     * @throws ModelFormatException as {@link #load}, and if the model is factored rather than dense
+     */
+    public static SavedDenseModel loadDense(Path dir) throws IOException {
+        Loaded l = loadAny(dir);
+        if (l.network() instanceof DenseRateNetwork net) {
+            return new SavedDenseModel(net, l.system(), l.systemParameters(), l.training());
+        }
+        throw new ModelFormatException(dir.resolve(MODEL_JSON) + ": the model has factored connectivity (W.npy);"
+                + " load it with load");
+    }
+
+    /** True if the model directory {@code dir} holds a dense model (reads and validates it). */
+    public static boolean isDense(Path dir) throws IOException {
+        return loadAny(dir).network() instanceof DenseRateNetwork;
+    }
+
+    private record Loaded(Network network, String system, Map<String, Double> systemParameters, Map<String, Object> training) {}
+
+    private static Loaded loadAny(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
         Path jsonPath = dir.resolve(MODEL_JSON);
         String src = jsonPath.toString();
@@ -497,7 +608,7 @@ public final class ModelFiles {
         }
     }
 
-    private static SavedModel parse(Path dir, String src, JsonNode rootNode) throws IOException {
+    private static Loaded parse(Path dir, String src, JsonNode rootNode) throws IOException {
         if (rootNode == null || rootNode.isMissingNode()) {
             throw new ModelFormatException(src + ": is empty; allowed is a JSON object as written by ddmatch");
         }
@@ -528,6 +639,16 @@ public final class ModelFiles {
         root.text("ddmatchVersion");
         String name = root.text("name");
         String system = root.text("system");
+        boolean dense = false;
+        if (root.node.has("connectivity")) {
+            String conn = root.text("connectivity");
+            if (!DENSE.equals(conn)) {
+                throw root.fail("connectivity", root.node.get("connectivity"),
+                        "allowed is \"" + DENSE + "\" (factored models omit the field)");
+            }
+            dense = true;
+        }
+        List<String> arrayNames = dense ? DENSE_ARRAYS : ARRAYS;
         Map<String, Double> systemParameters = new TreeMap<>();
         Obj params = root.object("systemParameters");
         for (Iterator<String> it = params.node.fieldNames(); it.hasNext(); ) {
@@ -578,9 +699,12 @@ public final class ModelFiles {
         }
 
         Map<String, int[]> expectedShapes = Map.of("U", new int[] {n, d}, "W", new int[] {d, n}, "b", new int[] {n},
-                "S", new int[] {d, m}, NOISE_WEIGHTS, new int[] {d * m, n});
-        List<String> names = new ArrayList<>(ARRAYS);
+                "S", new int[] {d, m}, "J", new int[] {n, n}, NOISE_WEIGHTS, new int[] {d * m, n});
+        List<String> names = new ArrayList<>(arrayNames);
         if (stateDependent) {
+            if (dense) {
+                throw root.fail("noise", root.node.get("noise"), "allowed is \"" + NOISE_CONSTANT + "\" for a dense model");
+            }
             names.add(NOISE_WEIGHTS);
         }
         Obj arrays = root.object("arrays");
@@ -643,19 +767,23 @@ public final class ModelFiles {
         }
         try {
             Embedding embedding = new Embedding(n, d, data[0], data[2]);
-            RateNetwork network;
-            if (inputNames.isEmpty()) {
+            Standardization st = new Standardization(mean, scale);
+            Network network;
+            if (dense) {
+                network = new DenseRateNetwork(name, embedding, data[1], data[3], m, tau, activation, st, timeStep);
+            } else if (inputNames.isEmpty()) {
                 network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau,
-                        activation, new Standardization(mean, scale), timeStep);
+                        activation, st, timeStep);
             } else {
                 // Loaded networks are driven by u = 0 until given schedules (RateNetwork.withSchedules).
                 double[] gain = readArray(dir.resolve(fileName(INPUT_GAIN)), inputSha, new int[] {n, inputNames.size()});
                 java.util.List<ddmatch.sde.input.InputSchedule> zero = new java.util.ArrayList<>();
                 for (int i = 0; i < inputNames.size(); i++) zero.add(new ddmatch.sde.input.Constant(0.0));
                 network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau, activation,
-                        new Standardization(mean, scale), timeStep, gain, inputNames, zero);
+                        st, timeStep, gain, inputNames, zero);
             }
-            return new SavedModel(network, system, systemParameters, training);
+            SavedModel meta = new SavedModel(PLACEHOLDER, system, systemParameters, training);
+            return new Loaded(network, system, meta.systemParameters(), meta.training());
         } catch (IllegalArgumentException e) {
             // Every condition the constructors check is validated above; this only guards against them growing stricter.
             throw new ModelFormatException(src + ": the stored network is not valid: " + e.getMessage(), e);

@@ -31,7 +31,7 @@ import java.util.List;
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
  * inputs). The instance is immutable and may be shared by threads; each thread gets its own d-vector of scratch space.
  */
-public final class RateNetwork implements Sde, TangentDynamics, InputDriven {
+public final class RateNetwork implements Network, TangentDynamics, InputDriven {
     private final String name;
     private final Embedding embedding;
     private final int n;

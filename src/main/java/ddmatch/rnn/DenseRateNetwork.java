@@ -1,0 +1,180 @@
+package ddmatch.rnn;
+
+import ddmatch.sde.NoiseType;
+import ddmatch.sde.TangentDynamics;
+
+/**
+ * A rate network of N neurons with a dense N × N connectivity, simulated in full:
+ * <pre>
+ *   dx = (1/τ)(−x + J φ(x) + b) dt + U S dW'
+ * </pre>
+ * with {@code U} and {@code b} from an {@link Embedding}, {@code J} any N × N matrix (full-rank matching
+ * {@code J = J₀ + ΔJ}, or a constrained fit obeying Dale's law, a mask or bounds; DESIGN §1.4) and {@code S} (d × m)
+ * the constant noise gain. Unlike {@link RateNetwork}, nothing makes the manifold {@code x = U z̃ + b} invariant: its
+ * transverse stability is a property of the trained J and must be measured ({@link #manifoldDistance}).
+ *
+ * <p>One drift evaluation costs N evaluations of φ and N² multiply-adds: a row-major matrix–vector product whose
+ * dot products run on four independent accumulators (so the floating-point adds pipeline), into a per-thread
+ * N-vector of scratch space. The instance is immutable and may be shared by threads.
+ */
+public final class DenseRateNetwork implements Network, TangentDynamics {
+    private final String name;
+    private final Embedding embedding;
+    private final int n;
+    private final int d;
+    private final int m;
+    private final double tau;
+    private final Activation activation;
+    private final double[] j;      // N × N, row-major: row i holds the weights onto neuron i
+    private final double[] u;      // N × d
+    private final double[] b;
+    private final double[] s;      // d × m
+    private final Standardization standardization;
+    private final double timeStep;
+    private final ThreadLocal<double[]> scratch;
+
+    /**
+     * @param name            identifier (usually {@code network-<system>})
+     * @param embedding       U and b
+     * @param connectivity    J, row-major N × N (copied)
+     * @param noiseGain       S, row-major d × m (empty for a deterministic network)
+     * @param noiseDimension  m ≥ 0
+     * @param tau             neural time constant τ &gt; 0 (time units of the target)
+     * @param activation      φ
+     * @param standardization the map from the latent coordinates z̃ to the target's coordinates z
+     * @param timeStep        the time step the network is meant to be simulated with (that of its target), &gt; 0
+     */
+    public DenseRateNetwork(String name, Embedding embedding, double[] connectivity, double[] noiseGain, int noiseDimension,
+                            double tau, Activation activation, Standardization standardization, double timeStep) {
+        this.name = name;
+        this.embedding = embedding;
+        this.n = embedding.neurons();
+        this.d = embedding.latent();
+        if (connectivity.length != n * n) {
+            throw new IllegalArgumentException("J has " + connectivity.length + " entries; expected N·N = " + ((long) n * n));
+        }
+        if (noiseDimension < 0 || noiseGain.length != d * noiseDimension) {
+            throw new IllegalArgumentException("S has " + noiseGain.length + " entries; expected d·m = " + d + "·" + noiseDimension);
+        }
+        if (!(tau > 0) || !Double.isFinite(tau)) {
+            throw new IllegalArgumentException("tau = " + tau + " is not allowed; the time constant must be finite and > 0");
+        }
+        if (standardization.dimension() != d) {
+            throw new IllegalArgumentException("standardization has dimension " + standardization.dimension() + "; expected d = " + d);
+        }
+        if (!(timeStep > 0)) {
+            throw new IllegalArgumentException("timeStep = " + timeStep + " is not allowed; it must be > 0");
+        }
+        requireFinite("J", connectivity);
+        requireFinite("S", noiseGain);
+        requireFinite("U", embedding.u());
+        requireFinite("b", embedding.tonic());
+        this.m = noiseDimension;
+        this.tau = tau;
+        this.activation = activation;
+        this.j = connectivity.clone();
+        this.u = embedding.u();
+        this.b = embedding.tonic();
+        this.s = noiseGain.clone();
+        this.standardization = standardization;
+        this.timeStep = timeStep;
+        this.scratch = ThreadLocal.withInitial(() -> new double[n]);
+    }
+
+    private static void requireFinite(String what, double[] a) {
+        for (int i = 0; i < a.length; i++) {
+            if (!Double.isFinite(a[i])) {
+                throw new IllegalArgumentException(what + "[" + i + "] = " + a[i] + " is not allowed; network parameters must be finite");
+            }
+        }
+    }
+
+    @Override public Embedding embedding() { return embedding; }
+
+    @Override public int neurons() { return n; }
+
+    @Override public int latentDimension() { return d; }
+
+    @Override public double tau() { return tau; }
+
+    @Override public Activation activation() { return activation; }
+
+    @Override public Standardization standardization() { return standardization; }
+
+    @Override public double[] noiseGain() { return s.clone(); }
+
+    /** J as a new row-major N × N array. */
+    public double[] connectivity() { return j.clone(); }
+
+    @Override public int dimension() { return n; }
+
+    @Override public int noiseDimension() { return m; }
+
+    @Override public NoiseType noiseType() { return m == 0 ? NoiseType.NONE : NoiseType.ADDITIVE; }
+
+    @Override public String name() { return name; }
+
+    @Override public double defaultTimeStep() { return timeStep; }
+
+    /** The point of the manifold above the origin of the latent space in standardised coordinates (the training mean). */
+    @Override
+    public double[] initialState() {
+        double[] x = new double[n];
+        embedding.embed(new double[d], x);
+        return x;
+    }
+
+    @Override
+    public void drift(double t, double[] x, double[] out) {
+        if (out == x) {
+            throw new IllegalArgumentException("drift: out must not be the state array x");
+        }
+        double[] p = scratch.get();
+        for (int k = 0; k < n; k++) p[k] = activation.value(x[k]);
+        double inv = 1.0 / tau;
+        for (int i = 0; i < n; i++) {
+            out[i] = (rowDot(j, i * n, p, n) + b[i] - x[i]) * inv;
+        }
+    }
+
+    /** {@code out = (1/τ)(−v + J (φ'(x) ⊙ v))}: the N × N Jacobian applied to {@code v} in O(N²). */
+    @Override
+    public void jacobianTimes(double t, double[] x, double[] v, double[] out) {
+        if (out == x || out == v) {
+            throw new IllegalArgumentException("jacobianTimes: out must not be x or v");
+        }
+        double[] p = scratch.get();
+        for (int k = 0; k < n; k++) p[k] = activation.derivative(x[k]) * v[k];
+        double inv = 1.0 / tau;
+        for (int i = 0; i < n; i++) {
+            out[i] = (rowDot(j, i * n, p, n) - v[i]) * inv;
+        }
+    }
+
+    /** {@code Σ_k a[off + k]·p[k]} over k < n with four independent partial sums (breaks the add dependency chain). */
+    static double rowDot(double[] a, int off, double[] p, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        int end = n - 3;
+        for (; k < end; k += 4) {
+            s0 += a[off + k] * p[k];
+            s1 += a[off + k + 1] * p[k + 1];
+            s2 += a[off + k + 2] * p[k + 2];
+            s3 += a[off + k + 3] * p[k + 3];
+        }
+        for (; k < n; k++) s0 += a[off + k] * p[k];
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Writes the N × m matrix {@code U S}. */
+    @Override
+    public void diffusion(double t, double[] x, double[] out) {
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < m; q++) {
+                double v = 0;
+                for (int k = 0; k < d; k++) v += u[i * d + k] * s[k * m + q];
+                out[i * m + q] = v;
+            }
+        }
+    }
+}
