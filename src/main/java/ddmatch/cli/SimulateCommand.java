@@ -62,6 +62,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1", description = "record every k-th step (default: ${DEFAULT-VALUE})")
     int every;
 
+    @picocli.CommandLine.Mixin
+    InitialStateOption initialState = new InitialStateOption();
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the noise (default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -181,7 +184,20 @@ final class SimulateCommand implements Callable<Integer> {
         Warnings.print(err, "simulate", java.util.Collections.singletonList(Warnings.ofNetworkStep(loaded, step, scheme)));
         Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch simulate: note: " + note)).orElse(null);
         RateNetwork net = withInputs(loaded, target);
-        double[] x = from != null ? from.state() : target != null ? net.stateFor(target.initialState()) : net.initialState();
+        if (from != null && initialState.initial != null) {
+            throw new IllegalArgumentException("--initial is not allowed with --resume: the checkpoint holds the state");
+        }
+        if (initialState.initial != null && target == null) {
+            if (initialState.initial.length != net.latentDimension()) {
+                throw new IllegalArgumentException("--initial has " + initialState.initial.length + " values but the model carries a "
+                        + net.latentDimension() + "-dimensional system");
+            }
+        }
+        double[] start = initialState.initial != null ? initialState.initial : target != null ? target.initialState() : null;
+        if (start != null && target != null) {
+            start = initialState.apply(target).initialState();
+        }
+        double[] x = from != null ? from.state() : start != null ? net.stateFor(start) : net.initialState();
         if (x.length != net.neurons()) {
             throw new IllegalArgumentException("checkpoint " + resume + " holds a state of length " + x.length
                     + " but the model has N = " + net.neurons());

@@ -45,6 +45,11 @@ public final class FullRankMatcher {
     public static DenseTrainingResult train(Sde target, MatchConfig cfg, FullRankConfig bulk, ProgressListener progress) {
         long start = System.nanoTime();
         requireAdditive(target, cfg);
+        long nn = cfg.neurons();
+        // J, its N right-hand sides and the N-output ridge solution: three dense N × N arrays on top of the features.
+        MemoryBudget.require(String.format("a dense N × N network with N = %d neurons", cfg.neurons()),
+                MemoryBudget.driftMatchBytes(cfg.sampling().samples(), nn, target.dimension()) + 8L * (3 * nn * nn
+                        + (long) cfg.sampling().samples() * nn), "use fewer --neurons or the factored connectivity");
         DriftMatcher.Design des = DriftMatcher.design(target, cfg, progress);
         int d = target.dimension();
         int n = cfg.neurons();

@@ -198,4 +198,24 @@ class CliTest {
         assertThat(Files.readAllBytes(other.resolve("W.npy"))).isNotEqualTo(Files.readAllBytes(model.resolve("W.npy")));
         assertThat(Files.readAllBytes(other.resolve("U.npy"))).isEqualTo(Files.readAllBytes(model.resolve("U.npy")));
     }
+
+    @Test
+    void simulateStartsFromAGivenInitialState() throws Exception {
+        Path a = dir.resolve("start-minus.csv");
+        assertThat(run("simulate", model.toString(), "--time", "1", "--initial", "-1.25", "-o", a.toString()).code()).isZero();
+        Trajectory t = TrajectoryFiles.read(a);
+        // The first row is the readout of the manifold point above z = −1.25.
+        assertThat(t.get(0, 0)).isCloseTo(-1.25, org.assertj.core.api.Assertions.within(1e-9));
+        assertUsageError(run("simulate", model.toString(), "--time", "1", "--initial", "1,2", "-o", dir.resolve("n.csv").toString()),
+                "--initial", "2 values");
+    }
+
+    @Test
+    void aDenseNetworkThatCannotFitInTheHeapIsRefusedUpFront() {
+        Path out = dir.resolve("never8");
+        // N = 100,000 dense: J alone is 80 GB.
+        Run r = run("train", "double-well", "--connectivity", "full-rank", "--neurons", "100000", "-o", out.toString());
+        assertUsageError(r, "N = 100000", "GiB");
+        assertThat(out).doesNotExist();
+    }
 }
