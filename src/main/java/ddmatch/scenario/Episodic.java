@@ -30,7 +30,7 @@ import java.util.Map;
  */
 final class Episodic {
     static final int WELLS = 3;
-    static final double NOISE = 0.5;
+    static final double NOISE = 0.6;
     static final double CORE_RADIUS = 0.5;
     static final double[] GAMMAS = {0.0, 0.25, 0.5, 0.75};
     static final double[] ALPHAS = {0.0, 0.25, 0.5, 0.75, 1.0};
@@ -94,8 +94,8 @@ final class Episodic {
 
     static ScenarioResult run(Plan plan, ProgressListener progress) {
         long start = System.nanoTime();
-        int n = plan.quick() ? 200 : 500;
-        double time = plan.quick() ? 4000.0 : 20000.0;
+        int n = plan.quick() ? 100 : 500;
+        double time = plan.quick() ? 2000.0 : 20000.0;
         int every = 5;
         long seed = plan.seed();
         Map<String, Object> numbers = new LinkedHashMap<>();
@@ -105,6 +105,7 @@ final class Episodic {
         double[] eprT = new double[GAMMAS.length], eprN = new double[GAMMAS.length];
         double[] rateT = new double[GAMMAS.length], rateN = new double[GAMMAS.length];
         Map<String, Object> ablationTarget = null;
+        Map<String, Object> reversibleTarget = null;
         ConnectivitySplit split = null;
         Trajectory shownT = null, shownN = null;
         for (int g = 0; g < GAMMAS.length; g++) {
@@ -140,6 +141,9 @@ final class Episodic {
                     Runs.fmt(cycT[g]), Runs.fmt(num(st, "cycleAffinity")), Runs.fmt(eprT[g])));
             rows.add(List.of("", "network", String.valueOf(sn.get("jumps")), Runs.fmt(rateN[g]), Runs.fmt(num(sn, "asymmetry")),
                     Runs.fmt(cycN[g]), Runs.fmt(num(sn, "cycleAffinity")), Runs.fmt(eprN[g])));
+            if (gamma == 0.0) {
+                reversibleTarget = st;
+            }
             if (gamma == ABLATION_GAMMA) {
                 split = s;
                 ablationTarget = st;
@@ -155,7 +159,7 @@ final class Episodic {
         List<Map<String, Object>> ablation = new ArrayList<>();
         List<List<String>> abRows = new ArrayList<>();
         double[] cycA = new double[ALPHAS.length], eprA = new double[ALPHAS.length], rateA = new double[ALPHAS.length];
-        Ablation.Run[] runs = Ablation.alphaSweep(split, ALPHAS, Ablation.Simulation.of(Math.min(time, 500.0), 5.0, seed + 9));
+        Ablation.Run[] runs = Ablation.alphaSweep(split, ALPHAS, Ablation.Simulation.of(plan.quick() ? 100.0 : 500.0, 5.0, seed + 9));
         RingWells shownTarget = target(ABLATION_GAMMA);
         double[] c = centres(shownTarget);
         for (int a = 0; a < ALPHAS.length; a++) {
@@ -180,8 +184,8 @@ final class Episodic {
         double tol = plan.quick() ? 0.2 : 0.1;
         List<Claim> claims = List.of(
                 new Claim("α = 0: cyclic-order fraction at chance", cycA[0], 0.4, 0.6, "chance 1/2 for K = 3"),
-                Claim.atLeast("α = 0: the wells remain (transitions between cores per time unit)", rateA[0], 0.25 * rateTarget,
-                        "≥ 1/4 of the target's rate (wells neither merged nor frozen)"),
+                Claim.relative("α = 0: the wells remain (transition rate vs the reversible target γ = 0)", rateA[0],
+                        num(reversibleTarget, "transitionRate"), 0.5, "target simulation at γ = 0, ±50%"),
                 Claim.atMost("α = 0: coarse-grained EPR ≈ 0", eprA[0], 0.1 * Math.max(num(ablationTarget, "eprCoarseGrained"), 1e-9),
                         "≤ 10% of the target's"),
                 Claim.atLeast("α = 1: cyclic-order fraction", cycA[ALPHAS.length - 1], 0.7, "> 0.7"),
@@ -227,7 +231,8 @@ final class Episodic {
                         + "irreversible part of its connectivity (α = 0) keeps the wells but destroys the order and the entropy production.",
                 numbers, tables, plots, claims,
                 List.of("Coarse-grained EPR is a lower bound on the true EPR (two-point statistics of the core-set jump sequence, sampled "
-                        + "every " + every * 0.01 + " time units)."),
+                        + "every " + every * 0.01 + " time units); pairs of wells seen in one direction only are dropped, so a run in which "
+                        + "every jump goes forward gives 0 (strong circulation, short runs)."),
                 Runs.seconds(start));
     }
 }

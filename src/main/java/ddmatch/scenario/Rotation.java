@@ -40,8 +40,8 @@ final class Rotation {
     static ScenarioResult run(Plan plan, ProgressListener progress) {
         long start = System.nanoTime();
         int n = plan.quick() ? 200 : 500;
-        double ouTime = plan.quick() ? 4000.0 : 20000.0;
-        double slTime = plan.quick() ? 2000.0 : 10000.0;
+        double ouTime = plan.quick() ? 2000.0 : 20000.0;
+        double slTime = plan.quick() ? 1000.0 : 10000.0;
         long seed = plan.seed();
         Map<String, Object> numbers = new LinkedHashMap<>();
         List<Plot> plots = new ArrayList<>();
@@ -89,7 +89,9 @@ final class Rotation {
             if (theta == 0.0) {
                 claims.add(Claim.atMost("OU θ = 0: network EPR ≈ 0", en.phi(), 0.05, "exact Φ = 0 (estimator floor)"));
             } else {
-                claims.add(Claim.relative("OU θ = " + theta + ": network EPR", en.phi(), exact[i], 0.15, "θ² (exact)"));
+                double tol = (plan.quick() ? 0.15 : 0.10) * exact[i] + (plan.quick() ? 0.05 : 0.02);
+                claims.add(new Claim("OU θ = " + theta + ": network EPR", en.phi(), exact[i] - tol, exact[i] + tol,
+                        "θ² (exact) ± " + (plan.quick() ? "(15% + 0.05)" : "(10% + 0.02)")));
             }
             if (theta == 2.0) {
                 shown = split;
