@@ -103,7 +103,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 err.flush();
             }
         }
-        String command = "ddmatch reproduce " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "ddmatch " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunRecord run = new RunRecord(command, seed, quick, versions(), results, (System.nanoTime() - start) * 1e-9);
         write(dir, run);
         int failed = 0;

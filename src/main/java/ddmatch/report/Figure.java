@@ -118,6 +118,23 @@ public final class Figure {
         return this;
     }
 
+    /**
+     * Like {@link #line} but drawn as SVG ({@code scatter}) instead of WebGL ({@code scattergl}): slower for long series,
+     * but drawn where WebGL is missing (headless browsers, remote desktops, printing). Keep it to a few thousand points.
+     */
+    public Figure scatter(String name, double[] x, double[] y, boolean markers) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", markers ? "markers" : "lines").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        if (markers) {
+            t.putObject("marker").put("size", 6);
+        } else {
+            t.putObject("line").put("width", 1.2);
+        }
+        return this;
+    }
+
     /** A line trace with markers at the points (for curves of a few points, e.g. a metric against N). */
     public Figure lineMarkers(String name, double[] x, double[] y) {
         ObjectNode t = data.addObject();

@@ -61,8 +61,8 @@ public final class ScenarioReport {
         Figure f = new Figure(p.id(), p.title(), p.xLabel(), p.yLabel());
         for (Plot.Series s : p.series()) {
             switch (s.style()) {
-                case LINE -> f.line(s.name(), s.x(), s.y(), false);
-                case MARKERS -> f.line(s.name(), s.x(), s.y(), true);
+                case LINE -> f.scatter(s.name(), s.x(), s.y(), false);
+                case MARKERS -> f.scatter(s.name(), s.x(), s.y(), true);
                 case LINE_MARKERS -> f.lineMarkers(s.name(), s.x(), s.y());
                 case SEGMENTS -> f.segments(s.name(), s.x(), s.y());
                 case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);

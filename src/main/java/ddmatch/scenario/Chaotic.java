@@ -153,7 +153,9 @@ final class Chaotic {
                 numbers, List.of(table), plots, claims,
                 List.of("Each divergence compares one network run with one reference target run of " + runTime + " time units; the floor is the "
                         + "same divergence between two independent target runs.",
-                        "The network's Kaplan–Yorke dimension uses its leading d + 1 exponents (the transverse ones are ≈ −1/τ)."),
+                        "The network's Kaplan–Yorke dimension uses its leading d + 1 exponents (the transverse ones are ≈ −1/τ).",
+                        "A small drift error does not guarantee the attractor: a network can settle on a nearby periodic window (λmax ≈ 0, "
+                                + "D_stsp far above the floor); λmax and D_stsp tell, the drift error does not."),
                 Runs.seconds(start));
     }
 }
