@@ -85,7 +85,8 @@ public final class SvgPlot {
                     for (int i = 0; i + 1 < px.length; i += 2) {
                         if (!(Double.isFinite(px[i]) && Double.isFinite(py[i]) && Double.isFinite(px[i + 1]) && Double.isFinite(py[i + 1]))) continue;
                         sb.append("<line x1=\"").append(f(px[i])).append("\" y1=\"").append(f(py[i])).append("\" x2=\"").append(f(px[i + 1]))
-                                .append("\" y2=\"").append(f(py[i + 1])).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1.3\"/>");
+                                .append("\" y2=\"").append(f(py[i + 1])).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                                .append(s == 0 ? "3\" stroke-opacity=\"0.45" : "1.3").append("\"/>");
                         double dx = px[i + 1] - px[i], dy = py[i + 1] - py[i], len = Math.hypot(dx, dy);
                         if (len > 2) {
                             double h = Math.min(6, 0.35 * len), ux = dx / len, uy = dy / len;
@@ -213,7 +214,11 @@ public final class SvgPlot {
             return Math.abs(t - Math.rint(t)) < 1e-9 ? "1e" + (long) Math.rint(t) : String.format(Locale.ROOT, "%.3g", Math.pow(10, t));
         }
         double a = Math.abs(t);
-        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.1e", t) : String.format(Locale.ROOT, "%.6g", t);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.1e", t);
+        }
+        // 6 significant digits, then trailing zeros dropped: 0.2, not 0.200000.
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", t)).stripTrailingZeros().toPlainString();
     }
 
     private static String f(double v) {

@@ -19,7 +19,9 @@ class SvgPlotTest {
         List<Double> u = SvgPlot.ticks(-3.7, 12.1, false);
         assertThat(u.get(0)).isCloseTo(-2.0, within(1e-12));
         assertThat(u.get(u.size() - 1)).isCloseTo(12.0, within(1e-12));
-        // A log axis in decades only.
+        // A log axis in decades only; labels without trailing zeros.
+        String svg = SvgPlot.render(new Plot("q", "q", "x", "y", false, List.of(Plot.Series.line("l", new double[] {0, 1}, new double[] {0, 1}))));
+        assertThat(svg).contains(">0.2<").contains(">1<").doesNotContain("0.200000");
         assertThat(SvgPlot.ticks(-5.2, 0.3, true)).containsExactly(-5.0, -4.0, -3.0, -2.0, -1.0, 0.0);
     }
 
