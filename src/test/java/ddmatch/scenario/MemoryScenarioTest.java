@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ddmatch.solve.ProgressListener;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MemoryScenarioTest {
