@@ -40,6 +40,7 @@ final class Chaotic {
         List<List<String>> rows = new ArrayList<>();
         List<Plot> plots = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (String system : plan.chaoticSystems()) {
             SystemCatalog.Entry entry = SystemCatalog.get(system);
             Sde target = entry.create(Map.of());
@@ -77,7 +78,23 @@ final class Chaotic {
             Trajectory last = null;
             for (int i = 0; i < sizes.size(); i++) {
                 int n = sizes.get(i);
-                TrainingResult tr = DriftMatcher.train(target, MatchConfig.defaults(n, seed), progress);
+                TrainingResult tr;
+                try {
+                    tr = DriftMatcher.train(target, MatchConfig.defaults(n, seed), progress);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // A failed fit at one size must not lose the others (nor the other scenarios of `reproduce all`):
+                    // recorded as a row of NaNs with the reason.
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("neurons", n);
+                    r.put("error", String.valueOf(e.getMessage()));
+                    perN.add(r);
+                    failures.add(system + " N = " + n + ": training failed: " + e.getMessage());
+                    ns[i] = n;
+                    err[i] = lam[i] = stsp[i] = hel[i] = Double.NaN;
+                    rows.add(List.of(system, String.valueOf(n), "failed", "—", Runs.fmt(lt.exponent()), "—",
+                            Runs.fmt(st.kaplanYorkeDimension()), "—", Runs.fmt(floorStsp), "—", Runs.fmt(floorH)));
+                    continue;
+                }
                 RateNetwork net = tr.network();
                 DriftError.Result de = Runs.heldOut(tr, target, seed);
                 Trajectory zn;
@@ -117,6 +134,7 @@ final class Chaotic {
             sys.put("sizes", perN);
             numbers.put(system, sys);
             int top = sizes.size() - 1;
+            while (top > 0 && Double.isNaN(lam[top])) top--;
             claims.add(Claim.relative(system + ": λmax of the network at N = " + sizes.get(top), lam[top], lt.exponent(),
                     plan.quick() ? 0.25 : 0.10, "target's λmax (same estimator)"));
             claims.add(Claim.atMost(system + ": D_stsp at N = " + sizes.get(top), stsp[top], 3.0 * floorStsp,
@@ -146,16 +164,18 @@ final class Chaotic {
                 + "D_stsp: 30 bins/dim, KL(target‖network); D_H: Hellinger of smoothed power spectra; floors: independent target runs)",
                 List.of("system", "N", "drift err", "λmax net", "λmax target", "KY net", "KY target", "D_stsp", "D_stsp floor", "D_H", "D_H floor"),
                 rows);
+        List<String> notes = new ArrayList<>(List.of("Each divergence compares one network run with one reference target run of " + runTime
+                        + " time units; the floor is the same divergence between two independent target runs.",
+                "The network's Kaplan–Yorke dimension uses its leading d + 1 exponents (the transverse ones are ≈ −1/τ).",
+                "A small drift error does not guarantee the attractor: a network can settle on a nearby periodic window (λmax ≈ 0, "
+                        + "D_stsp far above the floor); λmax and D_stsp tell, the drift error does not."));
+        notes.addAll(failures);
         return new ScenarioResult("chaotic", "Chaotic attractors in networks of growing size",
                 "Lorenz, Rössler and Thomas (or any catalog flow) carried by low-rank rate networks of N neurons: accuracy of the drift, "
                         + "the largest Lyapunov exponent and Kaplan–Yorke dimension of the full N-dimensional network against the target, and the "
                         + "state-space and spectral divergences of simulated runs against the target's own run-to-run noise floor.",
                 numbers, List.of(table), plots, claims,
-                List.of("Each divergence compares one network run with one reference target run of " + runTime + " time units; the floor is the "
-                        + "same divergence between two independent target runs.",
-                        "The network's Kaplan–Yorke dimension uses its leading d + 1 exponents (the transverse ones are ≈ −1/τ).",
-                        "A small drift error does not guarantee the attractor: a network can settle on a nearby periodic window (λmax ≈ 0, "
-                                + "D_stsp far above the floor); λmax and D_stsp tell, the drift error does not."),
+                notes,
                 Runs.seconds(start));
     }
 }
