@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ddmatch", mixinStandardHelpOptions = true, versionProvider = Ddmatch.Version.class,
         description = "Drift-diffusion matching: train rate networks of N neurons that carry a stochastic differential "
                 + "equation in a low-dimensional subspace, simulate them in full and check them against the target.",
-        subcommands = {SystemsCommand.class, TrainCommand.class, SimulateCommand.class, AnalyzeCommand.class, DemoCommand.class,
+        subcommands = {SystemsCommand.class, TrainCommand.class, SimulateCommand.class, AnalyzeCommand.class, DemoCommand.class, ReproduceCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure (e.g. a diverging simulation, an I/O error)",

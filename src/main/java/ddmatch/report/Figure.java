@@ -91,6 +91,60 @@ public final class Figure {
         return this;
     }
 
+    /**
+     * Separate line segments (x[2k], y[2k]) → (x[2k+1], y[2k+1]) in one trace, e.g. the arrows of a vector field; plotly
+     * draws them as one line broken by gaps.
+     */
+    public Figure segments(String name, double[] x, double[] y) {
+        if (x.length != y.length || x.length % 2 != 0) {
+            throw new IllegalArgumentException("segments '" + name + "': x has " + x.length + " and y " + y.length
+                    + " values; they need the same, even number (start and end of each segment)");
+        }
+        double[] gx = new double[x.length / 2 * 3];
+        double[] gy = new double[gx.length];
+        for (int k = 0, j = 0; k < x.length; k += 2) {
+            gx[j] = x[k];
+            gy[j++] = y[k];
+            gx[j] = x[k + 1];
+            gy[j++] = y[k + 1];
+            gx[j] = Double.NaN;
+            gy[j++] = Double.NaN;
+        }
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", "lines").put("name", name);
+        t.set("x", array(gx));
+        t.set("y", array(gy));
+        t.putObject("line").put("width", 1.5);
+        return this;
+    }
+
+    /**
+     * Like {@link #line} but drawn as SVG ({@code scatter}) instead of WebGL ({@code scattergl}): slower for long series,
+     * but drawn where WebGL is missing (headless browsers, remote desktops, printing). Keep it to a few thousand points.
+     */
+    public Figure scatter(String name, double[] x, double[] y, boolean markers) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", markers ? "markers" : "lines").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        if (markers) {
+            t.putObject("marker").put("size", 6);
+        } else {
+            t.putObject("line").put("width", 1.2);
+        }
+        return this;
+    }
+
+    /** A line trace with markers at the points (for curves of a few points, e.g. a metric against N). */
+    public Figure lineMarkers(String name, double[] x, double[] y) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", "lines+markers").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        t.putObject("marker").put("size", 7);
+        return this;
+    }
+
     /** Sets the y axis to a logarithmic scale. */
     public Figure logY() {
         ((ObjectNode) layout.get("yaxis")).put("type", "log");

@@ -1,0 +1,98 @@
+package ddmatch.report;
+
+import ddmatch.io.AtomicFiles;
+import ddmatch.scenario.Claim;
+import ddmatch.scenario.Plot;
+import ddmatch.scenario.RunRecord;
+import ddmatch.scenario.ScenarioResult;
+import ddmatch.scenario.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The report of a {@code ddmatch reproduce} run, drawn from its {@link RunRecord} alone (so that {@code ddmatch report}
+ * can regenerate it from {@code results.json}): {@code report.html} with one section per scenario (summary, claims with
+ * PASS/FAIL, tables, interactive figures, notes) and every figure also as {@code figures/ID.svg}.
+ */
+public final class ScenarioReport {
+    private ScenarioReport() {}
+
+    /** The interactive page. */
+    public static HtmlReport html(RunRecord run) {
+        HtmlReport r = new HtmlReport("ddmatch reproduce: " + String.join(", ", run.scenarios().stream().map(ScenarioResult::name).toList()));
+        StringBuilder v = new StringBuilder();
+        for (Map.Entry<String, String> e : run.versions().entrySet()) {
+            v.append(v.length() == 0 ? "" : "; ").append(e.getKey()).append(' ').append(e.getValue());
+        }
+        r.text("Command: " + run.command());
+        r.text(String.format(Locale.ROOT, "Seed %d, %s sizes, %.1f s in all. Versions: %s.", run.seed(), run.quick() ? "quick (CI)" : "full",
+                run.seconds(), v));
+        for (ScenarioResult s : run.scenarios()) {
+            r.section(s.title() + " (" + s.name() + ", " + String.format(Locale.ROOT, "%.1f s", s.seconds()) + ")");
+            r.text(s.summary());
+            if (!s.claims().isEmpty()) {
+                List<List<String>> rows = new ArrayList<>();
+                for (Claim c : s.claims()) {
+                    rows.add(List.of(c.statement(), num(c.value()), "[" + num(c.lower()) + ", " + num(c.upper()) + "]", c.basis(),
+                            c.holds() ? "PASS" : "FAIL"));
+                }
+                r.table("Claims", List.of("claim", "measured", "allowed", "basis", "result"), rows);
+            }
+            for (Table t : s.tables()) {
+                r.table(t.caption(), t.headers(), t.rows());
+            }
+            for (Plot p : s.plots()) {
+                r.figure(figure(p));
+            }
+            for (String n : s.notes()) {
+                r.text(n);
+            }
+        }
+        return r;
+    }
+
+    /** The interactive figure of a plot. */
+    public static Figure figure(Plot p) {
+        Figure f = new Figure(p.id(), p.title(), p.xLabel(), p.yLabel());
+        for (Plot.Series s : p.series()) {
+            switch (s.style()) {
+                case LINE -> f.scatter(s.name(), s.x(), s.y(), false);
+                case MARKERS -> f.scatter(s.name(), s.x(), s.y(), true);
+                case LINE_MARKERS -> f.lineMarkers(s.name(), s.x(), s.y());
+                case SEGMENTS -> f.segments(s.name(), s.x(), s.y());
+                case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);
+            }
+        }
+        if (p.logY()) {
+            f.logY();
+        }
+        return f;
+    }
+
+    /** Writes {@code report.html} and {@code figures/ID.svg} into {@code dir}; returns the SVG files written. */
+    public static List<Path> write(Path dir, RunRecord run) throws IOException {
+        Files.createDirectories(dir.resolve("figures"));
+        html(run).write(dir.resolve("report.html"));
+        List<Path> svgs = new ArrayList<>();
+        for (ScenarioResult s : run.scenarios()) {
+            for (Plot p : s.plots()) {
+                Path file = dir.resolve("figures").resolve(p.id() + ".svg");
+                AtomicFiles.writeString(file, SvgPlot.render(p));
+                svgs.add(file);
+            }
+        }
+        return svgs;
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+}

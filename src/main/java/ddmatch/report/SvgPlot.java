@@ -1,0 +1,227 @@
+package ddmatch.report;
+
+import ddmatch.scenario.Plot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A static SVG rendering of a {@link Plot}: axes with "nice" ticks (steps 1, 2 or 5 × 10^k; decades on a log axis),
+ * polylines, markers, segments (arrows of vector fields, with a small head) and density histograms, and a legend.
+ * Plain SVG 1.1 text, no scripts and no external resources, so the figures can go into papers and READMEs.
+ */
+public final class SvgPlot {
+    static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"};
+    private static final int WIDTH = 680, HEIGHT = 420, LEFT = 72, RIGHT = 20, TOP = 44, BOTTOM = 52;
+
+    private SvgPlot() {}
+
+    /** The SVG document of {@code plot}. */
+    public static String render(Plot plot) {
+        List<double[][]> data = new ArrayList<>(); // per series: {x, y} after histogram binning and log transform
+        for (Plot.Series s : plot.series()) {
+            double[][] xy = s.style() == Plot.Style.HISTOGRAM ? histogram(s.x(), 40) : new double[][] {s.x(), s.y()};
+            if (plot.logY()) {
+                double[] y = xy[1].clone();
+                for (int i = 0; i < y.length; i++) y[i] = y[i] > 0 ? Math.log10(y[i]) : Double.NaN;
+                xy = new double[][] {xy[0], y};
+            }
+            data.add(xy);
+        }
+        double[] xr = range(data, 0), yr = range(data, 1);
+        boolean hasHist = plot.series().stream().anyMatch(s -> s.style() == Plot.Style.HISTOGRAM);
+        if (hasHist && !plot.logY()) yr[0] = Math.min(yr[0], 0);
+        pad(xr);
+        pad(yr);
+        double pw = WIDTH - LEFT - RIGHT, ph = HEIGHT - TOP - BOTTOM;
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        sb.append("<text x=\"").append(WIDTH / 2).append("\" y=\"20\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">")
+                .append(HtmlReport.escape(plot.title())).append("</text>\n");
+        sb.append("<clipPath id=\"plotarea\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(f(pw))
+                .append("\" height=\"").append(f(ph)).append("\"/></clipPath>\n");
+        // Ticks and grid.
+        for (double t : ticks(xr[0], xr[1], false)) {
+            double px = LEFT + (t - xr[0]) / (xr[1] - xr[0]) * pw;
+            sb.append("<line x1=\"").append(f(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(px)).append("\" y2=\"")
+                    .append(f(TOP + ph)).append("\" stroke=\"#eee\"/>\n");
+            sb.append("<text x=\"").append(f(px)).append("\" y=\"").append(f(TOP + ph + 16)).append("\" text-anchor=\"middle\">")
+                    .append(label(t, false)).append("</text>\n");
+        }
+        for (double t : ticks(yr[0], yr[1], plot.logY())) {
+            double py = TOP + ph - (t - yr[0]) / (yr[1] - yr[0]) * ph;
+            sb.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(f(py)).append("\" x2=\"").append(f(LEFT + pw)).append("\" y2=\"")
+                    .append(f(py)).append("\" stroke=\"#eee\"/>\n");
+            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(f(py + 4)).append("\" text-anchor=\"end\">")
+                    .append(label(t, plot.logY())).append("</text>\n");
+        }
+        sb.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(f(pw)).append("\" height=\"")
+                .append(f(ph)).append("\" fill=\"none\" stroke=\"#444\"/>\n");
+        sb.append("<text x=\"").append(f(LEFT + pw / 2)).append("\" y=\"").append(HEIGHT - 12).append("\" text-anchor=\"middle\">")
+                .append(HtmlReport.escape(plot.xLabel())).append("</text>\n");
+        sb.append("<text transform=\"translate(16,").append(f(TOP + ph / 2)).append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(HtmlReport.escape(plot.yLabel() + (plot.logY() ? " (log scale)" : ""))).append("</text>\n");
+        // Series.
+        sb.append("<g clip-path=\"url(#plotarea)\">\n");
+        for (int s = 0; s < data.size(); s++) {
+            Plot.Series series = plot.series().get(s);
+            String colour = COLOURS[s % COLOURS.length];
+            double[] x = data.get(s)[0], y = data.get(s)[1];
+            double[] px = new double[x.length], py = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                px[i] = LEFT + (x[i] - xr[0]) / (xr[1] - xr[0]) * pw;
+                py[i] = TOP + ph - (y[i] - yr[0]) / (yr[1] - yr[0]) * ph;
+            }
+            switch (series.style()) {
+                case LINE, LINE_MARKERS -> {
+                    polyline(sb, px, py, colour);
+                    if (series.style() == Plot.Style.LINE_MARKERS) markers(sb, px, py, colour, 3.5);
+                }
+                case MARKERS -> markers(sb, px, py, colour, 3.0);
+                case SEGMENTS -> {
+                    for (int i = 0; i + 1 < px.length; i += 2) {
+                        if (!(Double.isFinite(px[i]) && Double.isFinite(py[i]) && Double.isFinite(px[i + 1]) && Double.isFinite(py[i + 1]))) continue;
+                        sb.append("<line x1=\"").append(f(px[i])).append("\" y1=\"").append(f(py[i])).append("\" x2=\"").append(f(px[i + 1]))
+                                .append("\" y2=\"").append(f(py[i + 1])).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                                .append(s == 0 ? "3\" stroke-opacity=\"0.45" : "1.3").append("\"/>");
+                        double dx = px[i + 1] - px[i], dy = py[i + 1] - py[i], len = Math.hypot(dx, dy);
+                        if (len > 2) {
+                            double h = Math.min(6, 0.35 * len), ux = dx / len, uy = dy / len;
+                            sb.append("<path d=\"M").append(f(px[i + 1])).append(',').append(f(py[i + 1])).append(" L")
+                                    .append(f(px[i + 1] - h * ux - 0.5 * h * uy)).append(',').append(f(py[i + 1] - h * uy + 0.5 * h * ux)).append(" L")
+                                    .append(f(px[i + 1] - h * ux + 0.5 * h * uy)).append(',').append(f(py[i + 1] - h * uy - 0.5 * h * ux))
+                                    .append(" Z\" fill=\"").append(colour).append("\"/>");
+                        }
+                        sb.append('\n');
+                    }
+                }
+                case HISTOGRAM -> {
+                    double base = TOP + ph - (Math.max(yr[0], plot.logY() ? yr[0] : 0) - yr[0]) / (yr[1] - yr[0]) * ph;
+                    double w = px.length > 1 ? (px[1] - px[0]) : 4;
+                    for (int i = 0; i < px.length; i++) {
+                        if (!Double.isFinite(py[i])) continue;
+                        sb.append("<rect x=\"").append(f(px[i] - w / 2)).append("\" y=\"").append(f(Math.min(py[i], base))).append("\" width=\"")
+                                .append(f(w)).append("\" height=\"").append(f(Math.abs(base - py[i]))).append("\" fill=\"").append(colour)
+                                .append("\" fill-opacity=\"0.45\" stroke=\"").append(colour).append("\" stroke-width=\"0.5\"/>\n");
+                    }
+                }
+            }
+        }
+        sb.append("</g>\n");
+        // Legend, top right inside the axes.
+        int ly = TOP + 14;
+        for (int s = 0; s < plot.series().size(); s++) {
+            String colour = COLOURS[s % COLOURS.length];
+            String name = HtmlReport.escape(plot.series().get(s).name());
+            double lx = LEFT + pw - 8 - 7.0 * plot.series().get(s).name().length() - 24;
+            sb.append("<rect x=\"").append(f(lx - 4)).append("\" y=\"").append(ly - 11).append("\" width=\"")
+                    .append(f(7.0 * plot.series().get(s).name().length() + 34)).append("\" height=\"16\" fill=\"white\" fill-opacity=\"0.8\"/>");
+            sb.append("<line x1=\"").append(f(lx)).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(f(lx + 18)).append("\" y2=\"")
+                    .append(ly - 4).append("\" stroke=\"").append(colour).append("\" stroke-width=\"3\"/>");
+            sb.append("<text x=\"").append(f(lx + 24)).append("\" y=\"").append(ly).append("\">").append(name).append("</text>\n");
+            ly += 17;
+        }
+        return sb.append("</svg>\n").toString();
+    }
+
+    private static void polyline(StringBuilder sb, double[] px, double[] py, String colour) {
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i <= px.length; i++) {
+            boolean ok = i < px.length && Double.isFinite(px[i]) && Double.isFinite(py[i]);
+            if (ok) {
+                pts.append(f(px[i])).append(',').append(f(py[i])).append(' ');
+            } else if (pts.length() > 0) {
+                sb.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.4\" points=\"")
+                        .append(pts.toString().trim()).append("\"/>\n");
+                pts.setLength(0);
+            }
+        }
+    }
+
+    private static void markers(StringBuilder sb, double[] px, double[] py, String colour, double r) {
+        for (int i = 0; i < px.length; i++) {
+            if (Double.isFinite(px[i]) && Double.isFinite(py[i])) {
+                sb.append("<circle cx=\"").append(f(px[i])).append("\" cy=\"").append(f(py[i])).append("\" r=\"").append(r)
+                        .append("\" fill=\"").append(colour).append("\"/>");
+            }
+        }
+        sb.append('\n');
+    }
+
+    /** Bin centres and probability densities of {@code v} over its finite range. */
+    static double[][] histogram(double[] v, int bins) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        int n = 0;
+        for (double a : v) {
+            if (Double.isFinite(a)) {
+                lo = Math.min(lo, a);
+                hi = Math.max(hi, a);
+                n++;
+            }
+        }
+        if (n == 0) return new double[][] {new double[0], new double[0]};
+        if (hi == lo) hi = lo + 1;
+        double w = (hi - lo) / bins;
+        double[] c = new double[bins], dens = new double[bins];
+        for (double a : v) {
+            if (Double.isFinite(a)) dens[Math.min(bins - 1, (int) ((a - lo) / w))] += 1.0 / (n * w);
+        }
+        for (int i = 0; i < bins; i++) c[i] = lo + (i + 0.5) * w;
+        return new double[][] {c, dens};
+    }
+
+    private static double[] range(List<double[][]> data, int axis) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double[][] xy : data) {
+            for (int i = 0; i < xy[axis].length; i++) {
+                double a = xy[axis][i], b = xy[1 - axis][i];
+                if (Double.isFinite(a) && Double.isFinite(b)) {
+                    lo = Math.min(lo, a);
+                    hi = Math.max(hi, a);
+                }
+            }
+        }
+        if (!(lo <= hi)) return new double[] {0, 1};
+        return new double[] {lo, hi};
+    }
+
+    private static void pad(double[] r) {
+        double span = r[1] - r[0];
+        if (span <= 0) span = Math.max(1e-12, Math.abs(r[0]) * 0.1 + 1e-12);
+        r[0] -= 0.05 * span;
+        r[1] += 0.05 * span;
+    }
+
+    /** Tick positions: 1, 2, 5 × 10^k steps; decades (in log10 units) on a log axis. */
+    static List<Double> ticks(double lo, double hi, boolean log) {
+        List<Double> t = new ArrayList<>();
+        double span = hi - lo;
+        double raw = span / 6;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        if (log) step = Math.max(1, Math.round(step));
+        for (double v = Math.ceil(lo / step) * step; v <= hi + 1e-9 * step; v += step) {
+            t.add(Math.abs(v) < 1e-12 * step ? 0.0 : v);
+        }
+        return t;
+    }
+
+    private static String label(double t, boolean log) {
+        if (log) {
+            return Math.abs(t - Math.rint(t)) < 1e-9 ? "1e" + (long) Math.rint(t) : String.format(Locale.ROOT, "%.3g", Math.pow(10, t));
+        }
+        double a = Math.abs(t);
+        if (a != 0 && (a < 1e-3 || a >= 1e5)) {
+            return String.format(Locale.ROOT, "%.1e", t);
+        }
+        // 6 significant digits, then trailing zeros dropped: 0.2, not 0.200000.
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", t)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

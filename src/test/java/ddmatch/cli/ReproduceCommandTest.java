@@ -1,0 +1,89 @@
+package ddmatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReproduceCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** results.json without its wall-clock fields. */
+    static JsonNode numbers(Path dir) throws Exception {
+        JsonNode root = JSON.readTree(dir.resolve("results.json").toFile());
+        ((ObjectNode) root).remove("seconds");
+        ((ObjectNode) root).remove("command");
+        for (JsonNode s : root.get("scenarios")) ((ObjectNode) s).remove("seconds");
+        return root;
+    }
+
+    @Test
+    void sameSeedGivesIdenticalNumbersAndTheReportIsRegeneratedFromTheNumbersAlone(@TempDir Path tmp) throws Exception {
+        Path a = tmp.resolve("a"), b = tmp.resolve("b");
+        String[] args = {"reproduce", "chaotic", "--quick", "--quiet", "--system", "lorenz", "--sizes", "80", "--seed", "5"};
+        CliTest.Run ra = CliTest.run(concat(args, "-o", a.toString()));
+        CliTest.Run rb = CliTest.run(concat(args, "-o", b.toString()));
+        assertThat(ra.code()).as(ra.out() + ra.err()).isIn(0, 1);
+        assertThat(rb.code()).isEqualTo(ra.code());
+        JsonNode na = numbers(a);
+        assertThat(na.get("seed").asLong()).isEqualTo(5);
+        assertThat(na.get("versions").get("ddmatch").asText()).isEqualTo(Ddmatch.VERSION);
+        assertThat(JSON.readTree(a.resolve("results.json").toFile()).get("command").asText())
+                .isEqualTo("ddmatch reproduce chaotic --quick --quiet --system lorenz --sizes 80 --seed 5 -o " + a);
+        assertThat(numbers(b)).isEqualTo(na);
+        // 4 figures, each also as SVG.
+        try (var files = Files.list(a.resolve("figures"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".svg")).count()).isEqualTo(4);
+        }
+        // `report` rewrites report.html from results.json: byte-identical to the page written by `reproduce`.
+        String html = Files.readString(a.resolve("report.html"));
+        Files.delete(a.resolve("report.html"));
+        CliTest.Run rr = CliTest.run("report", a.toString());
+        assertThat(rr.code()).as(rr.err()).isEqualTo(0);
+        assertThat(Files.readString(a.resolve("report.html"))).isEqualTo(html);
+        renders(a.resolve("report.html"), 4, tmp);
+    }
+
+    @Test
+    void unknownScenarioOrSystemAndMissingRunDirectoryAreUsageErrors(@TempDir Path tmp) {
+        CliTest.Run r = CliTest.run("reproduce", "nonsense", "-o", tmp.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("nonsense").contains("episodic");
+        assertThat(CliTest.run("reproduce", "chaotic", "--system", "nosuchflow", "-o", tmp.toString()).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliTest.run("report", tmp.resolve("missing").toString()).code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /** Opens the page in headless Chromium: every figure drawn, no console error (skipped without Chromium). */
+    static void renders(Path page, int figures, Path tmp) throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(chromium), "Chromium is not installed; browser check skipped");
+        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + tmp.resolve("profile"), "--enable-logging=stderr", "--v=0",
+                "--virtual-time-budget=30000", "--window-size=1200,1600", "--dump-dom", page.toUri().toString()));
+        Process p = new ProcessBuilder(cmd).redirectError(tmp.resolve("stderr.txt").toFile()).start();
+        String dom = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(dom).contains("data-plots-ready=\"" + figures + "\"");
+        // Each figure drew its traces as SVG paths (no WebGL needed).
+        assertThat(dom.split("class=\"main-svg\"").length - 1).isGreaterThanOrEqualTo(figures);
+        assertThat(dom).contains("class=\"scatterlayer");
+        List<String> errors = Files.readString(tmp.resolve("stderr.txt")).lines().filter(l -> l.contains("CONSOLE") && l.contains("ERROR")).toList();
+        assertThat(errors).isEmpty();
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}

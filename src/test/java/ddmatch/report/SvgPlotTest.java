@@ -1,0 +1,54 @@
+package ddmatch.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ddmatch.scenario.Plot;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SvgPlotTest {
+
+    @Test
+    void ticksAreNiceNumbersCoveringTheRange() {
+        // Range 0..1: raw step 1/6 → 0.2; ticks 0, 0.2, ..., 1.
+        List<Double> t = SvgPlot.ticks(0.0, 1.0, false);
+        assertThat(t).hasSize(6);
+        for (int i = 0; i < t.size(); i++) assertThat(t.get(i)).isCloseTo(0.2 * i, within(1e-12));
+        // Range −3.7..12.1: raw 2.63 → step 2 (1, 2, 5 rule); first tick −2, last 12.
+        List<Double> u = SvgPlot.ticks(-3.7, 12.1, false);
+        assertThat(u.get(0)).isCloseTo(-2.0, within(1e-12));
+        assertThat(u.get(u.size() - 1)).isCloseTo(12.0, within(1e-12));
+        // A log axis in decades only; labels without trailing zeros.
+        String svg = SvgPlot.render(new Plot("q", "q", "x", "y", false, List.of(Plot.Series.line("l", new double[] {0, 1}, new double[] {0, 1}))));
+        assertThat(svg).contains(">0.2<").contains(">1<").doesNotContain("0.200000");
+        assertThat(SvgPlot.ticks(-5.2, 0.3, true)).containsExactly(-5.0, -4.0, -3.0, -2.0, -1.0, 0.0);
+    }
+
+    @Test
+    void histogramIsAProbabilityDensity() {
+        double[] v = new double[10_000];
+        for (int i = 0; i < v.length; i++) v[i] = Math.sin(0.37 * i);
+        double[][] h = SvgPlot.histogram(v, 40);
+        double width = h[0][1] - h[0][0];
+        double integral = 0;
+        for (double p : h[1]) integral += p * width;
+        assertThat(integral).isCloseTo(1.0, within(1e-12));
+        // sin of an equidistributed phase has the arcsine density 1/(π√(1 − x²)): ≈ 1/π = 0.318 at the centre.
+        assertThat(h[1][20]).isCloseTo(1 / Math.PI, within(0.03));
+    }
+
+    @Test
+    void everyStyleIsDrawnAndTextIsEscaped() {
+        double[] x = {0, 1, 2, 3};
+        double[] y = {1, 10, 100, 1000};
+        Plot p = new Plot("p", "a < b & c", "x", "y", true, List.of(Plot.Series.line("line", x, y), Plot.Series.markers("m", x, y),
+                Plot.Series.lineMarkers("lm", x, y), new Plot.Series("seg", Plot.Style.SEGMENTS, x, y)));
+        String svg = SvgPlot.render(p);
+        assertThat(svg).startsWith("<svg").contains("a &lt; b &amp; c").contains("<polyline").contains("<circle").contains("<path d=\"M");
+        // Log axis: decade ticks 1e0 … 1e3.
+        assertThat(svg).contains(">1e0<").contains(">1e3<");
+        String hist = SvgPlot.render(new Plot("h", "h", "x", "density", false, List.of(Plot.Series.histogram("h", y))));
+        assertThat(hist.split("<rect").length - 1).isEqualTo(2 + 1 + 40 + 1); // background, clip, frame, 40 bars, legend box
+    }
+}
