@@ -86,9 +86,10 @@ public final class RidgeRegression {
         DMatrixRMaj proj = null;
         {
             // The eigendecomposition is needed for GCV; it also gives tr H at a given λ and the fallback solution.
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
-            if (!eig.decompose(gram.copy())) {
-                throw new IllegalStateException("eigendecomposition of the " + n + " × " + n + " Gram matrix failed");
+            EigenDecomposition_F64<DMatrixRMaj> eig = symmetricEigen(gram, n);
+            if (eig == null) {
+                throw new IllegalStateException("eigendecomposition of the " + n + " × " + n + " Gram matrix failed to converge"
+                        + " even with 200·n QR iterations; give --lambda to skip the GCV search");
             }
             e = new double[n];
             vecs = new DMatrixRMaj(n, n);
@@ -242,6 +243,7 @@ public final class RidgeRegression {
             DMatrixRMaj gram = new DMatrixRMaj(f, f);
             CommonOps_DDRM.multTransA(pt, pt, gram);
             EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(f, true, true);
+            // (fold Gram matrices are smaller than the full one; the full fit's retry below covers the large case)
             if (!dec.decompose(gram)) {
                 throw new IllegalStateException("eigendecomposition of the " + f + " × " + f + " Gram matrix of fold " + k + " failed");
             }
@@ -296,6 +298,23 @@ public final class RidgeRegression {
             }
         }
         return new LambdaCurve(LambdaCurve.Criterion.K_FOLD, grid, scores, bestIndex);
+    }
+
+    /**
+     * The symmetric eigendecomposition of {@code gram} (not modified), or null if it does not converge. EJML's implicit
+     * QR stops after a fixed number of iterations; Gram matrices of large networks have thousands of eigenvalues
+     * clustered at rounding level, which can exhaust it (seen at N = 4000), so a failure is retried once with a budget
+     * of 200·n iterations.
+     */
+    static EigenDecomposition_F64<DMatrixRMaj> symmetricEigen(DMatrixRMaj gram, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (eig.decompose(gram.copy())) {
+            return eig;
+        }
+        org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM retry =
+                new org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM(true);
+        retry.setMaxIterations(200 * n);
+        return retry.decompose(gram.copy()) ? retry : null;
     }
 
     /**
