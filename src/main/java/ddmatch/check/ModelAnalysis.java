@@ -55,7 +55,14 @@ public final class ModelAnalysis {
         /** ‖J_A‖/‖J‖ against the random-embedding null; spectrum of J. */
         CONNECTIVITY,
         /** Latent coupling L = W diag(φ') U: asymmetry index along the network's run. */
-        COUPLING;
+        COUPLING,
+        /**
+         * Reversible/irreversible split of the connectivity, J = J_rev + J_irr, refitted on the model's settings, and the
+         * α-ablation J_rev + α J_irr re-simulated: EPR, wells, transitions, cyclic order, λmax, manifold distance per α.
+         * Needs a known split of the target's drift (rotating OU: Lyapunov-equation split; rotating wells: −∇V plus
+         * the circulation γ(−y, x)).
+         */
+        ABLATION;
 
         public String id() {
             return name().toLowerCase();
@@ -99,8 +106,18 @@ public final class ModelAnalysis {
 
     private ModelAnalysis() {}
 
-    /** Runs the plan; returns metric id → (quantity → value), in a stable order. */
+    /** Runs the plan without a refit configuration (the ablation, if asked for, is skipped with a note). */
     public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan, ProgressListener progress) {
+        return run(net, target, plan, null, progress);
+    }
+
+    /**
+     * Runs the plan; returns metric id → (quantity → value), in a stable order.
+     *
+     * @param refit the configuration the model was trained with, for the metrics that refit (the ablation); may be null
+     */
+    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan,
+                                                       ddmatch.fit.MatchConfig refit, ProgressListener progress) {
         int d = target.dimension();
         if (net.latentDimension() != d) {
             throw new IllegalArgumentException("the model carries a " + net.latentDimension() + "-dimensional system but the target '"
@@ -236,6 +253,8 @@ public final class ModelAnalysis {
                     : "Cov(Δz − f(z)Δt)/Δt of the readout vs the mean of G(z)G(z)ᵀ over the readout's states");
             out.put("diffusion", r);
         }
+        double[] wellCentres = null;
+        double wellRadius = 0;
         int[] targetStates = null;
         int[] netStates = null;
         if (m.contains(Metric.METASTABILITY) && plan.wells() >= 2) {
@@ -243,6 +262,8 @@ public final class ModelAnalysis {
             // k-means numbers its clusters arbitrarily; cyclic statistics need the wells numbered around the ring, so in
             // the plane they are renumbered by angle about their centroid (counter-clockwise).
             double[] centres = d == 2 ? byAngle(a.centres(), plan.wells()) : a.centres();
+            wellCentres = centres;
+            wellRadius = a.radius();
             targetStates = CoreSets.assign(zt.values(), d, centres, a.radius());
             netStates = CoreSets.assign(zn.values(), d, centres, a.radius());
             Transitions.Result tt = Transitions.of(targetStates, plan.wells(), zt.interval());
@@ -304,7 +325,87 @@ public final class ModelAnalysis {
             r.put("definition", "L = W diag(φ'(U z̃ + b)) U in target coordinates; index √⟨‖L_A‖²⟩/√⟨‖L‖²⟩ along the network run");
             out.put("coupling", r);
         }
+        if (m.contains(Metric.ABLATION)) {
+            out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
+        }
         return out;
+    }
+
+    /** The α-ablation of the reversible/irreversible split (see {@link Metric#ABLATION}). */
+    private static Map<String, Object> ablation(Sde target, Plan plan, ddmatch.fit.MatchConfig refit, double[] centres,
+                                                double radius, long seed, ProgressListener progress) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        Sde system = target instanceof ddmatch.sde.InitialStateOverride o ? o.system() : target;
+        if (refit == null) {
+            r.put("note", "skipped: no training configuration to refit with");
+            return r;
+        }
+        ddmatch.analysis.decomposition.ConnectivitySplit split;
+        String how;
+        if (system instanceof ddmatch.sde.RotatingOrnsteinUhlenbeck ou) {
+            split = ddmatch.analysis.decomposition.ConnectivitySplit.fitLinear(target, ou.driftMatrix(), ou.diffusionMatrix(),
+                    refit, progress);
+            how = "linear: f_rev = −D S⁻¹ z, f_irr = −Q S⁻¹ z (B S + S Bᵀ = 2D)";
+        } else if (system instanceof ddmatch.sde.RingWells rw) {
+            double gamma = rw.gamma();
+            ddmatch.fit.DriftField irr = (z, o) -> {
+                o[0] = -gamma * z[1];
+                o[1] = gamma * z[0];
+            };
+            ddmatch.fit.DriftField rev = (z, o) -> {
+                target.drift(0.0, z, o);
+                o[0] += gamma * z[1];
+                o[1] -= gamma * z[0];
+            };
+            split = ddmatch.analysis.decomposition.ConnectivitySplit.fit(target, refit, rev, irr, progress);
+            how = "f_rev = −∇V, f_irr = γ(−y, x)";
+        } else {
+            r.put("note", "skipped: no known reversible/irreversible split for system '" + system.name()
+                    + "' (available for the rotating OU and ring-well systems)");
+            return r;
+        }
+        r.put("split", how);
+        double[] alphas = {0.0, 0.25, 0.5, 0.75, 1.0};
+        double dt = target.defaultTimeStep();
+        long steps = Math.round(plan.time() / dt);
+        int every = (int) Math.max(1, steps / 200_000);
+        int d = target.dimension();
+        List<Object> runs = new ArrayList<>();
+        for (double alpha : alphas) {
+            RateNetwork na = split.network(alpha);
+            double[] z0 = target.initialState();
+            double[] maxDistance = {0};
+            double[] row = new double[d];
+            double[] values = new double[(int) (steps / every) * d];
+            int[] cursor = {0};
+            new Integrator(Sampler.schemeFor(na)).run(na, na.stateFor(z0), 0, dt, steps,
+                    new GaussianIncrements(na.noiseDimension(), seed), new SaveAt(every, false), (t, x) -> {
+                        na.readout(x, row);
+                        System.arraycopy(row, 0, values, cursor[0], d);
+                        cursor[0] += d;
+                        maxDistance[0] = Math.max(maxDistance[0], na.manifoldDistance(x));
+                    });
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("alpha", alpha);
+            a.put("eprLinear", EntropyProduction.fromTrajectory(values, d, every * dt).phi());
+            if (centres != null) {
+                int k = centres.length / d;
+                int[] states = CoreSets.assign(values, d, centres, radius);
+                Transitions.Result tr = Transitions.of(states, k, every * dt);
+                a.put("jumps", tr.jumps());
+                a.put("meanResidenceTime", tr.meanResidenceTime());
+                a.put("eprCoarseGrained", EntropyProduction.coarseGrained(visited(states), k, every * dt));
+                if (k >= 3 && d == 2) {
+                    a.put("cyclicFraction", tr.cyclicFraction());
+                }
+            }
+            a.put("lambdaMax", ddmatch.analysis.LargestLyapunovExponent.estimate(na, na.stateFor(z0), dt, 20.0,
+                    Math.min(200.0, plan.time()), 10).exponent());
+            a.put("manifoldDistanceMax", maxDistance[0]);
+            runs.add(a);
+        }
+        r.put("runs", runs);
+        return r;
     }
 
     /** Centres (row-major K × 2) sorted by their angle about the centroid, counter-clockwise from the positive x axis. */

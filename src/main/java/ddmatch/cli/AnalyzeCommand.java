@@ -84,7 +84,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
                 wellCount, chosen);
         Path file = output != null ? output : model.resolve("analysis.json");
-        Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, TerminalProgress.forTerminal(false));
+        Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, refitConfig(saved),
+                TerminalProgress.forTerminal(false));
 
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
@@ -111,6 +112,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The configuration the model was trained with, from its metadata, for the ablation's refit; null if incomplete. */
+    private static ddmatch.fit.MatchConfig refitConfig(ModelFiles.SavedModel saved) {
+        Map<String, Object> t = saved.training();
+        String[] keys = {"seed", "tonicStd", "jitter", "sampleInterval", "transientTime", "boxFraction", "samples"};
+        for (String k : keys) {
+            if (!(t.get(k) instanceof Number)) {
+                return null;
+            }
+        }
+        RateNetwork net = saved.network();
+        var sampling = new ddmatch.fit.SamplingConfig(((Number) t.get("samples")).intValue(),
+                ((Number) t.get("sampleInterval")).doubleValue(), ((Number) t.get("transientTime")).doubleValue(),
+                ((Number) t.get("jitter")).doubleValue(), ((Number) t.get("boxFraction")).doubleValue());
+        return new ddmatch.fit.MatchConfig(net.neurons(), net.tau(), net.activation(), ((Number) t.get("tonicStd")).doubleValue(),
+                sampling, Double.NaN, ((Number) t.get("seed")).longValue());
+    }
+
     /** JSON has no NaN or infinities: they are written as strings. */
     private static Object sanitise(Object v) {
         if (v instanceof Double x && !Double.isFinite(x)) {
@@ -122,6 +140,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 o[i] = sanitise(a[i]);
             }
             return o;
+        }
+        if (v instanceof java.util.List<?> l) {
+            java.util.List<Object> r = new java.util.ArrayList<>();
+            for (Object o : l) {
+                r.add(sanitise(o));
+            }
+            return r;
         }
         if (v instanceof Map<?, ?> m) {
             Map<Object, Object> r = new java.util.LinkedHashMap<>();
