@@ -159,6 +159,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private static String show(Object v) {
+        if (v instanceof java.util.List<?> l) {
+            StringBuilder sb = new StringBuilder();
+            for (Object o : l) {
+                sb.append("\n    ");
+                if (o instanceof Map<?, ?> m) {
+                    boolean first = true;
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        sb.append(first ? "" : ", ").append(e.getKey()).append(" ").append(show(e.getValue()));
+                        first = false;
+                    }
+                } else {
+                    sb.append(show(o));
+                }
+            }
+            return sb.toString();
+        }
         if (v instanceof Double x) {
             return num(x);
         }
