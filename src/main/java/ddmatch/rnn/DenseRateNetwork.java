@@ -53,22 +53,8 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
         if (connectivity.length != n * n) {
             throw new IllegalArgumentException("J has " + connectivity.length + " entries; expected N·N = " + ((long) n * n));
         }
-        if (noiseDimension < 0 || noiseGain.length != d * noiseDimension) {
-            throw new IllegalArgumentException("S has " + noiseGain.length + " entries; expected d·m = " + d + "·" + noiseDimension);
-        }
-        if (!(tau > 0) || !Double.isFinite(tau)) {
-            throw new IllegalArgumentException("tau = " + tau + " is not allowed; the time constant must be finite and > 0");
-        }
-        if (standardization.dimension() != d) {
-            throw new IllegalArgumentException("standardization has dimension " + standardization.dimension() + "; expected d = " + d);
-        }
-        if (!(timeStep > 0)) {
-            throw new IllegalArgumentException("timeStep = " + timeStep + " is not allowed; it must be > 0");
-        }
-        requireFinite("J", connectivity);
-        requireFinite("S", noiseGain);
-        requireFinite("U", embedding.u());
-        requireFinite("b", embedding.tonic());
+        NetworkChecks.common(embedding, noiseGain, noiseDimension, tau, standardization, timeStep);
+        NetworkChecks.finite("J", connectivity);
         this.m = noiseDimension;
         this.tau = tau;
         this.activation = activation;
