@@ -81,7 +81,12 @@ class LyapunovSpectrumTest {
         // Liouville: the sum is the time-averaged divergence, the constant −(σ + 1 + β).
         assertThat(r.sum()).isCloseTo(-(10.0 + 1.0 + 8.0 / 3.0), within(1e-3));
         // Kaplan–Yorke: 2 + λ1/|λ3| ≈ 2.062.
-        assertThat(r.kaplanYorkeDimension()).isCloseTo(2.0 + (r.exponent(0) + r.exponent(1)) / -r.exponent(2), within(1e-12));
+        // The QR estimates of the near-degenerate transverse exponents need not come out in decreasing order, so the
+        // expected value uses the sorted spectrum.
+        double[] sorted = r.exponents().clone();
+        java.util.Arrays.sort(sorted);
+        double third = sorted[sorted.length - 3];
+        assertThat(r.kaplanYorkeDimension()).isCloseTo(2.0 + (r.exponent(0) + r.exponent(1)) / -third, within(1e-12));
         assertThat(r.kaplanYorkeDimension()).isCloseTo(2.062, within(0.005));
         assertThat(r.blocks()).isEqualTo(10);
         assertThat(r.runningEstimates()[9 * 3]).isCloseTo(r.exponent(0), within(1e-12));
@@ -238,6 +243,11 @@ class LyapunovSpectrumTest {
             assertThat(r.exponent(i)).isCloseTo(-1.0, within(Math.max(0.005, 4 * r.standardErrors()[i])));
         }
         // The network's own Kaplan–Yorke dimension is 2 + λ1/|−1/τ| (its contraction is the slower −1/τ, not −14.57).
-        assertThat(r.kaplanYorkeDimension()).isCloseTo(2.0 + (r.exponent(0) + r.exponent(1)) / -r.exponent(2), within(1e-12));
+        // The QR estimates of the near-degenerate transverse exponents need not come out in decreasing order, so the
+        // expected value uses the sorted spectrum.
+        double[] sorted = r.exponents().clone();
+        java.util.Arrays.sort(sorted);
+        double third = sorted[sorted.length - 3];
+        assertThat(r.kaplanYorkeDimension()).isCloseTo(2.0 + (r.exponent(0) + r.exponent(1)) / -third, within(1e-12));
     }
 }
