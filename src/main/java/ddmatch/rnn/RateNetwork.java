@@ -29,7 +29,7 @@ import java.util.List;
  * compared with τ. Without inputs (p = 0) nothing changes.
  *
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
- * inputs). The instance is immutable and may be shared by threads; each thread gets its own d-vector of scratch space.
+ * inputs). The instance is immutable and may be shared by threads; its kernels keep per-thread scratch space.
  */
 public final class RateNetwork implements Network, TangentDynamics, InputDriven {
     private final String name;
@@ -46,7 +46,6 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
     private final double[] kGain;  // (d·m) × N, the activity weights K of S(x) = K φ(x) + k; null for constant noise
     private final Standardization standardization;
     private final double timeStep;
-    private final ThreadLocal<double[]> scratch;
     private final NetworkKernels kernels;
     private final ThreadLocal<double[]> gainScratch;
     private final int p;                    // number of inputs (0: none)
@@ -141,7 +140,6 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
         this.kGain = noiseWeights == null || noiseDimension == 0 ? null : noiseWeights.clone();
         this.standardization = standardization;
         this.timeStep = timeStep;
-        this.scratch = ThreadLocal.withInitial(() -> new double[d]);
         this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
         final int dm = d * noiseDimension;
         this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
