@@ -6,15 +6,15 @@
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/run-jmh.sh   # another JDK
 #   BUILD=1 bench/run-jmh.sh                 # (re)build with -Pbench first
 #
-# The classpath is target/classes plus the runtime dependencies of the bench profile (dependency:build-classpath).
+# The classpath is ddmatch-core/target/classes plus the runtime dependencies of the bench profile (dependency:build-classpath).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA:-java}"
-CP_FILE=target/bench-classpath.txt
-if [[ "${BUILD:-0}" == 1 || ! -f target/classes/META-INF/BenchmarkList ]]; then
-  ./mvnw -q -Pbench -DskipTests package
+CP_FILE=ddmatch-core/target/bench-classpath.txt
+if [[ "${BUILD:-0}" == 1 || ! -f ddmatch-core/target/classes/META-INF/BenchmarkList ]]; then
+  ./mvnw -q -Pbench -DskipTests -pl ddmatch-core -am package
 fi
 if [[ "${BUILD:-0}" == 1 || ! -f "$CP_FILE" ]]; then
-  ./mvnw -q -Pbench dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$CP_FILE"
+  ./mvnw -q -Pbench -pl ddmatch-core dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/$CP_FILE"
 fi
-exec "$JAVA" -Xmx4g -cp "target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"
+exec "$JAVA" -Xmx4g -cp "ddmatch-core/target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"

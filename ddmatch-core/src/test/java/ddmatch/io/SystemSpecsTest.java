@@ -157,13 +157,13 @@ class SystemSpecsTest {
 
     @Test
     void shippedExamplesLoad() throws Exception {
-        UserSystem lorenz = SystemSpecs.load(Path.of("examples/systems/lorenz.yaml"), Map.of());
+        UserSystem lorenz = SystemSpecs.load(Path.of("../examples/systems/lorenz.yaml"), Map.of());
         double[] fa = new double[3];
         double[] fb = new double[3];
         lorenz.drift(0.0, new double[] {1.0, 2.0, 3.0}, fa);
         new Lorenz().drift(0.0, new double[] {1.0, 2.0, 3.0}, fb);
         assertThat(fa).containsExactly(fb);
-        UserSystem kicked = SystemSpecs.load(Path.of("examples/systems/kicked-double-well.yaml"), Map.of());
+        UserSystem kicked = SystemSpecs.load(Path.of("../examples/systems/kicked-double-well.yaml"), Map.of());
         assertThat(kicked.noiseType()).isEqualTo(NoiseType.ADDITIVE);
         double[] f = new double[1];
         kicked.drift(11.0, new double[] {0.0}, f);   // inside the first pulse: drift = u = 1.5
