@@ -113,7 +113,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The configuration the model was trained with, from its metadata, for the ablation's refit; null if incomplete. */
-    private static ddmatch.fit.MatchConfig refitConfig(ModelFiles.SavedModel saved) {
+    static ddmatch.fit.MatchConfig refitConfig(ModelFiles.SavedModel saved) {
         Map<String, Object> t = saved.training();
         String[] keys = {"seed", "tonicStd", "jitter", "sampleInterval", "transientTime", "boxFraction", "samples"};
         for (String k : keys) {
@@ -122,11 +122,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         RateNetwork net = saved.network();
+        // The sampler kind is written only when it is not the default trajectory sampler (see TrainCommand).
+        ddmatch.fit.SamplingConfig.Kind kind = ddmatch.fit.SamplingConfig.Kind.TRAJECTORY;
+        if (t.get("sampler") instanceof String s) {
+            try {
+                kind = ddmatch.fit.SamplingConfig.Kind.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         var sampling = new ddmatch.fit.SamplingConfig(((Number) t.get("samples")).intValue(),
                 ((Number) t.get("sampleInterval")).doubleValue(), ((Number) t.get("transientTime")).doubleValue(),
-                ((Number) t.get("jitter")).doubleValue(), ((Number) t.get("boxFraction")).doubleValue());
+                ((Number) t.get("jitter")).doubleValue(), ((Number) t.get("boxFraction")).doubleValue(), kind);
+        // A λ the user fixed is refitted with the same λ; a GCV-selected one is selected again (the refit's samples differ).
+        double lambda = "given".equals(t.get("lambdaSelection")) && t.get("lambda") instanceof Number l
+                ? l.doubleValue() : Double.NaN;
         return new ddmatch.fit.MatchConfig(net.neurons(), net.tau(), net.activation(), ((Number) t.get("tonicStd")).doubleValue(),
-                sampling, Double.NaN, ((Number) t.get("seed")).longValue());
+                sampling, lambda, ((Number) t.get("seed")).longValue());
     }
 
     /** JSON has no NaN or infinities: they are written as strings. */
