@@ -19,12 +19,14 @@ import jdk.incubator.vector.VectorSpecies;
  * Working on |x| keeps the relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured maximum
  * absolute error against {@link Math#tanh} ≤ 2.3e-16 on a dense grid of [−25, 25] (VectorKernelsTest). The vector
  * API's own {@code VectorOperators.TANH} (an SVML call on x86) was measured no faster than {@link FastTanh}'s SIMD
- * loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used.
+ * loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used. References: W. J. Cody and
+ * W. Waite, <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980 (argument reduction); the
+ * constants of fdlibm's {@code e_exp.c} (Sun Microsystems 1993).
  *
- * <p><b>Drift.</b> For d = 3 one pass computes tanh of a vector of neurons and adds it, by fused multiply-adds, into
- * three vector accumulators (the read-in sums {@code a_k = Σ_j W_kj φ_j}, vectorised across neurons, which C2 does not
- * do for a scalar reduction); the accumulators' lanes are then added in lane order, the tail neurons after them; a
- * second pass writes {@code ((b − x) + Σ_k U_k a_k)/τ}. Other d: φ into scratch, d vector dot products, d update
+ * <p><b>Drift.</b> For d = 3 the neurons are taken in blocks of 256: tanh of the block into scratch (L1), then its
+ * read-in sums {@code a_k = Σ_j W_kj φ_j} added by fused multiply-adds into three vector accumulators (vectorised across
+ * neurons, which C2 does not do for a scalar reduction); the accumulators' lanes are then added in lane order, the
+ * tail neurons after them; a second pass writes {@code ((b − x) + Σ_k U_k a_k)/τ}. Other d: φ into scratch, d vector dot products, d update
  * passes. The sums therefore differ from {@link NetworkKernels}' scalar order, and their grouping depends on the
  * vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit for bit, and results
  * may differ in the last bits between machines of different vector width. On one machine every call is
