@@ -51,7 +51,16 @@ class ReliabilityTest {
     /** A JVM running {@code ddmatch} with the test class path. */
     private static Process ddmatchProcess(String heap, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
+                heap, "-XX:+UseSerialGC"));
+        // The same network kernels as this JVM (Vector API or scalar: their last bits differ), as the launcher does.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        String kernel = System.getProperty("ddmatch.kernel");
+        if (kernel != null) {
+            cmd.add("-Dddmatch.kernel=" + kernel);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
