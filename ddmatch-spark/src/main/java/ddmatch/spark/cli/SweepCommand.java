@@ -61,7 +61,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         // The whole spec is validated before Spark starts.
         SweepSpec sweep = SweepSpec.read(specFile);
-        List<String> command = new ArrayList<>(List.of("ddmatch", "sweep"));
+        List<String> command = new ArrayList<>(List.of("ddmatch"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         SparkSession spark = Sessions.open(master, "ddmatch sweep");
         SweepJob.Summary s;
