@@ -124,4 +124,31 @@ class SweepJobTest {
         assertThat(again.skipped()).isEqualTo(16);
         assertThat(table(dir)).isEqualTo(before);
     }
+
+    @Test
+    @Order(5)
+    void aFailingPointIsRecordedDoesNotStopTheSweepAndIsRetried() throws Exception {
+        Path dir = tmp.resolve("b");
+        PointConfig p = spec.points().get(7);
+        Path point = dir.resolve("points").resolve(p.id());
+        Files.delete(point.resolve(PointRunner.RESULT));
+        SweepJob.deleteTree(point.resolve(PointRunner.MODEL));
+        // A file where the model directory must go: saving the model fails.
+        Files.writeString(point.resolve(PointRunner.MODEL), "in the way");
+        SweepJob.Summary failed = SweepJob.run(spark, spec, dir, 2, List.of("test"), s -> { });
+        assertThat(failed.failed()).isEqualTo(1);
+        assertThat(failed.skipped()).isEqualTo(17);
+        assertThat(point.resolve(PointRunner.ERROR)).exists();
+        Row row = table(dir).stream().filter(r -> r.getString(0).equals(p.id())).findFirst().orElseThrow();
+        assertThat(row.<String>getAs("status")).isEqualTo("failed");
+        assertThat(row.<String>getAs("error")).startsWith("FileAlreadyExistsException: ").contains(p.id());
+        assertThat(row.<Double>getAs("drift_mean")).isNull();
+        // Cleared, the next run retries only that point and the table is whole again.
+        Files.delete(point.resolve(PointRunner.MODEL));
+        SweepJob.Summary retried = SweepJob.run(spark, spec, dir, 2, List.of("test"), s -> { });
+        assertThat(retried.computed()).isEqualTo(1);
+        assertThat(retried.failed()).isZero();
+        assertThat(point.resolve(PointRunner.ERROR)).doesNotExist();
+        assertThat(table(dir)).isEqualTo(table(tmp.resolve("a")));
+    }
 }

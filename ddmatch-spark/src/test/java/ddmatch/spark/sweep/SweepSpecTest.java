@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ddmatch.check.ModelAnalysis;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,16 @@ class SweepSpecTest {
         assertThat(Double.isNaN(p.lambda())).isTrue();
         assertThat(p.metrics()).containsExactly(ModelAnalysis.Metric.DRIFT);
         assertThat(p.canonicalJson()).startsWith("{\"analysis\":{").contains("\"lambda\":\"gcv\"");
+    }
+
+    @Test
+    void theExampleSpecsAreValid() throws Exception {
+        Path dir = Path.of("..", "examples", "sweeps");
+        assertThat(SweepSpec.read(dir.resolve("small.yaml")).points()).hasSize(3 * 3 * 2);
+        // σ (3) × N (2) × seeds (3) × λ (2) on one system.
+        SweepSpec noise = SweepSpec.read(dir.resolve("noise-levels.yaml"));
+        assertThat(noise.points()).hasSize(3 * 2 * 3 * 2);
+        assertThat(noise.points()).allSatisfy(p -> assertThat(p.wells()).isEqualTo(2));
     }
 
     @Test
