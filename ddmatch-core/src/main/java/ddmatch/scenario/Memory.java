@@ -288,7 +288,7 @@ final class Memory {
                         + Switching.NOISE + "; independent seeds for target and network)",
                         List.of("A", "D", "success target", "success network", "target per memory", "network per memory", "max |z|"), srows),
                 new Table("What asymmetry adds: noise-driven transitions among the 4 memories (" + Runs.fmt(runTime) + " time units, noise 0.5)",
-                        List.of("model", "asymmetry", "jumps", "forward fraction", "coarse-grained EPR"), arows),
+                        List.of("model", "asymmetry (Hopfield: ‖J_A‖/‖J‖; runs: |n_ij − n_ji| of the jumps)", "jumps", "forward fraction", "coarse-grained EPR"), arows),
                 new Table("Hopfield recall from cues with flipped bits", List.of("flipped fraction", "recall"), hrows),
                 new Table("Hopfield capacity (random patterns, N = " + HOPFIELD_N + ", " + sets + " pattern sets)",
                         List.of("load P/N", "retrieved", "mean overlap"), crows));
