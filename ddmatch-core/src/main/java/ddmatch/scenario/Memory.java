@@ -162,7 +162,7 @@ final class Memory {
         double[] fracT = swT.fractionPerCell(), fracN = swN.fractionPerCell();
 
         // What asymmetry adds: noise-driven transitions among 4 wells, reversible (the memory network) vs rotating.
-        double runTime = plan.quick() ? 1000.0 : 5000.0;
+        double runTime = plan.quick() ? 2000.0 : 10000.0;
         RingWells rotating = new RingWells("rotating-wells", WELLS, 4.0, 1.0, GAMMA, 0.5, new double[] {1.0, 0.0}, 0.01);
         RateNetwork rotNet = DriftMatcher.train(rotating, Episodic.config(n, seed), progress).network();
         Map<String, Object> revStats = Episodic.stats(Runs.network(trained, centresOf(target, 0), trained.defaultTimeStep(), runTime, 5, seed + 31),
