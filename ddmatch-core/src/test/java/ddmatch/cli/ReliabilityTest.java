@@ -91,7 +91,7 @@ class ReliabilityTest {
                 Files.exists(work.resolve("log.txt")) ? Files.readString(work.resolve("log.txt")) : "").isTrue();
         // SIGINT, as Ctrl-C sends: the shutdown hook writes a final checkpoint.
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(out).as("nothing under the final name after a kill").doesNotExist();
         assertThat(ckpt).exists();
@@ -127,7 +127,7 @@ class ReliabilityTest {
         }
         assertThat(p.isAlive()).isTrue();
         p.destroy(); // SIGTERM
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(143);
         assertThat(Files.readAllBytes(out)).isEqualTo(previous);
         assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
@@ -144,7 +144,7 @@ class ReliabilityTest {
         Thread.sleep(1500);
         assertThat(p.isAlive()).as("training must still run when interrupted").isTrue();
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(out).doesNotExist();
         assertThat(leftovers(work)).isEmpty();
