@@ -378,13 +378,20 @@ final class TrainCommand implements Callable<Integer> {
 
     /** {@code --connectivity dale}: low-rank Dale network ({@link DaleMatcher}), saved as a factored model with W0.npy. */
     private Integer trainDale(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
-        DaleMatcher.Settings settings;
-        try {
-            settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations).withBalanceWeight(balanceWeight)
-                    .withMeanGain(meanGain);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--excitatory / --iterations / --balance-weight / --mean-gain: " + e.getMessage());
+        if (!(excitatory > 0 && excitatory <= 1)) {
+            throw new IllegalArgumentException("--excitatory = " + excitatory + " is not allowed; it must be in (0, 1]");
         }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + " is not allowed; it must be ≥ 1");
+        }
+        if (!(balanceWeight > 0) || !Double.isFinite(balanceWeight)) {
+            throw new IllegalArgumentException("--balance-weight = " + balanceWeight + " is not allowed; it must be finite and > 0");
+        }
+        if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
+            throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
+        }
+        DaleMatcher.Settings settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations)
+                .withBalanceWeight(balanceWeight).withMeanGain(meanGain);
         ModelFiles.checkWritable(output);
         DaleMatcher.Result result = DaleMatcher.train(sde, cfg, settings, TerminalProgress.forTerminal(false));
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()

@@ -254,6 +254,7 @@ public final class ModelFiles {
         m.put("excitatoryFraction", s.excitatoryFraction());
         m.put("excitatory", s.excitatoryCount(c.neurons()));
         m.put("meanJitter", s.meanJitter());
+        m.put("balanceSpread", s.balanceSpread());
         m.put("meanGain", s.meanGain());
         m.put("balanceWeight", s.balanceWeight());
         m.put("iterations", s.iterations());
