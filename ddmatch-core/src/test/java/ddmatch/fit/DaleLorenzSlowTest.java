@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Lorenz in a Dale network of N = 1000 neurons, 80% excitatory, simulated in full: λmax against Wolf et al. (1985),
  * D_stsp against the target's noise floor (an independent target run), and the distance from the manifold. The
- * thresholds record what the method achieves — short of the unconstrained network's D_stsp ≤ 2× floor — with the
- * measured values in the assertion messages and the README.
+ * thresholds are those of the unconstrained network's acceptance test; the measured values are in the assertion
+ * messages and the README.
  */
 class DaleLorenzSlowTest {
     static final int N = Integer.getInteger("ddmatch.daleLorenzNeurons", 1000);
@@ -57,11 +57,12 @@ class DaleLorenzSlowTest {
         String measured = String.format("N = %d: training drift error %.3e, balance error %.3e, λmax %.4f (Wolf 0.906),"
                 + " D_stsp %.3f vs floor %.3f, manifold distance %.3e, |z0| max %.3e, fit %.1f s", N, r.trainingError(),
                 r.balanceError(), lambda, stsp, floor, dist[0], dist[1], r.seconds());
-        // Measured (seed 1, defaults): drift error 5.8e-2, λmax 0.889, D_stsp 0.523 vs floor 0.162 (3.2×; the
-        // unconstrained network of DESIGN's acceptance test reaches ≤ 2×), distance 9e-15, max |z₀| 0.17.
+        // Measured (seed 1, defaults ω = 100, σ_B = 0.5): drift error 3.4e-2, λmax 0.910, D_stsp 0.277 vs floor 0.162
+        // (1.7×), distance 8e-15, max |z₀| 0.046. The criteria are those of the unconstrained acceptance test
+        // (λmax ±5%, D_stsp ≤ 2× floor) plus the population mean near its set point.
         assertThat(dist[0]).as(measured).isLessThanOrEqualTo(0.1);
-        assertThat(dist[1]).as(measured).isLessThanOrEqualTo(0.25);
-        assertThat(lambda).as(measured).isBetween(0.9 * EndToEndChecks.LORENZ_LAMBDA_MAX, 1.1 * EndToEndChecks.LORENZ_LAMBDA_MAX);
-        assertThat(stsp).as(measured).isLessThanOrEqualTo(4.0 * floor);
+        assertThat(dist[1]).as(measured).isLessThanOrEqualTo(0.1);
+        assertThat(lambda).as(measured).isBetween(0.95 * EndToEndChecks.LORENZ_LAMBDA_MAX, 1.05 * EndToEndChecks.LORENZ_LAMBDA_MAX);
+        assertThat(stsp).as(measured).isLessThanOrEqualTo(2.0 * floor);
     }
 }
