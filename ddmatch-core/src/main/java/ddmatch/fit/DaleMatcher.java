@@ -34,9 +34,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * carry the sign s_j: a sufficient (inner) condition with a closed-form Euclidean projection (onto a Lorentz cone of
  * half-aperture atan(1/κ)). The loss {@code Σ_n ‖W₊ φ_n − y_n‖² + λ‖W₊‖²} is minimised over the product of these
  * cones by ADMM (Boyd et al., Found. Trends Mach. Learn. 3, 1, 2011, §5.2; residual balancing §3.4.1;
- * over-relaxation §3.4.3) on the shared Gram matrix {@code ΦᵀΦ}: one eigendecomposition up front, then each iteration
- * is three (d+1) × N × N products (the ridge step in the eigenbasis and the recorded loss) and N cone projections. The
- * recorded loss is that of the feasible (projected) iterate, in the units of the weighted problem.
+ * over-relaxation §3.4.3) on the Gram matrices of the readout rows' and the balance row's features: one
+ * eigendecomposition of each up front, then each iteration is three (d+1) × N × N products (the ridge step in the
+ * eigenbases and the recorded loss) and N cone projections. The recorded loss is that of the feasible (projected)
+ * iterate, in the units of the weighted problem.
  *
  * <p><b>Measured</b> (80% excitatory, seed 1, defaults, full network simulated; distance from the invariant set
  * ≤ 1e-14 throughout): double well σ = 0.7, N = 200: residence time 9.96 vs the target's 9.84, max |z₀| 0.005;
@@ -45,8 +46,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * Lorenz's mean mode ran away (z₀ → 940).
  *
  * <p><b>References.</b> Tight frames by alternating projection: Tropp, Dhillon, Heath and Strohmer, IEEE Trans. Inf.
- * Theory 51, 188 (2005). Projection onto the second-order cone: Bauschke and Combettes, Convex Analysis and
- * Monotone Operator Theory in Hilbert Spaces (Springer, 2011), Example 29.29 (scaled to aperture 1/κ).
+ * Theory 51, 188 (2005). The cone projection ({@code projectColumn}) is the standard one for a Lorentz cone, scaled to
+ * aperture 1/κ; the tests check it against Moreau's decomposition {@code x = P_K x + P_K° x}, {@code ⟨P_K x, P_K° x⟩ = 0}.
  */
 public final class DaleMatcher {
     private DaleMatcher() {}

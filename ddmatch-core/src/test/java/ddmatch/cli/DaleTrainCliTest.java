@@ -60,6 +60,15 @@ class DaleTrainCliTest {
         CliTest.Run s = CliTest.run("simulate", out.toString(), "--time", "5", "-o", traj.toString());
         assertThat(s.code()).as(s.err()).isZero();
         assertThat(java.nio.file.Files.readAllLines(traj).get(0)).isEqualTo("t,z0");
+
+        // analyze reads it like any other model and reports the population mean next to the manifold distance.
+        Path json = dir.resolve("analysis.json");
+        CliTest.Run an = CliTest.run("analyze", out.toString(), "--time", "200", "--metrics", "drift", "-o", json.toString());
+        assertThat(an.code()).as(an.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode sim = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.toFile()).get("metrics").get("simulation");
+        assertThat(sim.get("manifoldDistanceMax").asDouble()).isLessThan(1e-10);   // exact transverse decay
+        assertThat(sim.get("populationMeanMax").asDouble()).isLessThan(0.5);
     }
 
     @Test
