@@ -144,16 +144,20 @@ public final class ModelAnalysis {
                 new SaveAt(every, false), Observable.identity(d));
         Trajectory zf = targetIntegrator.solve(target, z1, 0, dt, steps, new GaussianIncrements(target.noiseDimension(), seeds.nextLong()),
                 new SaveAt(every, false), Observable.identity(d));
-        double[] maxDistance = {0};
+        double[] maxDistance = {0, 0};
         double[] row = new double[d];
         double[] values = new double[(int) (steps / every) * d];
         int[] cursor = {0};
+        boolean population = net.hasPopulationMode();
         netIntegrator.run(net, net.stateFor(z0), 0, dt, steps, new GaussianIncrements(net.noiseDimension(), seeds.nextLong()),
                 new SaveAt(every, false), (t, x) -> {
                     net.readout(x, row);
                     System.arraycopy(row, 0, values, cursor[0], d);
                     cursor[0] += d;
                     maxDistance[0] = Math.max(maxDistance[0], net.manifoldDistance(x));
+                    if (population) {
+                        maxDistance[1] = Math.max(maxDistance[1], Math.abs(net.populationMean(x)));
+                    }
                 });
         Trajectory zn = new Trajectory(dt * every, dt * every, d, values);
         Map<String, Object> run = new LinkedHashMap<>();
@@ -162,6 +166,9 @@ public final class ModelAnalysis {
         run.put("recordEvery", every);
         run.put("rows", zn.rows());
         run.put("manifoldDistanceMax", maxDistance[0]);
+        if (population) {
+            run.put("populationMeanMax", maxDistance[1]);   // |z₀| = |1ᵀ(x − b)|/N, part of the manifold distance
+        }
         out.put("simulation", run);
 
         Set<Metric> m = plan.metrics();
@@ -326,7 +333,13 @@ public final class ModelAnalysis {
             out.put("coupling", r);
         }
         if (m.contains(Metric.ABLATION)) {
-            out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
+            if (net.hasPopulationMode()) {
+                // The ablation refits an unconstrained factored network: it would not describe a Dale network.
+                out.put("ablation", new LinkedHashMap<>(Map.of("note",
+                        "skipped: the reversible/irreversible split is refitted without Dale's law; not applicable to a Dale network")));
+            } else {
+                out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
+            }
         }
         return out;
     }

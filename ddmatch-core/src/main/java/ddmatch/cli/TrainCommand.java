@@ -4,6 +4,7 @@ import ddmatch.fit.DataConfig;
 import ddmatch.fit.DataDrivenMatcher;
 import ddmatch.check.AutoTuner;
 import ddmatch.fit.ConstrainedMatcher;
+import ddmatch.fit.DaleMatcher;
 import ddmatch.fit.Constraints;
 import ddmatch.fit.DenseTrainingResult;
 import ddmatch.fit.DriftMatcher;
@@ -143,8 +144,10 @@ final class TrainCommand implements Callable<Integer> {
     String activation;
 
     @Option(names = "--connectivity", defaultValue = "factored",
-            description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit) or "
-                    + "dale (sign-constrained dense J by accelerated projected gradient) (default: ${DEFAULT-VALUE})")
+            description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit), "
+                    + "dale (Dale's law on a low-rank J = U W + 1 w0^T, by ADMM with second-order-cone projections; "
+                    + "holds its manifold) or dale-dense (sign-constrained dense J by accelerated projected gradient; "
+                    + "NOT transversely stable) (default: ${DEFAULT-VALUE})")
     String connectivity;
 
     @Option(names = "--bulk-gain", defaultValue = "0.5",
@@ -156,12 +159,22 @@ final class TrainCommand implements Callable<Integer> {
     double bulkSparsity;
 
     @Option(names = "--excitatory", defaultValue = "0.8",
-            description = "dale: fraction of excitatory units (default: ${DEFAULT-VALUE})")
+            description = "dale, dale-dense: fraction of excitatory units, in (0, 1] (default: ${DEFAULT-VALUE})")
     double excitatory;
 
     @Option(names = "--iterations", defaultValue = "2000",
-            description = "dale: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+            description = "dale: ADMM iterations; dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
     int iterations;
+
+    @Option(names = "--balance-weight", defaultValue = "100",
+            description = "dale: weight ω of the population-mean (E/I balance) rows in the loss, > 0; larger keeps the "
+                    + "population mean closer to its set point at some cost in drift error (default: ${DEFAULT-VALUE})")
+    double balanceWeight;
+
+    @Option(names = "--mean-gain", defaultValue = "0",
+            description = "dale: extra relaxation γ ≥ 0 of the population mean z0, which is fitted to relax at rate "
+                    + "(1 + γ)/τ (default: ${DEFAULT-VALUE})")
+    double meanGain;
 
     @Override
     public Integer call() throws Exception {
@@ -224,6 +237,9 @@ final class TrainCommand implements Callable<Integer> {
         if (neurons < sde.dimension()) {
             throw new IllegalArgumentException("--neurons = " + neurons + " is not allowed for system '" + system
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
+        }
+        if (connectivity.equals("dale")) {
+            return trainDale(out, sde, specMetadata, cfg);
         }
         if (!connectivity.equals("factored")) {
             return trainDense(out, sde, specMetadata, cfg);
@@ -360,6 +376,46 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code --connectivity dale}: low-rank Dale network ({@link DaleMatcher}), saved as a factored model with W0.npy. */
+    private Integer trainDale(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
+        if (!(excitatory > 0 && excitatory <= 1)) {
+            throw new IllegalArgumentException("--excitatory = " + excitatory + " is not allowed; it must be in (0, 1]");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + " is not allowed; it must be ≥ 1");
+        }
+        if (!(balanceWeight > 0) || !Double.isFinite(balanceWeight)) {
+            throw new IllegalArgumentException("--balance-weight = " + balanceWeight + " is not allowed; it must be finite and > 0");
+        }
+        if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
+            throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
+        }
+        DaleMatcher.Settings settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations)
+                .withBalanceWeight(balanceWeight).withMeanGain(meanGain);
+        ModelFiles.checkWritable(output);
+        DaleMatcher.Result result = DaleMatcher.train(sde, cfg, settings, TerminalProgress.forTerminal(false));
+        Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
+                : SystemCatalog.get(system).defaults());
+        allParams.putAll(params);
+        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        training.putAll(specMetadata);
+        String systemName = sde instanceof UserSystem ? sde.name() : system;
+        ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
+        out.printf("trained %s (Dale's law, %d excitatory of %d, J = U W + 1 w0^T): N = %d, d = %d, m = %d, τ = %g%n",
+                systemName, settings.excitatoryCount(neurons), neurons, neurons, sde.dimension(), sde.noiseDimension(), tau);
+        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
+                result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
+        double[] loss = result.lossCurve();
+        out.printf("  loss %.4e after 1 iteration, %.4e after %d (every column sign-exact: cone slope κ = %.4f)%n", loss[0],
+                loss[loss.length - 1], loss.length, result.coneSlope());
+        out.printf("  model written to %s%n", output);
+        out.flush();
+        List<String> warnings = new ArrayList<>();
+        warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));
+        Warnings.print(spec.commandLine().getErr(), "train", warnings);
+        return ExitCodes.OK;
+    }
+
     private Integer trainDense(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
         DenseTrainingResult result;
         String how;
@@ -370,7 +426,7 @@ final class TrainCommand implements Callable<Integer> {
                 result = FullRankMatcher.train(sde, cfg, bulk, TerminalProgress.forTerminal(false));
                 how = String.format("full rank, g0 = %g, p = %g", bulkGain, bulkSparsity);
             }
-            case "dale" -> {
+            case "dale-dense" -> {
                 Constraints c = Constraints.dale(excitatory).withIterations(iterations);
                 ModelFiles.checkWritable(output);
                 result = ConstrainedMatcher.train(sde, cfg, c, TerminalProgress.forTerminal(false));
@@ -378,7 +434,7 @@ final class TrainCommand implements Callable<Integer> {
                         iterations);
             }
             default -> throw new IllegalArgumentException("--connectivity = '" + connectivity
-                    + "' is not allowed; choose factored, full-rank or dale");
+                    + "' is not allowed; choose factored, full-rank, dale or dale-dense");
         }
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
                 : SystemCatalog.get(system).defaults());

@@ -109,7 +109,10 @@ public final class NetworkKernels {
         return SimdKernels.available();
     }
 
-    /** Kernels for {@code net} (copies its U, W and b; for ensembles of its states). */
+    /**
+     * Kernels for {@code net} (copies its U, W and b; for ensembles of its states). A population mode
+     * {@code 1 w₀ᵀ} enters as one more column of U and row of W.
+     */
     public static NetworkKernels of(RateNetwork net) {
         return of(net, true);
     }
@@ -118,12 +121,22 @@ public final class NetworkKernels {
     static NetworkKernels of(RateNetwork net, boolean vectorApi) {
         int n = net.neurons(), d = net.latentDimension();
         double[] w = net.readInWeights();
-        double[] wt = new double[n * d];
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < n; j++) wt[j * d + k] = w[k * n + j];
+        double[] w0 = net.populationWeights();
+        int q = w0 == null ? d : d + 1;
+        double[] u = net.embedding().u();
+        double[] uq = new double[n * q];
+        double[] wt = new double[n * q];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < d; k++) {
+                uq[j * q + k] = u[j * d + k];
+                wt[j * q + k] = w[k * n + j];
+            }
+            if (w0 != null) {
+                uq[j * q + d] = 1.0;
+                wt[j * q + d] = w0[j];
+            }
         }
-        return new NetworkKernels(net.embedding().u(), wt, net.embedding().tonic().clone(), n, d, net.tau(),
-                net.activation(), vectorApi);
+        return new NetworkKernels(uq, wt, net.embedding().tonic().clone(), n, q, net.tau(), net.activation(), vectorApi);
     }
 
     private double[] scratch(int len) {
