@@ -233,9 +233,11 @@ final class TrainCommand implements Callable<Integer> {
         AutoTuner.Result tuned = null;
         if (autoNeurons || autoTune) {
             AutoTuner.Plan plan = AutoTuner.Plan.defaults(sde.noiseType() == ddmatch.sde.NoiseType.NONE && sde.hasJacobian());
+            AutoTuner.Observer observer = autoTuneProgress(spec.commandLine().getErr());
             tuned = autoNeurons
-                    ? AutoTuner.smallestNetwork(sde, cfg, plan, driftError, neurons, maxNeurons, TerminalProgress.forTerminal(false))
-                    : AutoTuner.tune(sde, cfg, plan, TerminalProgress.forTerminal(false));
+                    ? AutoTuner.smallestNetwork(sde, cfg, plan, driftError, neurons, maxNeurons,
+                            TerminalProgress.forTerminal(false), observer)
+                    : AutoTuner.tune(sde, cfg, plan, TerminalProgress.forTerminal(false), observer);
             result = tuned.best();
             neurons = result.config().neurons();
         } else {
@@ -259,6 +261,14 @@ final class TrainCommand implements Callable<Integer> {
             training.put("autoTuned", true);
             training.put("autoTuneValidated", tuned.validated());
             training.put("heldOutDriftError", tuned.chosen().driftError());
+            training.put("autoTuneBaseSeed", seed);
+            training.put("autoTuneLambdaFactor", tuned.chosen().lambdaFactor());
+            // Every candidate fitted and why it was rejected, so that the model records how it was chosen.
+            List<AutoTuner.Candidate> cs = tuned.candidates();
+            training.put("autoTuneCandidates", cs.size());
+            for (int i = 0; i < cs.size(); i++) {
+                training.put(String.format("autoTuneCandidate%03d", i + 1), cs.get(i).summary());
+            }
         }
         String systemName = sde instanceof UserSystem ? sde.name() : system;
         ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
@@ -269,9 +279,7 @@ final class TrainCommand implements Callable<Integer> {
                 result.ridge().factorization());
         out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
         if (tuned != null) {
-            out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (GCV); held-out drift error %.3e; simulation check %s%n",
-                    tuned.chosen().tonicStd(), tuned.chosen().jitter(), tuned.chosen().lambda(), tuned.chosen().driftError(),
-                    tuned.validated() ? "passed" : "FAILED for every candidate tried (" + tuned.chosen().validation() + ")");
+            printAutoTune(out, tuned);
             if (autoNeurons && tuned.chosen().driftError() > driftError) {
                 out.printf("  warning: no N ≤ %d met --drift-error %g; the largest tried is saved%n", maxNeurons, driftError);
             }
@@ -288,6 +296,35 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  model written to %s%n", output);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One stderr line per simulated candidate, so that a long search shows where it is. */
+    private static AutoTuner.Observer autoTuneProgress(PrintWriter err) {
+        return new AutoTuner.Observer() {
+            @Override public void validated(AutoTuner.Candidate c) {
+                err.println("ddmatch train: auto-tune: " + c.summary());
+                err.flush();
+            }
+        };
+    }
+
+    /** The choice and a table of the simulated candidates (the others were ranked out by held-out drift error). */
+    private static void printAutoTune(PrintWriter out, AutoTuner.Result tuned) {
+        AutoTuner.Candidate c = tuned.chosen();
+        out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (%s); held-out drift error %.3e; simulation check %s%n",
+                c.tonicStd(), c.jitter(), c.lambda(), c.lambdaFactor() == 1 ? "GCV" : c.lambdaFactor() + " × GCV",
+                c.driftError(), tuned.validated() ? "passed" : "FAILED for every candidate tried (closest: " + c.reason() + ")");
+        out.printf("  %d candidates fitted in %.0f s; simulated (target λmax %.4g, mean D_stsp floor %.4g):%n",
+                tuned.candidates().size(), tuned.seconds(), tuned.referenceLyapunov(), tuned.referenceFloor());
+        out.printf("    %5s %20s %5s %6s %6s %10s %10s %9s %8s  %s%n", "round", "seed", "σ_b", "jitter", "λ×", "λ",
+                "drift err", "D/floor", "λmax", "verdict");
+        for (AutoTuner.Candidate k : tuned.candidates()) {
+            if (k.status() != AutoTuner.Status.NOT_RUN) {
+                out.printf("    %5d %20d %5g %6g %6g %10.3e %10.3e %9.3g %8.4g  %s%n", k.round(), k.seed(), k.tonicStd(),
+                        k.jitter(), k.lambdaFactor(), k.lambda(), k.driftError(), k.divergenceRatio(), k.lyapunov(),
+                        k.status() == AutoTuner.Status.PASSED ? "passed" : k.reason());
+            }
+        }
     }
 
     /** {@code --data}: Kramers–Moyal fit to a trajectory; SYSTEM, if given, is recorded as the data's origin. */

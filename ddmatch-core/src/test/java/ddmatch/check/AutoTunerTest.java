@@ -37,8 +37,8 @@ class AutoTunerTest {
     void candidatesAreRankedByHeldOutDriftErrorAndTheChosenOneIsTheFirstThatPassesValidation() {
         // The noisy double well at N = 40: a small grid, fast.
         ddmatch.sde.Sde target = ddmatch.sde.SystemCatalog.get("double-well").create(java.util.Map.of());
-        AutoTuner.Plan plan = new AutoTuner.Plan(new double[] {0.5, 2}, new double[] {0.05, 0.2}, 500, 0.05, 300.0, 0.25,
-                false, 0.1, 4, 2.0, 0);
+        AutoTuner.Plan plan = new AutoTuner.Plan(new double[] {0.5, 2}, new double[] {0.05, 0.2}, new double[] {1}, 500, 0.05,
+                300.0, 2, 0.25, false, 0.1, 4, 2.0, 0);
         MatchConfig base = MatchConfig.defaults(40, 3).withSampling(ddmatch.fit.SamplingConfig.defaults().withSamples(1000)
                 .withBoxFraction(0.2));
         AutoTuner.Result r = AutoTuner.tune(target, base, plan, ProgressListener.NONE);
@@ -48,7 +48,10 @@ class AutoTunerTest {
         }
         assertThat(r.validated()).isTrue();
         int first = 0;
-        while (!r.candidates().get(first).validation().equals("passed")) first++;
+        while (r.candidates().get(first).status() != AutoTuner.Status.PASSED) first++;
+        for (int i = 0; i < first; i++) {
+            assertThat(r.candidates().get(i).status()).isEqualTo(AutoTuner.Status.REJECTED);
+        }
         assertThat(r.chosen()).isEqualTo(r.candidates().get(first));
         assertThat(r.best().config().tonicStd()).isEqualTo(r.chosen().tonicStd());
         assertThat(r.best().config().sampling().jitter()).isEqualTo(r.chosen().jitter());
