@@ -130,17 +130,22 @@ public final class AutoTuner {
         @Override public double[] lambdaFactors() { return lambdaFactors.clone(); }
 
         /**
-         * The defaults: σ_b ∈ {0.5, 1, 2, 3} × jitter ∈ {0.05, 0.1, 0.2}, λ factors {1, 100} (GCV's λ, then a
-         * smoother fit), 2000 held-out points with jitter 0.05, validation over 3 start points × 1000 time units (a
-         * network that collapses onto a cycle late is caught only by long runs: measured on Lorenz at N = 60), 25%
-         * tolerance on moments, λmax ±10% for chaotic targets, mean D_stsp ≤ 1.5× the mean floor (the acceptance
-         * criterion is 2×; the margin covers the scatter between two sets of start points: measured on Lorenz at N = 60,
-         * seed 2, a network at 1.89× of the tuner's floor was at 2.11× of the acceptance check's), at most 4 validations
-         * per round, up to 4 redrawn embeddings.
+         * The defaults: σ_b ∈ {0.5, 1, 2, 3} × jitter ∈ {0.05, 0.1, 0.2} with GCV's λ (λ factor 1), 2000 held-out
+         * points with jitter 0.05, validation over 3 start points × 1000 time units (a network that collapses onto a
+         * cycle late is caught only by long runs: measured on Lorenz at N = 60), 25% tolerance on moments, λmax ±10% for
+         * chaotic targets, mean D_stsp ≤ 1.25× the mean floor, at most 4 validations per round, up to 8 redrawn
+         * embeddings.
+         *
+         * <p>Why these, measured on Lorenz at N = 60, seeds 1–5: the acceptance criterion is D_stsp ≤ 2× floor, but the
+         * ratio scatters between two sets of start points (acceptance ratio / tuner ratio 0.95 … 1.43 for the chosen
+         * networks), so a tuner bound of 1.5 let seed 1 through at 1.48 and fail the acceptance check at 2.12; 1.25 keeps
+         * the margin. A λ 100× larger than GCV's never rescued an embedding whose GCV candidates all failed (0 of 12
+         * tries on seeds 2 and 4), while redrawing the embedding did (seeds 2, 4, 5), so the widening redraws U, b and the
+         * samples.
          */
         public static Plan defaults(boolean chaotic) {
-            return new Plan(new double[] {0.5, 1, 2, 3}, new double[] {0.05, 0.1, 0.2}, new double[] {1, 100}, 2000, 0.05,
-                    1000.0, 3, 0.25, chaotic, 0.10, 4, 1.5, 4);
+            return new Plan(new double[] {0.5, 1, 2, 3}, new double[] {0.05, 0.1, 0.2}, new double[] {1}, 2000, 0.05,
+                    1000.0, 3, 0.25, chaotic, 0.10, 4, 1.25, 8);
         }
     }
 
