@@ -61,18 +61,19 @@ final class TrainCommand implements Callable<Integer> {
     InitialStateOption initialState = new InitialStateOption();
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "train on this trajectory (.npy or .csv: time column then one column per dimension, regular sampling)")
+            description = "train on this trajectory (.npy or .csv: time column then one column per dimension, regular sampling; "
+                    + "default: none, train on SYSTEM's equations)")
     Path data;
 
     @Option(names = "--dt-data", paramLabel = "DT",
             description = "time between rows of --data in the system's time units (default: the step of its time column)")
     Double dtData;
 
-    @Option(names = "--bins", defaultValue = "0",
+    @Option(names = "--bins", defaultValue = "0", paramLabel = "B",
             description = "bins per dimension for averaging the data's increments (default: 100, 60, 40 for d = 1, 2, 3; 20 above)")
     int bins;
 
-    @Option(names = "--noise", defaultValue = "constant",
+    @Option(names = "--noise", defaultValue = "constant", paramLabel = "MODEL",
             description = "diffusion model fitted to --data: constant or state-dependent (default: ${DEFAULT-VALUE})")
     String noise;
 
@@ -84,82 +85,101 @@ final class TrainCommand implements Callable<Integer> {
     /** N as a number (set from --neurons in call(); for 'auto', the N found). */
     int neurons;
 
-    @Option(names = "--drift-error", defaultValue = "1e-3",
-            description = "held-out drift error target of --neurons auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--drift-error", defaultValue = "1e-3", paramLabel = "E",
+            description = "held-out drift error target of --neurons auto: mean ‖P·drift − f̃‖ / rms‖f̃‖, dimensionless "
+                    + "(default: ${DEFAULT-VALUE})")
     double driftError;
 
-    @Option(names = "--max-neurons", defaultValue = "1600", description = "largest N tried by --neurons auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-neurons", defaultValue = "1600", paramLabel = "N",
+            description = "largest N tried by --neurons auto (default: ${DEFAULT-VALUE})")
     int maxNeurons;
 
     @Option(names = "--auto-tune",
-            description = "choose σ_b ∈ {0.5, 1, 2, 3} and jitter ∈ {0.05, 0.1, 0.2} by held-out drift error, validated by "
-                    + "simulating the full network against the target (implied by --neurons auto)")
+            description = "choose σ_b ∈ {0.5, 1, 2, 3} and jitter ∈ {0.05, 0.1, 0.2} (λ by GCV) by held-out drift error, "
+                    + "validated by simulating the full network from 3 starts × 1000 time units against the target "
+                    + "(moments ±25%%, mean D_stsp ≤ 1.25× its noise floor, λmax ±10%% if chaotic); when every candidate "
+                    + "fails, the embedding is redrawn up to 8 times; prints every simulated candidate and records all in "
+                    + "the model (default: off; implied by --neurons auto)")
     boolean autoTune;
 
-    @Option(names = "--sampler", defaultValue = "trajectory",
+    @Option(names = "--sampler", defaultValue = "trajectory", paramLabel = "KIND",
             description = "training points: trajectory, box, lhs, grid (d ≤ 3) or mixture (default: ${DEFAULT-VALUE})")
     String sampler;
 
-    @Option(names = "--lambda-selection", defaultValue = "gcv",
+    @Option(names = "--lambda-selection", defaultValue = "gcv", paramLabel = "HOW",
             description = "how λ is chosen when --lambda is not given: gcv or kfold (default: ${DEFAULT-VALUE})")
     String lambdaSelection;
 
-    @Option(names = "--folds", defaultValue = "5", description = "folds of --lambda-selection kfold (default: ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+            description = "folds of --lambda-selection kfold, contiguous blocks of samples (default: ${DEFAULT-VALUE})")
     int folds;
 
     @Option(names = "--lambda-curve", paramLabel = "FILE",
-            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file")
+            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file (default: none)")
     Path lambdaCurve;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "model directory to write")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "model directory to write (required; replaced only if it is a ddmatch model)")
     Path output;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "override a system parameter (repeatable)")
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "override a system parameter, in the system's own units (repeatable; default: the system's values, "
+                    + "see: ddmatch systems show SYSTEM)")
     Map<String, Double> params = new LinkedHashMap<>();
 
-    @Option(names = "--tau", defaultValue = "1.0", description = "neural time constant τ in the system's time units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tau", defaultValue = "1.0", paramLabel = "TAU",
+            description = "neural time constant τ in the system's time units (default: ${DEFAULT-VALUE})")
     double tau;
 
-    @Option(names = "--tonic-std", defaultValue = "2.0", description = "std σ_b of the tonic input b ⟂ U (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tonic-std", defaultValue = "2.0", paramLabel = "SIGMA_B",
+            description = "std σ_b of the tonic input b ⟂ U, in units of the neurons' input x (default: ${DEFAULT-VALUE})")
     double tonicStd;
 
-    @Option(names = "--samples", defaultValue = "5000", description = "training points M (default: ${DEFAULT-VALUE})")
+    @Option(names = "--samples", defaultValue = "5000", paramLabel = "M",
+            description = "training points M (≥ 10; default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--jitter", defaultValue = "0.1", description = "jitter of the samples in standardised units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jitter", defaultValue = "0.1", paramLabel = "J",
+            description = "std of the Gaussian jitter added to trajectory samples, in standardised units (one std of each "
+                    + "coordinate; default: ${DEFAULT-VALUE})")
     double jitter;
 
-    @Option(names = "--box-fraction", defaultValue = "0.0",
+    @Option(names = "--box-fraction", defaultValue = "0.0", paramLabel = "F",
             description = "fraction of samples uniform in the trajectory's bounding box (default: ${DEFAULT-VALUE}; 0.2 suits multistable 1-D/2-D systems)")
     double boxFraction;
 
-    @Option(names = "--lambda", description = "fixed ridge regularisation (default: chosen by generalised cross-validation)")
+    @Option(names = "--lambda", paramLabel = "LAMBDA",
+            description = "fixed ridge regularisation λ ≥ 0 in absolute units (the printed trace scale tr(ΦᵀΦ)/N puts it in "
+                    + "context; default: chosen by generalised cross-validation over 1e-16 … 1 × the trace scale)")
     Double lambda;
 
-    @Option(names = "--activation", defaultValue = "tanh", description = "φ: tanh, softplus or linear (default: ${DEFAULT-VALUE})")
+    @Option(names = "--activation", defaultValue = "tanh", paramLabel = "PHI",
+            description = "φ: tanh, softplus or linear (default: ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--connectivity", defaultValue = "factored",
+    @Option(names = "--connectivity", defaultValue = "factored", paramLabel = "KIND",
             description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit) or "
                     + "dale (sign-constrained dense J by accelerated projected gradient) (default: ${DEFAULT-VALUE})")
     String connectivity;
 
-    @Option(names = "--bulk-gain", defaultValue = "0.5",
-            description = "full-rank: gain g0 of the random bulk J0, entries of variance g0^2/N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bulk-gain", defaultValue = "0.5", paramLabel = "G0",
+            description = "full-rank: gain g0 ≥ 0 of the random bulk J0, dimensionless, entries of variance g0^2/N (default: "
+                    + "${DEFAULT-VALUE}; the manifold is lost at large g0 when --samples < N: see README)")
     double bulkGain;
 
-    @Option(names = "--bulk-sparsity", defaultValue = "1.0",
-            description = "full-rank: connection probability p of J0, in (0, 1] (default: ${DEFAULT-VALUE}, dense)")
+    @Option(names = "--bulk-sparsity", defaultValue = "1.0", paramLabel = "P",
+            description = "full-rank: connection probability p of J0, in (0, 1]; kept entries are scaled by 1/√p so the "
+                    + "variance stays g0^2/N; recorded in the model as bulkSparsity (default: ${DEFAULT-VALUE}, dense)")
     double bulkSparsity;
 
-    @Option(names = "--excitatory", defaultValue = "0.8",
+    @Option(names = "--excitatory", defaultValue = "0.8", paramLabel = "FRACTION",
             description = "dale: fraction of excitatory units (default: ${DEFAULT-VALUE})")
     double excitatory;
 
-    @Option(names = "--iterations", defaultValue = "2000",
+    @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
             description = "dale: projected-gradient iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
