@@ -63,6 +63,16 @@ class TrainBadInputCliTest {
     }
 
     @Test
+    void dataOccupyingTooFewBinsForTheFeaturesAreRefused() throws Exception {
+        double[] v = new double[200];
+        for (int i = 0; i < v.length; i++) v[i] = Math.sin(0.05 * i);
+        Path model = dir.resolve("m");
+        // --bins 4 gives at most 4 regression rows for 20 features.
+        assertRefused(CliTest.run("train", "--data", csv("few.csv", v).toString(), "--bins", "4", "--neurons", "20",
+                "-o", model.toString()), model, "occupy 4 bin(s) of 4", "at least 10", "--bins");
+    }
+
+    @Test
     void aDenseNetworkSmallerThanTheSystemIsRefused() {
         Path model = dir.resolve("m");
         assertRefused(CliTest.run("train", "lorenz", "--neurons", "2", "--connectivity", "full-rank", "-o", model.toString()),
