@@ -191,9 +191,9 @@ public final class AutoTuner {
      * @param chosen     its candidate record
      * @param validated  whether it passed the simulation check
      * @param candidates every candidate of every round, in the order fitted (within a round: ranked by held-out drift error)
-     * @param reference  the target's statistics the candidates were compared with: λmax (NaN if not compared) and the
-     *                   mean D_stsp noise floor (NaN if not compared)
-     * @param seconds    wall time of the whole search
+     * @param referenceLyapunov the target's λmax the candidates were compared with (NaN if not compared)
+     * @param referenceFloor    the mean D_stsp noise floor over the start points (NaN if not compared)
+     * @param seconds    wall time of the whole search, in seconds
      */
     public record Result(TrainingResult best, Candidate chosen, boolean validated, List<Candidate> candidates,
                          double referenceLyapunov, double referenceFloor, double seconds) {
