@@ -178,7 +178,7 @@ public final class AutoTuner {
                             double driftError, Status status, String reason, double divergenceRatio, double lyapunov) {
         /** A one-line summary for tables and model metadata. */
         public String summary() {
-            return String.format(java.util.Locale.ROOT, "round %d seed %d σ_b %g jitter %g λ×%g = %.3e drift err %.3e: %s%s",
+            return String.format(java.util.Locale.ROOT, "round %d seed %d σ_b %.3g jitter %.3g λ×%.3g = %.3e drift err %.3e: %s%s",
                     round, seed, tonicStd, jitter, lambdaFactor, lambda, driftError,
                     status.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), reason.isEmpty() ? "" : " (" + reason + ")");
         }

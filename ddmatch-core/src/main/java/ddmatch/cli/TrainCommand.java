@@ -331,7 +331,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The choice and a table of the simulated candidates (the others were ranked out by held-out drift error). */
     private static void printAutoTune(PrintWriter out, AutoTuner.Result tuned) {
         AutoTuner.Candidate c = tuned.chosen();
-        out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (%s); held-out drift error %.3e; simulation check %s%n",
+        out.printf("  auto-tuned: σ_b = %.3g, jitter = %.3g, λ = %.3e (%s); held-out drift error %.3e; simulation check %s%n",
                 c.tonicStd(), c.jitter(), c.lambda(), c.lambdaFactor() == 1 ? "GCV" : c.lambdaFactor() + " × GCV",
                 c.driftError(), tuned.validated() ? "passed" : "FAILED for every candidate tried (closest: " + c.reason() + ")");
         out.printf("  %d candidates fitted in %.0f s; simulated (target λmax %.4g, mean D_stsp floor %.4g):%n",
@@ -340,7 +340,7 @@ final class TrainCommand implements Callable<Integer> {
                 "drift err", "D/floor", "λmax", "verdict");
         for (AutoTuner.Candidate k : tuned.candidates()) {
             if (k.status() != AutoTuner.Status.NOT_RUN) {
-                out.printf("    %5d %20d %5g %6g %6g %10.3e %10.3e %9.3g %8.4g  %s%n", k.round(), k.seed(), k.tonicStd(),
+                out.printf("    %5d %20d %5.3g %6.3g %6.3g %10.3e %10.3e %9.3g %8.4g  %s%n", k.round(), k.seed(), k.tonicStd(),
                         k.jitter(), k.lambdaFactor(), k.lambda(), k.driftError(), k.divergenceRatio(), k.lyapunov(),
                         k.status() == AutoTuner.Status.PASSED ? "passed" : k.reason());
             }

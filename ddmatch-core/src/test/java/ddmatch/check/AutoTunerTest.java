@@ -24,7 +24,7 @@ class AutoTunerTest {
         return r.checks().stream().filter(c -> c.quantity().equals(name)).findFirst().orElseThrow();
     }
 
-    /** About 45 s (12 fits, up to 6 validations of 1000 time units from two starts, then the acceptance checks). */
+    /** About 15 s (12 fits, up to 4 validations of 3 starts × 1000 time units, then the acceptance checks). */
     @Test
     @Tag("slow")
     void lorenzAtSixtyNeuronsIsFaithfulWithoutHandTuning() {
@@ -58,7 +58,10 @@ class AutoTunerTest {
         assertThat(r.best().ridge().lambda()).isEqualTo(r.chosen().lambda());
     }
 
-    /** About 4 min on 2 busy cores (the tuning itself took 45, 53, 32, 39 and 238 s for seeds 1–5). */
+    /**
+     * About 2 min (114 s measured at a load average of ≈ 12 on 2 cores; at ≈ 20 the tuning alone took 45, 53, 32, 39
+     * and 238 s for seeds 1–5).
+     */
     @Test
     @Tag("slow")
     void lorenzAtSixtyNeuronsPassesForFiveSeeds() {
