@@ -13,6 +13,7 @@ import ddmatch.analysis.statistics.MixtureDivergence;
 import ddmatch.analysis.statistics.SpectralDivergence;
 import ddmatch.fit.Sampler;
 import ddmatch.fit.SamplingConfig;
+import ddmatch.rnn.Network;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
@@ -107,16 +108,18 @@ public final class ModelAnalysis {
     private ModelAnalysis() {}
 
     /** Runs the plan without a refit configuration (the ablation, if asked for, is skipped with a note). */
-    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan, ProgressListener progress) {
+    public static Map<String, Map<String, Object>> run(Network net, Sde target, Plan plan, ProgressListener progress) {
         return run(net, target, plan, null, progress);
     }
 
     /**
      * Runs the plan; returns metric id → (quantity → value), in a stable order.
      *
+     * @param net   a factored ({@link RateNetwork}) or dense network; for a dense one the metrics that need J = U W
+     *              (connectivity, coupling, ablation) are skipped with a note
      * @param refit the configuration the model was trained with, for the metrics that refit (the ablation); may be null
      */
-    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan,
+    public static Map<String, Map<String, Object>> run(Network net, Sde target, Plan plan,
                                                        ddmatch.fit.MatchConfig refit, ProgressListener progress) {
         int d = target.dimension();
         if (net.latentDimension() != d) {
@@ -303,8 +306,18 @@ public final class ModelAnalysis {
             }
             out.put("epr", r);
         }
+        RateNetwork factored = net instanceof RateNetwork f ? f : null;
+        String denseNote = "skipped: the model has dense connectivity; this metric needs J = U W";
+        if (factored == null) {
+            for (Metric k : List.of(Metric.CONNECTIVITY, Metric.COUPLING, Metric.ABLATION)) {
+                if (m.contains(k)) {
+                    out.put(k.id(), new LinkedHashMap<>(Map.of("note", denseNote)));
+                }
+            }
+            return out;
+        }
         if (m.contains(Metric.CONNECTIVITY)) {
-            ConnectivityDecomposition.Result c = ConnectivityDecomposition.of(net);
+            ConnectivityDecomposition.Result c = ConnectivityDecomposition.of(factored);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("norm", c.norm());
             r.put("symmetricNorm", c.symmetricNorm());
@@ -323,7 +336,7 @@ public final class ModelAnalysis {
             for (int i = 0, k = 0; i < zn.rows(); i += stride, k++) {
                 System.arraycopy(zn.values(), i * d, pts, k * d, d);
             }
-            LatentCoupling.Summary s = new LatentCoupling(net).summarize(pts, LatentCoupling.Coordinates.TARGET);
+            LatentCoupling.Summary s = new LatentCoupling(factored).summarize(pts, LatentCoupling.Coordinates.TARGET);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("asymmetryIndex", s.asymmetryIndex());
             r.put("meanCouplingAsymmetryIndex", s.meanAsymmetryIndex());
