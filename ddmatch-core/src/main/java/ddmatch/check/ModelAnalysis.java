@@ -151,7 +151,8 @@ public final class ModelAnalysis {
         double[] row = new double[d];
         double[] values = new double[(int) (steps / every) * d];
         int[] cursor = {0};
-        boolean population = net.hasPopulationMode();
+        RateNetwork populationNet = net instanceof RateNetwork r && r.hasPopulationMode() ? r : null;
+        boolean population = populationNet != null;
         netIntegrator.run(net, net.stateFor(z0), 0, dt, steps, new GaussianIncrements(net.noiseDimension(), seeds.nextLong()),
                 new SaveAt(every, false), (t, x) -> {
                     net.readout(x, row);
@@ -159,7 +160,7 @@ public final class ModelAnalysis {
                     cursor[0] += d;
                     maxDistance[0] = Math.max(maxDistance[0], net.manifoldDistance(x));
                     if (population) {
-                        maxDistance[1] = Math.max(maxDistance[1], Math.abs(net.populationMean(x)));
+                        maxDistance[1] = Math.max(maxDistance[1], Math.abs(populationNet.populationMean(x)));
                     }
                 });
         Trajectory zn = new Trajectory(dt * every, dt * every, d, values);
@@ -346,7 +347,7 @@ public final class ModelAnalysis {
             out.put("coupling", r);
         }
         if (m.contains(Metric.ABLATION)) {
-            if (net.hasPopulationMode()) {
+            if (net instanceof RateNetwork r && r.hasPopulationMode()) {
                 // The ablation refits an unconstrained factored network: it would not describe a Dale network.
                 out.put("ablation", new LinkedHashMap<>(Map.of("note",
                         "skipped: the reversible/irreversible split is refitted without Dale's law; not applicable to a Dale network")));
