@@ -76,7 +76,7 @@ public final class RidgeRegression {
         }
 
         // G = Q T Qᵀ (G is overwritten by the reflectors); c = Qᵀ · right-hand side.
-        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(gram.data, n);
+        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(gram.data, n, ddmatch.solve.Parallelism.threads());
         double[] e = t.eigenvalues();
         for (int i = 0; i < n; i++) e[i] = Math.max(0.0, e[i]);
         double[] c = rhs.data.clone();
@@ -216,7 +216,7 @@ public final class RidgeRegression {
             }
             double[] gram = new double[f * f];
             GramProduct.compute(pt.data, rows, f, gram, ddmatch.solve.Parallelism.threads());
-            tri[k] = SymmetricTridiagonal.reduce(gram, f);
+            tri[k] = SymmetricTridiagonal.reduce(gram, f, ddmatch.solve.Parallelism.threads());
             DMatrixRMaj rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(pt, yt, rhs);
             proj[k] = rhs.data;

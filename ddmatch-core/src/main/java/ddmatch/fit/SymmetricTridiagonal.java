@@ -56,6 +56,35 @@ public final class SymmetricTridiagonal {
      * @param n order ≥ 1
      */
     public static SymmetricTridiagonal reduce(double[] a, int n) {
+        return reduce(a, n, 1);
+    }
+
+    /**
+     * As {@link #reduce(double[], int)} with the trailing-matrix pass of each step shared among {@code threads}
+     * threads; the result is bit-identical for every thread count.
+     *
+     * @param threads worker threads ≥ 1 (1: the calling thread only)
+     */
+    public static SymmetricTridiagonal reduce(double[] a, int n, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + " is not allowed; it must be ≥ 1");
+        }
+        java.util.concurrent.ExecutorService pool = threads == 1 || n <= PARALLEL_ROWS ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, CHUNKS), r -> {
+                    Thread t = new Thread(r, "ddmatch-tridiagonal");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            return reduce(a, n, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static SymmetricTridiagonal reduce(double[] a, int n, java.util.concurrent.ExecutorService pool) {
         if (n < 1 || a.length < (long) n * n) {
             throw new IllegalArgumentException("tridiagonalisation: n = " + n + " with " + a.length
                     + " entries is not allowed; n must be ≥ 1 and the array must hold n² entries");
@@ -67,6 +96,7 @@ public final class SymmetricTridiagonal {
         double[] w0 = new double[n];
         double[] v1 = new double[n];
         double[] w1 = new double[n];
+        double[][] partial = new double[CHUNKS][n];
         double[] pv = null, pw = null; // the pending update (v, w) of the previous step, on indices ≥ k
         for (int k = 0; k + 2 < n; k++) {
             if (pv != null) {
@@ -101,22 +131,29 @@ public final class SymmetricTridiagonal {
             tau[k] = t;
             e[k] = beta;
             System.arraycopy(a, row + k + 1, v, k + 1, n - k - 1);
-            // p = A₂₂ v over the trailing triangle (rows ≥ k+1), applying the pending update to each row first.
-            Arrays.fill(w, k + 1, n, 0.0);
-            for (int i = k + 1; i < n; i++) {
-                int base = i * n;
-                double vi = v[i];
-                if (pv != null) {
-                    double pvi = pv[i], pwi = pw[i];
-                    for (int j = i; j < n; j++) {
-                        double x = a[base + j] - pvi * pw[j] - pwi * pv[j];
-                        a[base + j] = x;
-                        w[j] += x * vi;
-                    }
-                } else {
-                    for (int j = i; j < n; j++) w[j] += a[base + j] * vi;
+            // p = A₂₂ v over the trailing triangle (rows ≥ k+1), applying the pending update to each row first. The rows
+            // are cut into CHUNKS blocks of equal work that depend on n and k only; each block accumulates into its
+            // own array and the blocks are summed in order, so the result does not depend on the thread count.
+            int[] cut = chunkRows(k + 1, n);
+            final double[] fv = v, fpv = pv, fpw = pw;
+            if (pool != null && n - k > PARALLEL_ROWS) {
+                java.util.List<java.util.concurrent.Callable<Void>> tasks = new java.util.ArrayList<>(CHUNKS);
+                for (int c = 0; c < CHUNKS; c++) {
+                    final int lo = cut[c], hi = cut[c + 1];
+                    final double[] acc = partial[c];
+                    tasks.add(() -> {
+                        passRows(a, n, lo, hi, fv, fpv, fpw, acc);
+                        return null;
+                    });
                 }
-                w[i] += dot(a, base, v, i + 1, n);
+                invokeAll(pool, tasks);
+            } else {
+                for (int c = 0; c < CHUNKS; c++) passRows(a, n, cut[c], cut[c + 1], fv, fpv, fpw, partial[c]);
+            }
+            System.arraycopy(partial[0], k + 1, w, k + 1, n - k - 1);
+            for (int c = 1; c < CHUNKS; c++) {
+                double[] acc = partial[c];
+                for (int j = cut[c]; j < n; j++) w[j] += acc[j];
             }
             // w = τ p − (τ/2)(τ pᵀv) v
             double pvDot = 0;
@@ -139,6 +176,60 @@ public final class SymmetricTridiagonal {
         }
         d[n - 1] = a[(n - 1) * n + n - 1];
         return new SymmetricTridiagonal(n, a, tau, d, e);
+    }
+
+    /** Row blocks per step (fixed, so that results do not depend on the thread count). */
+    static final int CHUNKS = 8;
+    /** Trailing sizes at or below which a step runs on the calling thread (task hand-off would cost more). */
+    static final int PARALLEL_ROWS = 384;
+
+    /** Row boundaries {@code cut[0] = from < … < cut[CHUNKS] = n} of blocks of the trailing triangle of equal work. */
+    private static int[] chunkRows(int from, int n) {
+        int[] cut = new int[CHUNKS + 1];
+        int len = n - from;
+        cut[0] = from;
+        for (int c = 1; c < CHUNKS; c++) {
+            int r = n - (int) Math.round(len * Math.sqrt(1.0 - (double) c / CHUNKS));
+            cut[c] = Math.max(cut[c - 1], Math.min(n, r));
+        }
+        cut[CHUNKS] = n;
+        return cut;
+    }
+
+    /**
+     * Rows [lo, hi) of step k's pass: the pending update (pv, pw) is applied to each row (columns ≥ i), then the row's
+     * contributions to {@code p = A₂₂ v} are added into acc, which is cleared from column lo on first.
+     */
+    private static void passRows(double[] a, int n, int lo, int hi, double[] v, double[] pv, double[] pw, double[] acc) {
+        Arrays.fill(acc, lo, n, 0.0);
+        for (int i = lo; i < hi; i++) {
+            int base = i * n;
+            double vi = v[i];
+            if (pv != null) {
+                double pvi = pv[i], pwi = pw[i];
+                for (int j = i; j < n; j++) {
+                    double x = a[base + j] - pvi * pw[j] - pwi * pv[j];
+                    a[base + j] = x;
+                    acc[j] += x * vi;
+                }
+            } else {
+                for (int j = i; j < n; j++) acc[j] += a[base + j] * vi;
+            }
+            acc[i] += dot(a, base, v, i + 1, n);
+        }
+    }
+
+    private static void invokeAll(java.util.concurrent.ExecutorService pool, java.util.List<java.util.concurrent.Callable<Void>> tasks) {
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("tridiagonalisation interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("tridiagonalisation failed", e.getCause());
+        }
     }
 
     /** Row i, columns ≥ i: {@code A[i][j] −= v_i w_j + w_i v_j}. */

@@ -152,4 +152,20 @@ class SymmetricTridiagonalTest {
             assertThat(q[k - 1]).isCloseTo(exact, within(1e-14));
         }
     }
+
+    @Test
+    void reductionIsBitIdenticalForAnyThreadCountAndMatchesEjml() {
+        int n = 600;
+        double[] a = gram(700, n, 5);
+        SymmetricTridiagonal one = SymmetricTridiagonal.reduce(a.clone(), n, 1);
+        for (int threads : new int[] {2, 3, 8}) {
+            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, threads);
+            assertThat(t.diagonal()).as("%d threads", threads).isEqualTo(one.diagonal());
+            assertThat(t.offDiagonal()).as("%d threads", threads).isEqualTo(one.offDiagonal());
+        }
+        double[] ref = ejmlEigenvalues(a, n);
+        double[] e = one.eigenvalues();
+        double tol = 1e-13 * norm1(a, n) * Math.sqrt(n);
+        for (int i = 0; i < n; i++) assertThat(e[i]).isCloseTo(ref[i], within(tol));
+    }
 }
