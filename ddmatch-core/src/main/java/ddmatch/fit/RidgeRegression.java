@@ -60,7 +60,7 @@ public final class RidgeRegression {
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         DMatrixRMaj rhs;
         if (primal) {
-            GramProduct.compute(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
+            GramProduct.computeFastest(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
             rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(phi, y, rhs);
         } else {
@@ -215,7 +215,7 @@ public final class RidgeRegression {
                 r2++;
             }
             double[] gram = new double[f * f];
-            GramProduct.compute(pt.data, rows, f, gram, ddmatch.solve.Parallelism.threads());
+            GramProduct.computeFastest(pt.data, rows, f, gram, ddmatch.solve.Parallelism.threads());
             tri[k] = SymmetricTridiagonal.reduce(gram, f, ddmatch.solve.Parallelism.threads());
             DMatrixRMaj rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(pt, yt, rhs);
