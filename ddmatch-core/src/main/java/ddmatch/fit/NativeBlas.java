@@ -6,8 +6,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The system's native BLAS, when one can be loaded at run time, for the Gram product {@code ΦᵀΦ} (a symmetric rank-k
- * update, {@code dsyrk}).
+ * The system's native BLAS and LAPACK, when they can be loaded at run time, for the Gram product {@code ΦᵀΦ} (a
+ * symmetric rank-k update, {@code dsyrk}) and its tridiagonalisation ({@code dsytrd}).
  *
  * <p>The bridge is dev.ludovic.netlib's JNI binding to {@code libblas.so.3}: on Debian/Ubuntu that is whichever BLAS
  * the alternatives system selects, e.g. OpenBLAS after {@code apt-get install libopenblas0-pthread}. Without it (or
@@ -24,6 +24,7 @@ public final class NativeBlas {
     /** Kept strongly reachable: a logger's level is lost when the logger is collected. */
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
     private static final BLAS INSTANCE = load();
+    private static final dev.ludovic.netlib.lapack.LAPACK LAPACK = INSTANCE == null ? null : loadLapack();
 
     private NativeBlas() {}
 
@@ -41,6 +42,43 @@ public final class NativeBlas {
         }
     }
 
+    private static dev.ludovic.netlib.lapack.LAPACK loadLapack() {
+        try {
+            return dev.ludovic.netlib.lapack.NativeLAPACK.getInstance();
+        } catch (Throwable notAvailable) {
+            return null;
+        }
+    }
+
+    /** True when a native LAPACK ({@code liblapack.so.3}) was loaded as well. */
+    public static boolean lapackAvailable() {
+        return LAPACK != null;
+    }
+
+    /**
+     * Householder tridiagonalisation by the native {@code dsytrd} (blocked: half its flops in {@code dsyr2k}) of the
+     * row-major symmetric {@code a}, read as the column-major upper triangle; false (a untouched) when no native
+     * LAPACK is loaded. Its workspace is n·(block size) doubles.
+     */
+    static boolean tridiagonalize(double[] a, int n, double[] d, double[] e, double[] tau) {
+        if (LAPACK == null || n < 1) {
+            return false;
+        }
+        double[] query = new double[1];
+        org.netlib.util.intW info = new org.netlib.util.intW(0);
+        LAPACK.dsytrd("U", n, a, n, d, e, tau, query, -1, info);
+        if (info.val != 0) {
+            return false;
+        }
+        double[] work = new double[Math.max(1, (int) query[0])];
+        LAPACK.dsytrd("U", n, a, n, d, e, tau, work, work.length, info);
+        if (info.val != 0) {
+            // dsytrd reports only illegal arguments, i.e. a bug here, not a property of the matrix.
+            throw new IllegalStateException("dsytrd rejected argument " + (-info.val) + " for n = " + n);
+        }
+        return true;
+    }
+
     /** True when a native BLAS was loaded. */
     public static boolean available() {
         return INSTANCE != null;
@@ -48,7 +86,8 @@ public final class NativeBlas {
 
     /** A one-line description of the Gram-product backend, e.g. for {@code train}'s output. */
     public static String describe() {
-        return INSTANCE == null ? "Java kernel" : "native BLAS (" + INSTANCE.getClass().getSimpleName() + " → libblas.so.3)";
+        return INSTANCE == null ? "Java kernels" : "native BLAS" + (LAPACK == null ? "" : "/LAPACK") + " ("
+                + INSTANCE.getClass().getSimpleName() + " → libblas.so.3" + (LAPACK == null ? "" : ", liblapack.so.3") + ")";
     }
 
     /**

@@ -32,6 +32,11 @@ public final class SymmetricTridiagonal {
     static final int MAX_QL_SWEEPS = 60;
 
     private final int n;
+    /**
+     * True when the reflectors are LAPACK's ({@code dsytrd}, uplo 'U'): {@code Q = H_{n−2}⋯H₀}, vᵢ[i] = 1 and
+     * vᵢ[r] (r &lt; i) in row i + 1, columns r (the column-major upper triangle read row-major).
+     */
+    private final boolean lapack;
     /** The reflectors: row k (k ≤ n − 3) holds vₖ in columns k+1 … n−1 (vₖ[k+1] = 1), row-major n × n. */
     private final double[] a;
     private final double[] tau;
@@ -40,8 +45,9 @@ public final class SymmetricTridiagonal {
     private double[] eigenvalues;
     private boolean bisection;
 
-    private SymmetricTridiagonal(int n, double[] a, double[] tau, double[] diag, double[] off) {
+    private SymmetricTridiagonal(int n, double[] a, double[] tau, double[] diag, double[] off, boolean lapack) {
         this.n = n;
+        this.lapack = lapack;
         this.a = a;
         this.tau = tau;
         this.diag = diag;
@@ -66,6 +72,26 @@ public final class SymmetricTridiagonal {
      * @param threads worker threads ≥ 1 (1: the calling thread only)
      */
     public static SymmetricTridiagonal reduce(double[] a, int n, int threads) {
+        return reduce(a, n, threads, true);
+    }
+
+    /**
+     * As {@link #reduce(double[], int, int)}; with {@code allowNative}, the native LAPACK's {@code dsytrd} is used when
+     * one is loaded ({@link NativeBlas}), whose results differ from the Java kernel's in the last bits and whose
+     * threading is the native library's own.
+     */
+    static SymmetricTridiagonal reduce(double[] a, int n, int threads, boolean allowNative) {
+        if (n < 1 || a.length < (long) n * n) {
+            throw new IllegalArgumentException("tridiagonalisation: n = " + n + " with " + a.length
+                    + " entries is not allowed; n must be ≥ 1 and the array must hold n² entries");
+        }
+        if (allowNative && n > 2) {
+            double[] d = new double[n], e = new double[n], tau = new double[n];
+            if (NativeBlas.tridiagonalize(a, n, d, e, tau)) {
+                e[n - 1] = 0;
+                return new SymmetricTridiagonal(n, a, tau, d, e, true);
+            }
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("threads = " + threads + " is not allowed; it must be ≥ 1");
         }
@@ -175,7 +201,7 @@ public final class SymmetricTridiagonal {
             e[n - 2] = a[(n - 2) * n + n - 1];
         }
         d[n - 1] = a[(n - 1) * n + n - 1];
-        return new SymmetricTridiagonal(n, a, tau, d, e);
+        return new SymmetricTridiagonal(n, a, tau, d, e, false);
     }
 
     /** Row blocks per step (fixed, so that results do not depend on the thread count). */
@@ -251,6 +277,11 @@ public final class SymmetricTridiagonal {
         }
         for (; j < to; j++) s0 += a[base + j] * v[j];
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** True when the reduction was done by the native LAPACK's {@code dsytrd}. */
+    public boolean byNativeLapack() {
+        return lapack;
     }
 
     /** The order n. */
@@ -418,6 +449,10 @@ public final class SymmetricTridiagonal {
     public void applyQTranspose(double[] b, int cols) {
         check(b, cols);
         double[] s = new double[cols];
+        if (lapack) {
+            for (int k = n - 2; k >= 0; k--) reflectLapack(k, b, cols, s);
+            return;
+        }
         for (int k = 0; k + 2 < n; k++) {
             reflect(k, b, cols, s);
         }
@@ -432,6 +467,10 @@ public final class SymmetricTridiagonal {
     public void applyQ(double[] b, int cols) {
         check(b, cols);
         double[] s = new double[cols];
+        if (lapack) {
+            for (int k = 0; k <= n - 2; k++) reflectLapack(k, b, cols, s);
+            return;
+        }
         for (int k = n - 3; k >= 0; k--) {
             reflect(k, b, cols, s);
         }
@@ -462,6 +501,31 @@ public final class SymmetricTridiagonal {
             double vi = a[row + i];
             int bi = i * cols;
             for (int c = 0; c < cols; c++) b[bi + c] -= vi * s[c];
+        }
+    }
+
+    /** LAPACK's reflector k (uplo 'U'): v[k] = 1, v[r] = a[(k+1)·n + r] for r &lt; k, zero after k. */
+    private void reflectLapack(int k, double[] b, int cols, double[] s) {
+        double t = tau[k];
+        if (t == 0) {
+            return;
+        }
+        int row = (k + 1) * n;
+        int bk = k * cols;
+        for (int c = 0; c < cols; c++) s[c] = b[bk + c];
+        for (int r = 0; r < k; r++) {
+            double vr = a[row + r];
+            int br = r * cols;
+            for (int c = 0; c < cols; c++) s[c] += vr * b[br + c];
+        }
+        for (int c = 0; c < cols; c++) {
+            s[c] *= t;
+            b[bk + c] -= s[c];
+        }
+        for (int r = 0; r < k; r++) {
+            double vr = a[row + r];
+            int br = r * cols;
+            for (int c = 0; c < cols; c++) b[br + c] -= vr * s[c];
         }
     }
 

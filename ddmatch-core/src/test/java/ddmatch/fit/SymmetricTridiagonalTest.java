@@ -10,6 +10,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SymmetricTridiagonalTest {
 
@@ -42,16 +44,21 @@ class SymmetricTridiagonalTest {
         return s;
     }
 
-    @Test
-    void eigenvaluesAgreeWithEjmlForFullAndRankDeficientGramMatrices() {
+    @ParameterizedTest(name = "native LAPACK allowed: {0}")
+    @ValueSource(booleans = {false, true})
+    void eigenvaluesAgreeWithEjmlForFullAndRankDeficientGramMatrices(boolean allowNative) {
         for (int[] shape : new int[][] {{40, 1}, {40, 2}, {40, 3}, {200, 60}, {30, 90}, {500, 150}}) {
             int n = shape[1];
             double[] a = gram(shape[0], n, n);
             double[] ref = ejmlEigenvalues(a, n);
             double tol = 1e-13 * norm1(a, n) * Math.sqrt(n);
-            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n);
+            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, 1, allowNative);
             double[] e = t.eigenvalues();
             assertThat(t.eigenvaluesByBisection()).isFalse();
+            assertThat(t.byNativeLapack()).isEqualTo(allowNative && NativeBlas.lapackAvailable() && n > 2);
+            if (!allowNative) {
+                assertThat(t.offDiagonal()).hasSize(n - 1);
+            }
             double[] b = SymmetricTridiagonal.bisect(t.diagonal(), Arrays.copyOf(t.offDiagonal(), n), n);
             for (int i = 0; i < n; i++) {
                 assertThat(e[i]).as("QL eigenvalue %d of %s", i, Arrays.toString(shape)).isCloseTo(ref[i], within(tol));
@@ -60,11 +67,12 @@ class SymmetricTridiagonalTest {
         }
     }
 
-    @Test
-    void qtqEqualsTheOriginalMatrix() {
+    @ParameterizedTest(name = "native LAPACK allowed: {0}")
+    @ValueSource(booleans = {false, true})
+    void qtqEqualsTheOriginalMatrix(boolean allowNative) {
         int n = 37;
         double[] a = gram(50, n, 7);
-        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n);
+        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, 1, allowNative);
         // Q T Qᵀ column by column: Q (T (Qᵀ eⱼ)).
         double[] d = t.diagonal(), off = t.offDiagonal();
         double[] x = new double[n * n];
@@ -84,15 +92,16 @@ class SymmetricTridiagonalTest {
         for (int i = 0; i < n * n; i++) assertThat(tx[i]).isCloseTo(a[i], within(tol));
     }
 
-    @Test
-    void shiftedSolveAgreesWithAGeneralInverse() {
+    @ParameterizedTest(name = "native LAPACK allowed: {0}")
+    @ValueSource(booleans = {false, true})
+    void shiftedSolveAgreesWithAGeneralInverse(boolean allowNative) {
         int n = 80;
         double[] a = gram(300, n, 11);
         SplittableRandom g = new SplittableRandom(3);
         double[] rhs = new double[n * 3];
         for (int i = 0; i < rhs.length; i++) rhs[i] = g.nextDouble(-1, 1);
         for (double lambda : new double[] {1e-3, 1.0, 50.0}) {
-            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n);
+            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, 1, allowNative);
             double[] x = rhs.clone();
             t.applyQTranspose(x, 3);
             assertThat(t.solveShifted(lambda, x, 3, 0, 3)).isEqualTo(SymmetricTridiagonal.Solve.LDLT);
@@ -108,8 +117,9 @@ class SymmetricTridiagonalTest {
         }
     }
 
-    @Test
-    void indefiniteShiftUsesPivotingAndStillSolves() {
+    @ParameterizedTest(name = "native LAPACK allowed: {0}")
+    @ValueSource(booleans = {false, true})
+    void indefiniteShiftUsesPivotingAndStillSolves(boolean allowNative) {
         // T − 5I for the tridiagonal 1D Laplacian-like matrix diag 2, off −1 scaled: eigenvalues 2 − 2cos(kπ/(n+1))·…
         int n = 6;
         double[] a = new double[n * n];
@@ -121,7 +131,7 @@ class SymmetricTridiagonalTest {
             }
         }
         double[] rhs = {1, -2, 3, 0.5, 0, 1};
-        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n);
+        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, 1, allowNative);
         double[] x = rhs.clone();
         t.applyQTranspose(x, 1);
         assertThat(t.solveShifted(-3.3, x, 1, 0, 1)).isEqualTo(SymmetricTridiagonal.Solve.PIVOTED_LU);
@@ -157,9 +167,9 @@ class SymmetricTridiagonalTest {
     void reductionIsBitIdenticalForAnyThreadCountAndMatchesEjml() {
         int n = 600;
         double[] a = gram(700, n, 5);
-        SymmetricTridiagonal one = SymmetricTridiagonal.reduce(a.clone(), n, 1);
+        SymmetricTridiagonal one = SymmetricTridiagonal.reduce(a.clone(), n, 1, false);
         for (int threads : new int[] {2, 3, 8}) {
-            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, threads);
+            SymmetricTridiagonal t = SymmetricTridiagonal.reduce(a.clone(), n, threads, false);
             assertThat(t.diagonal()).as("%d threads", threads).isEqualTo(one.diagonal());
             assertThat(t.offDiagonal()).as("%d threads", threads).isEqualTo(one.offDiagonal());
         }
