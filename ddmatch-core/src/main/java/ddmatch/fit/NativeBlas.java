@@ -56,6 +56,27 @@ public final class NativeBlas {
     }
 
     /**
+     * {@code k ← ΦΦᵀ} (M × M, both triangles) by the native {@code dsyrk} (the dual form, M &lt; F); false (k untouched)
+     * when no native BLAS is loaded.
+     *
+     * @param phi row-major M × F
+     * @param k   row-major M × M output
+     */
+    static boolean gramOuter(double[] phi, int m, int f, double[] k) {
+        if (INSTANCE == null) {
+            return false;
+        }
+        // Row-major Φ is column-major Φᵀ (F × M); dsyrk('U', 'T') forms (Φᵀ)ᵀΦᵀ = ΦΦᵀ.
+        INSTANCE.dsyrk("U", "T", m, f, 1.0, phi, f, 0.0, k, m);
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                k[i * m + j] = k[j * m + i];
+            }
+        }
+        return true;
+    }
+
+    /**
      * Householder tridiagonalisation by the native {@code dsytrd} (blocked: half its flops in {@code dsyr2k}) of the
      * row-major symmetric {@code a}, read as the column-major upper triangle; false (a untouched) when no native
      * LAPACK is loaded. Its workspace is n·(block size) doubles.

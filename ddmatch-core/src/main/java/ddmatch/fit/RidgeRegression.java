@@ -64,7 +64,9 @@ public final class RidgeRegression {
             rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(phi, y, rhs);
         } else {
-            CommonOps_DDRM.multOuter(phi, gram);
+            if (!NativeBlas.gramOuter(phi.data, m, f, gram.data)) {
+                CommonOps_DDRM.multOuter(phi, gram);
+            }
             rhs = y.copy();
         }
         double trace = 0;
