@@ -56,6 +56,22 @@ public final class NativeBlas {
     }
 
     /**
+     * {@code out ← Φ W} (M × cols, row-major) by the native {@code dgemm}; false (out untouched) when no native BLAS is
+     * loaded.
+     *
+     * @param phi row-major M × n
+     * @param w   row-major n × cols
+     */
+    static boolean multiply(double[] phi, int m, int n, double[] w, int cols, double[] out) {
+        if (INSTANCE == null) {
+            return false;
+        }
+        // Row-major matrices are column-major transposes: (ΦW)ᵀ = Wᵀ Φᵀ, with Wᵀ (cols × n) and Φᵀ (n × M).
+        INSTANCE.dgemm("N", "N", cols, m, n, 1.0, w, cols, phi, n, 0.0, out, cols);
+        return true;
+    }
+
+    /**
      * {@code k ← ΦΦᵀ} (M × M, both triangles) by the native {@code dsyrk} (the dual form, M &lt; F); false (k untouched)
      * when no native BLAS is loaded.
      *

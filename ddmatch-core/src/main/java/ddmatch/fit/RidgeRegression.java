@@ -309,6 +309,29 @@ public final class RidgeRegression {
     static double[] residuals(double[] phi, int m, int n, double[] y, int q, double[] w, int cols) {
         int len = cols / q;
         double[] rss = new double[len];
+        if (NativeBlas.available()) {
+            // M × cols: the same order as Y (q = d columns per λ), so within O(M·d) per λ.
+            double[] fitted = new double[m * cols];
+            NativeBlas.multiply(phi, m, n, w, cols, fitted);
+            for (int r = 0; r < m; r++) {
+                for (int k = 0; k < len; k++) {
+                    double s = 0;
+                    for (int o = 0; o < q; o++) {
+                        double d = y[r * q + o] - fitted[r * cols + k * q + o];
+                        s += d * d;
+                    }
+                    rss[k] += s;
+                }
+            }
+            return rss;
+        }
+        return residualsJava(phi, m, n, y, q, w, cols);
+    }
+
+    /** {@link #residuals} without the native BLAS. */
+    static double[] residualsJava(double[] phi, int m, int n, double[] y, int q, double[] w, int cols) {
+        int len = cols / q;
+        double[] rss = new double[len];
         double[] f0 = new double[cols], f1 = new double[cols], f2 = new double[cols], f3 = new double[cols];
         for (int r = 0; r < m; r += 4) {
             int rows = Math.min(4, m - r);
