@@ -18,7 +18,9 @@ import java.util.logging.Logger;
  * <p>Reproducibility: the native result differs from the Java kernel's in the last bits (a different summation order;
  * max |difference| 7e-12 on a 1000 × 1000 Gram matrix of 3000 tanh features). OpenBLAS's {@code dsyrk} does not split
  * the inner (sample) dimension between threads, and was measured bit-identical for OPENBLAS_NUM_THREADS = 1, 2 and 8;
- * its thread count is OpenBLAS's own (the environment variable), not {@code ddmatch.solve.Parallelism}.
+ * its threaded {@code dsytrd} is not (Lorenz N = 4000 selected a different λ with 1 and 2 threads), so the launcher
+ * sets OPENBLAS_NUM_THREADS = 1 unless it is set. That thread count is OpenBLAS's own (the environment variable), not
+ * {@code ddmatch.solve.Parallelism}.
  */
 public final class NativeBlas {
     /** Kept strongly reachable: a logger's level is lost when the logger is collected. */
