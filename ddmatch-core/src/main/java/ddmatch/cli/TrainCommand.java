@@ -313,8 +313,7 @@ final class TrainCommand implements Callable<Integer> {
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
                 result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.ridge().form().name().toLowerCase(),
                 result.ridge().factorization());
-        out.printf("  training drift error %.3e on %d samples; %.2f s (Gram product: %s)%n", result.trainingError(), result.samples(),
-                result.seconds(), ddmatch.fit.NativeBlas.describe());
+        out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
         if (tuned != null) {
             printAutoTune(out, tuned);
             if (autoNeurons && tuned.chosen().driftError() > driftError) {

@@ -38,9 +38,9 @@ final class Warnings {
                     + " optimum may lie beyond it: check the samples or fix λ with --lambda", ridge.lambda(),
                     ridge.lambda() / ridge.lambdaScale()));
         }
-        if (!ridge.positiveDefinite()) {
-            w.add("the regularised normal equations were not positive definite to working precision, so they were"
-                    + " solved with pivoting (" + ridge.factorization() + "); the fit is"
+        if (!"cholesky".equals(ridge.factorization())) {
+            w.add("the regularised normal equations were not positive definite to working precision, so Cholesky failed"
+                    + " and they were solved by a symmetric eigendecomposition (" + ridge.factorization() + "); the fit is"
                     + " valid but ill-conditioned: consider a larger --lambda or fewer neurons");
         }
         return w;

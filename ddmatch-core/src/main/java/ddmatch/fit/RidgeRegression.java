@@ -2,20 +2,21 @@ package ddmatch.fit;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * Multi-output ridge regression with the regularisation chosen by generalised cross-validation.
  *
  * <p><b>Description.</b> With M samples and F features, the smaller Gram matrix is formed: {@code G = ΦᵀΦ} (F × F,
- * primal) when M ≥ F, {@code K = ΦΦᵀ} (M × M, dual) otherwise, and reduced to tridiagonal form {@code Q T Qᵀ} by
- * Householder reflections ({@link SymmetricTridiagonal}; 4n³/3 flops, no eigenvectors). For every λ of a logarithmic
- * grid, the eigenvalues {@code eᵢ} of T give the trace of the hat matrix {@code tr H = Σ eᵢ/(eᵢ + λ)}, and the solution
- * {@code Q (T + λI)⁻¹ Qᵀ b} (an O(n) tridiagonal solve plus O(n²) per right-hand side for Q) gives the residual sum of
- * squares, hence the GCV score {@code M·RSS/(M − tr H)²} (Golub, Heath and Wahba, Technometrics 21, 215, 1979). The
- * λ that minimises it (shared by all outputs) gives the solution the same way; no inverse and no second factorisation
- * of the Gram matrix is formed. The shifted tridiagonal systems are solved by LDLᵀ when positive definite; if a pivot
- * is not positive (the regularised normal equations are numerically indefinite at a tiny λ), by elimination with
- * partial pivoting, and that is recorded in the result ({@link RidgeSolution#TRIDIAGONAL_LU}).
+ * primal) when M ≥ F, {@code K = ΦΦᵀ} (M × M, dual) otherwise. Its symmetric eigendecomposition {@code Σ e_i v_i v_iᵀ}
+ * gives, for every λ of a logarithmic grid at no further O(n³) cost, the residual sum of squares and the trace of the
+ * hat matrix {@code tr H = Σ e_i/(e_i + λ)}, hence the GCV score {@code M·RSS/(M − tr H)²} (Golub, Heath and Wahba,
+ * Technometrics 21, 215, 1979). The λ that minimises it (shared by all outputs) is then used in a Cholesky solve of
+ * the normal equations; no inverse is formed. If Cholesky fails (the matrix is numerically indefinite at a tiny λ),
+ * the solution is taken from the eigendecomposition and the fallback is recorded in the result.
  *
  * <p>The grid is {@code λ = scale · 10^p}, {@code p = −16, −15.75, …, 0}, with {@code scale = tr(G)/F} the mean
  * eigenvalue: noise-free targets typically select p ≈ −13 (DESIGN §1.4). It is searched coarse to fine: every whole
@@ -60,13 +61,11 @@ public final class RidgeRegression {
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         DMatrixRMaj rhs;
         if (primal) {
-            GramProduct.computeFastest(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
+            GramProduct.compute(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
             rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(phi, y, rhs);
         } else {
-            if (!NativeBlas.gramOuter(phi.data, m, f, gram.data)) {
-                CommonOps_DDRM.multOuter(phi, gram);
-            }
+            CommonOps_DDRM.multOuter(phi, gram);
             rhs = y.copy();
         }
         double trace = 0;
@@ -77,76 +76,101 @@ public final class RidgeRegression {
                     + "); check the inputs of the regression");
         }
 
-        // G = Q T Qᵀ (G is overwritten by the reflectors); c = Qᵀ · right-hand side.
-        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(gram.data, n, ddmatch.solve.Parallelism.threads());
-        double[] e = t.eigenvalues();
-        for (int i = 0; i < n; i++) e[i] = Math.max(0.0, e[i]);
-        double[] c = rhs.data.clone();
-        t.applyQTranspose(c, q);
-
         double chosen = lambda;
         double gcv = Double.NaN;
+        double dof = Double.NaN;
         boolean edge = false;
         LambdaCurve curve = LambdaCurve.NONE;
-        if (Double.isNaN(lambda)) {
-            int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
-            double[] grid = new double[steps + 1];
-            for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
-            // Coarse-to-fine: every decade first, then the quarter-decade points around the best decade (the primal
-            // score costs O(M·F·outputs) per λ, so this evaluates 24 of the 65 grid points). Each pass scores its λ
-            // values together, so that Q and Φ are streamed once per pass rather than once per λ.
-            double[] scores = new double[steps + 1];
-            java.util.Arrays.fill(scores, Double.NaN);
-            int coarse = (int) Math.round(1.0 / EXPONENT_STEP);
-            double best = Double.POSITIVE_INFINITY;
-            int bestIndex = -1;
-            for (int pass = 0; pass < 2; pass++) {
-                int from = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
-                int to = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
-                int stride = pass == 0 ? coarse : 1;
-                int count = 0;
-                int[] idx = new int[steps + 1];
-                for (int s = from; s <= to; s += stride) {
-                    if (Double.isNaN(scores[s])) idx[count++] = s;
-                }
-                double[] lams = new double[count];
-                for (int k = 0; k < count; k++) lams[k] = grid[idx[k]];
-                double[] g = primal ? gcvScoresPrimal(phi, y, t, e, c, lams) : gcvScoresDual(t, e, c, q, m, lams);
-                for (int k = 0; k < count; k++) {
-                    scores[idx[k]] = g[k];
-                    if (g[k] < best) {
-                        best = g[k];
-                        bestIndex = idx[k];
+        double[] e = null;
+        DMatrixRMaj vecs = null;
+        DMatrixRMaj proj = null;
+        {
+            // The eigendecomposition is needed for GCV; it also gives tr H at a given λ and the fallback solution.
+            EigenDecomposition_F64<DMatrixRMaj> eig = symmetricEigen(gram, n);
+            if (eig == null) {
+                throw new IllegalStateException("eigendecomposition of the " + n + " × " + n + " Gram matrix failed to converge"
+                        + " even with 200·n QR iterations; give --lambda to skip the GCV search");
+            }
+            e = new double[n];
+            vecs = new DMatrixRMaj(n, n);
+            for (int i = 0; i < n; i++) {
+                e[i] = Math.max(0.0, eig.getEigenvalue(i).real);
+                DMatrixRMaj v = eig.getEigenVector(i);
+                for (int r = 0; r < n; r++) vecs.unsafe_set(r, i, v.data[r]);
+            }
+            proj = new DMatrixRMaj(n, q);
+            CommonOps_DDRM.multTransA(vecs, rhs, proj);
+            double yy = 0;
+            for (double v : y.data) yy += v * v;
+            if (Double.isNaN(lambda)) {
+                int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
+                double best = Double.POSITIVE_INFINITY;
+                int bestIndex = -1;
+                DMatrixRMaj beta = primal ? new DMatrixRMaj(f, q) : null;
+                DMatrixRMaj fitted = primal ? new DMatrixRMaj(m, q) : null;
+                // Coarse-to-fine: every decade first, then the quarter-decade points around the best decade. The
+                // primal score costs O(M·F·outputs) per λ, so this evaluates 24 of the 65 grid points.
+                double[] scores = new double[steps + 1];
+                java.util.Arrays.fill(scores, Double.NaN);
+                int coarse = (int) Math.round(1.0 / EXPONENT_STEP);
+                for (int pass = 0; pass < 2; pass++) {
+                    int from = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
+                    int to = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
+                    int stride = pass == 0 ? coarse : 1;
+                    for (int s = from; s <= to; s += stride) {
+                        if (!Double.isNaN(scores[s])) {
+                            continue;
+                        }
+                        double lam = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
+                        double g = primal ? gcvScorePrimal(phi, y, vecs, e, proj, lam, beta, fitted)
+                                : gcvScore(e, proj, yy, m, lam, false);
+                        scores[s] = g;
+                        if (g < best) {
+                            best = g;
+                            bestIndex = s;
+                        }
                     }
                 }
+                chosen = scale * Math.pow(10.0, MIN_EXPONENT + bestIndex * EXPONENT_STEP);
+                edge = bestIndex == 0 || bestIndex == steps;
+                gcv = best;
+                double[] grid = new double[steps + 1];
+                for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
+                curve = new LambdaCurve(LambdaCurve.Criterion.GCV, grid, scores, bestIndex);
             }
-            if (bestIndex < 0) {
-                throw new IllegalStateException("GCV: no λ of the grid gave a finite score for the " + n + " × " + n
-                        + " Gram matrix (scale " + scale + "); give --lambda to fix it");
-            }
-            chosen = grid[bestIndex];
-            edge = bestIndex == 0 || bestIndex == steps;
-            gcv = best;
-            curve = new LambdaCurve(LambdaCurve.Criterion.GCV, grid, scores, bestIndex);
+            dof = 0;
+            for (double ei : e) dof += ei / (ei + chosen);
         }
-        double dof = 0;
-        for (double ei : e) dof += ei / (ei + chosen);
 
-        // The solution at the chosen λ: (G + λI)⁻¹ rhs = Q (T + λI)⁻¹ Qᵀ rhs (no second factorisation of G).
-        double[] sol = c.clone();
-        SymmetricTridiagonal.Solve how = t.solveShifted(chosen, sol, q, 0, q);
-        if (how == SymmetricTridiagonal.Solve.SINGULAR) {
-            throw new IllegalArgumentException("λ = " + chosen + " leaves the " + n + " × " + n
-                    + " normal equations exactly singular; give a positive --lambda");
+        DMatrixRMaj reg = gram.copy();
+        for (int i = 0; i < n; i++) reg.unsafe_set(i, i, reg.unsafe_get(i, i) + chosen);
+        DMatrixRMaj sol = new DMatrixRMaj(n, q);
+        LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+        String factorization = "cholesky";
+        boolean ok = chol.setA(reg);
+        if (ok) {
+            chol.solve(rhs, sol);
+            for (double v : sol.data) {
+                if (!Double.isFinite(v)) {
+                    ok = false;
+                    break;
+                }
+            }
         }
-        t.applyQ(sol, q);
-        String factorization = how == SymmetricTridiagonal.Solve.LDLT ? RidgeSolution.TRIDIAGONAL_LDLT : RidgeSolution.TRIDIAGONAL_LU;
+        if (!ok) {
+            factorization = "eigen";
+            for (int i = 0; i < n; i++) {
+                double w = e[i] + chosen > 0 ? 1.0 / (e[i] + chosen) : 0.0;
+                for (int c = 0; c < q; c++) proj.unsafe_set(i, c, proj.unsafe_get(i, c) * w);
+            }
+            CommonOps_DDRM.mult(vecs, proj, sol);
+        }
         DMatrixRMaj beta;
         if (primal) {
-            beta = DMatrixRMaj.wrap(f, q, sol);
+            beta = sol;
         } else {
             beta = new DMatrixRMaj(f, q);
-            CommonOps_DDRM.multTransA(phi, DMatrixRMaj.wrap(m, q, sol), beta);
+            CommonOps_DDRM.multTransA(phi, sol, beta);
         }
         return new RidgeSolution(beta.data, f, q, chosen, scale, gcv, dof,
                 primal ? RidgeSolution.Form.PRIMAL : RidgeSolution.Form.DUAL, factorization, edge, curve);
@@ -173,8 +197,7 @@ public final class RidgeRegression {
      * over the {@code folds} folds. The folds are contiguous blocks of rows, not random subsets: training samples taken
      * along a trajectory are correlated in time, and a random split would let each held-out row be predicted from its
      * neighbours, underestimating the error (Bergmeir and Benítez, Information Sciences 191, 192, 2012). Each fold costs
-     * one Gram product and one tridiagonalisation ({@link SymmetricTridiagonal}); each λ then costs
-     * O(F²·outputs + M·F·outputs) per fold.
+     * one eigendecomposition of its Gram matrix; each λ then costs O(F²·outputs + M·F·outputs) per fold.
      *
      * @param phi   features Φ (M × F)
      * @param y     targets Y (M × outputs)
@@ -198,9 +221,10 @@ public final class RidgeRegression {
         int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
         double[] grid = new double[steps + 1];
         for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
-        // Per fold: the tridiagonal form Q T Qᵀ of the training Gram ΦᵀΦ and c = Qᵀ Φᵀ Y.
-        SymmetricTridiagonal[] tri = new SymmetricTridiagonal[folds];
-        double[][] proj = new double[folds][];
+        // Per fold: eigenvectors V and eigenvalues e of the training Gram ΦᵀΦ, and Vᵀ Φᵀ Y.
+        DMatrixRMaj[] vecs = new DMatrixRMaj[folds];
+        double[][] eig = new double[folds][];
+        DMatrixRMaj[] proj = new DMatrixRMaj[folds];
         int[] from = new int[folds + 1];
         for (int k = 0; k <= folds; k++) from[k] = (int) ((long) k * m / folds);
         for (int k = 0; k < folds; k++) {
@@ -216,20 +240,32 @@ public final class RidgeRegression {
                 System.arraycopy(y.data, r * q, yt.data, r2 * q, q);
                 r2++;
             }
-            double[] gram = new double[f * f];
-            GramProduct.computeFastest(pt.data, rows, f, gram, ddmatch.solve.Parallelism.threads());
-            tri[k] = SymmetricTridiagonal.reduce(gram, f, ddmatch.solve.Parallelism.threads());
+            DMatrixRMaj gram = new DMatrixRMaj(f, f);
+            CommonOps_DDRM.multTransA(pt, pt, gram);
+            EigenDecomposition_F64<DMatrixRMaj> dec = DecompositionFactory_DDRM.eig(f, true, true);
+            // (fold Gram matrices are smaller than the full one; the full fit's retry below covers the large case)
+            if (!dec.decompose(gram)) {
+                throw new IllegalStateException("eigendecomposition of the " + f + " × " + f + " Gram matrix of fold " + k + " failed");
+            }
+            eig[k] = new double[f];
+            vecs[k] = new DMatrixRMaj(f, f);
+            for (int i = 0; i < f; i++) {
+                eig[k][i] = Math.max(0.0, dec.getEigenvalue(i).real);
+                DMatrixRMaj v = dec.getEigenVector(i);
+                for (int r = 0; r < f; r++) vecs[k].unsafe_set(r, i, v.data[r]);
+            }
             DMatrixRMaj rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(pt, yt, rhs);
-            proj[k] = rhs.data;
-            tri[k].applyQTranspose(proj[k], q);
+            proj[k] = new DMatrixRMaj(f, q);
+            CommonOps_DDRM.multTransA(vecs[k], rhs, proj[k]);
         }
         double[] scores = new double[steps + 1];
         java.util.Arrays.fill(scores, Double.NaN);
         int coarse = (int) Math.round(1.0 / EXPONENT_STEP);
         double best = Double.POSITIVE_INFINITY;
         int bestIndex = -1;
-        double[] beta = new double[f * q];
+        DMatrixRMaj scaled = new DMatrixRMaj(f, q);
+        DMatrixRMaj beta = new DMatrixRMaj(f, q);
         for (int pass = 0; pass < 2; pass++) {
             int lo = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
             int hi = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
@@ -239,16 +275,15 @@ public final class RidgeRegression {
                 }
                 double sse = 0;
                 for (int k = 0; k < folds; k++) {
-                    System.arraycopy(proj[k], 0, beta, 0, beta.length);
-                    if (tri[k].solveShifted(grid[s], beta, q, 0, q) == SymmetricTridiagonal.Solve.SINGULAR) {
-                        sse = Double.POSITIVE_INFINITY;
-                        break;
+                    for (int i = 0; i < f; i++) {
+                        double w = 1.0 / (eig[k][i] + grid[s]);
+                        for (int c = 0; c < q; c++) scaled.unsafe_set(i, c, proj[k].unsafe_get(i, c) * w);
                     }
-                    tri[k].applyQ(beta, q);
+                    CommonOps_DDRM.mult(vecs[k], scaled, beta);
                     for (int r = from[k]; r < from[k + 1]; r++) {
                         for (int c = 0; c < q; c++) {
                             double pred = 0;
-                            for (int j = 0; j < f; j++) pred += phi.data[r * f + j] * beta[j * q + c];
+                            for (int j = 0; j < f; j++) pred += phi.data[r * f + j] * beta.data[j * q + c];
                             double e = y.data[r * q + c] - pred;
                             sse += e * e;
                         }
@@ -266,128 +301,83 @@ public final class RidgeRegression {
     }
 
     /**
-     * GCV scores {@code M·RSS/(M − tr H)²} of the primal problem at each λ of {@code lams}, with the residual computed
-     * directly, {@code RSS = ‖Y − Φ β(λ)‖²}, {@code β(λ) = Q (T + λI)⁻¹ c}: the closed form
-     * {@code ‖Y‖² − Σ proj²(e + 2λ)/(e + λ)²} cancels catastrophically for noise-free targets, whose relative residuals
-     * reach 1e-10, and would select λ by rounding noise. All λ share one pass of Q over the block of solutions and one
-     * pass over Φ. Cost O(L·(n²·q + M·n·q)) for L values of λ; memory O((n + M)·L·q).
+     * The symmetric eigendecomposition of {@code gram} (not modified), or null if it does not converge. EJML's implicit
+     * QR stops after a fixed number of iterations; Gram matrices of large networks have thousands of eigenvalues
+     * clustered at rounding level, which can exhaust it (seen at N = 4000), so a failure is retried once with a budget
+     * of 200·n iterations.
      */
-    static double[] gcvScoresPrimal(DMatrixRMaj phi, DMatrixRMaj y, SymmetricTridiagonal t, double[] e, double[] c,
-                                    double[] lams) {
+    static EigenDecomposition_F64<DMatrixRMaj> symmetricEigen(DMatrixRMaj gram, int n) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (eig.decompose(gram.copy())) {
+            return eig;
+        }
+        org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM retry =
+                new org.ejml.dense.row.decomposition.eig.SymmetricQRAlgorithmDecomposition_DDRM(true);
+        retry.setMaxIterations(200 * n);
+        return retry.decompose(gram.copy()) ? retry : null;
+    }
+
+    /**
+     * GCV score in the primal form with the residual computed directly, {@code RSS = ‖Y − Φ β(λ)‖²} with
+     * {@code β(λ) = V diag(1/(e + λ)) Vᵀ ΦᵀY}: the closed form {@code ‖Y‖² − Σ proj²(e + 2λ)/(e + λ)²} cancels
+     * catastrophically for noise-free targets, whose relative residuals reach 1e-10, and would select λ by rounding
+     * noise. Cost O(M·F·outputs) per λ.
+     */
+    static double gcvScorePrimal(DMatrixRMaj phi, DMatrixRMaj y, DMatrixRMaj vecs, double[] e, DMatrixRMaj proj, double lam,
+                                 DMatrixRMaj beta, DMatrixRMaj fitted) {
         int n = e.length;
-        int q = y.numCols;
+        int q = proj.numCols;
         int m = phi.numRows;
-        int len = lams.length;
-        int cols = len * q;
-        double[] scores = new double[len];
-        if (len == 0) {
-            return scores;
-        }
-        double[] w = new double[n * cols];
-        boolean[] singular = new boolean[len];
+        DMatrixRMaj scaled = new DMatrixRMaj(n, q);
+        double denom = m - n;
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < len; k++) System.arraycopy(c, i * q, w, i * cols + k * q, q);
+            double w = 1.0 / (e[i] + lam);
+            for (int c = 0; c < q; c++) scaled.unsafe_set(i, c, proj.unsafe_get(i, c) * w);
+            denom += lam * w;
         }
-        for (int k = 0; k < len; k++) {
-            singular[k] = t.solveShifted(lams[k], w, cols, k * q, q) == SymmetricTridiagonal.Solve.SINGULAR;
+        CommonOps_DDRM.mult(vecs, scaled, beta);
+        CommonOps_DDRM.mult(phi, beta, fitted);
+        double rss = 0;
+        for (int i = 0; i < fitted.data.length; i++) {
+            double r = y.data[i] - fitted.data[i];
+            rss += r * r;
         }
-        t.applyQ(w, cols);
-        double[] rss = residuals(phi.data, m, n, y.data, q, w, cols);
-        for (int k = 0; k < len; k++) {
-            double denom = m - n;
-            for (int i = 0; i < n; i++) denom += lams[k] / (e[i] + lams[k]);
-            scores[k] = singular[k] || denom <= 0 || !Double.isFinite(rss[k]) ? Double.POSITIVE_INFINITY
-                    : m * rss[k] / (denom * denom);
+        if (denom <= 0 || !Double.isFinite(rss)) {
+            return Double.POSITIVE_INFINITY;
         }
-        return scores;
+        return m * rss / (denom * denom);
     }
 
     /**
-     * Per block of q columns of W (cols = L·q): {@code ‖Y − Φ W_k‖²}. Rows of Φ are taken four at a time so that each
-     * row of W, read once, serves four rows of the product (the inner loop runs over W's row, contiguous).
+     * GCV score {@code M·RSS/(M − tr H)²} at λ from the eigenvalues {@code e} of the Gram matrix and the projections
+     * of the right-hand side on its eigenvectors. Primal: {@code proj = Vᵀ ΦᵀY} and
+     * {@code RSS = ‖Y‖² − Σ proj² (e + 2λ)/(e + λ)²}; dual: {@code proj = QᵀY} and {@code RSS = Σ proj² λ²/(e + λ)²}.
      */
-    static double[] residuals(double[] phi, int m, int n, double[] y, int q, double[] w, int cols) {
-        int len = cols / q;
-        double[] rss = new double[len];
-        if (NativeBlas.available()) {
-            // M × cols: the same order as Y (q = d columns per λ), so within O(M·d) per λ.
-            double[] fitted = new double[m * cols];
-            NativeBlas.multiply(phi, m, n, w, cols, fitted);
-            for (int r = 0; r < m; r++) {
-                for (int k = 0; k < len; k++) {
-                    double s = 0;
-                    for (int o = 0; o < q; o++) {
-                        double d = y[r * q + o] - fitted[r * cols + k * q + o];
-                        s += d * d;
-                    }
-                    rss[k] += s;
-                }
+    static double gcvScore(double[] e, DMatrixRMaj proj, double yy, int m, double lam, boolean primal) {
+        int q = proj.numCols;
+        double rss = primal ? yy : 0.0;
+        // M − tr H accumulated as (M − n) + Σ λ/(e + λ): the form M − Σ e/(e + λ) cancels when λ ≪ e.
+        double denom = m - e.length;
+        for (int i = 0; i < e.length; i++) {
+            double ei = e[i];
+            double den = ei + lam;
+            double p2 = 0;
+            for (int c = 0; c < q; c++) {
+                double p = proj.unsafe_get(i, c);
+                p2 += p * p;
             }
-            return rss;
+            if (primal) {
+                rss -= p2 * (ei + 2 * lam) / (den * den);
+            } else {
+                double r = lam / den;
+                rss += p2 * r * r;
+            }
+            denom += lam / den;
         }
-        return residualsJava(phi, m, n, y, q, w, cols);
-    }
-
-    /** {@link #residuals} without the native BLAS. */
-    static double[] residualsJava(double[] phi, int m, int n, double[] y, int q, double[] w, int cols) {
-        int len = cols / q;
-        double[] rss = new double[len];
-        double[] f0 = new double[cols], f1 = new double[cols], f2 = new double[cols], f3 = new double[cols];
-        for (int r = 0; r < m; r += 4) {
-            int rows = Math.min(4, m - r);
-            java.util.Arrays.fill(f0, 0.0);
-            java.util.Arrays.fill(f1, 0.0);
-            java.util.Arrays.fill(f2, 0.0);
-            java.util.Arrays.fill(f3, 0.0);
-            int p0 = r * n, p1 = Math.min(r + 1, m - 1) * n, p2 = Math.min(r + 2, m - 1) * n, p3 = Math.min(r + 3, m - 1) * n;
-            for (int j = 0; j < n; j++) {
-                double a0 = phi[p0 + j], a1 = phi[p1 + j], a2 = phi[p2 + j], a3 = phi[p3 + j];
-                int wj = j * cols;
-                for (int k = 0; k < cols; k++) {
-                    double x = w[wj + k];
-                    f0[k] += a0 * x;
-                    f1[k] += a1 * x;
-                    f2[k] += a2 * x;
-                    f3[k] += a3 * x;
-                }
-            }
-            for (int a = 0; a < rows; a++) {
-                double[] fa = a == 0 ? f0 : a == 1 ? f1 : a == 2 ? f2 : f3;
-                int yr = (r + a) * q;
-                for (int k = 0; k < len; k++) {
-                    double s = 0;
-                    for (int o = 0; o < q; o++) {
-                        double d = y[yr + o] - fa[k * q + o];
-                        s += d * d;
-                    }
-                    rss[k] += s;
-                }
-            }
+        rss = Math.max(rss, 0.0);
+        if (denom <= 0) {
+            return Double.POSITIVE_INFINITY;
         }
-        return rss;
-    }
-
-    /**
-     * GCV scores of the dual problem ({@code K = ΦΦᵀ = Q T Qᵀ}, {@code c = QᵀY}): {@code I − H = λ(K + λI)⁻¹}, so
-     * {@code RSS = λ²‖(T + λI)⁻¹ c‖²} (Q is orthogonal) and {@code M − tr H = Σ λ/(eᵢ + λ)}, both free of cancellation.
-     */
-    static double[] gcvScoresDual(SymmetricTridiagonal t, double[] e, double[] c, int q, int m, double[] lams) {
-        double[] scores = new double[lams.length];
-        double[] x = new double[c.length];
-        for (int k = 0; k < lams.length; k++) {
-            double lam = lams[k];
-            System.arraycopy(c, 0, x, 0, c.length);
-            if (t.solveShifted(lam, x, q, 0, q) == SymmetricTridiagonal.Solve.SINGULAR) {
-                scores[k] = Double.POSITIVE_INFINITY;
-                continue;
-            }
-            double rss = 0;
-            for (double v : x) rss += v * v;
-            rss *= lam * lam;
-            double denom = 0;
-            for (double ei : e) denom += lam / (ei + lam);
-            scores[k] = denom <= 0 || !Double.isFinite(rss) ? Double.POSITIVE_INFINITY : m * rss / (denom * denom);
-        }
-        return scores;
+        return m * rss / (denom * denom);
     }
 }

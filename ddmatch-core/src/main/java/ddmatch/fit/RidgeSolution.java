@@ -12,23 +12,12 @@ package ddmatch.fit;
  *                     was given rather than selected
  * @param effectiveDof tr H, the effective number of parameters at λ
  * @param form         which normal equations were solved
- * @param factorization how they were solved: {@link #TRIDIAGONAL_LDLT} (positive definite), {@link #TRIDIAGONAL_LU}
- *                     (numerically indefinite, so ill-conditioned); "cholesky" or "eigen" in models of earlier versions
+ * @param factorization how they were solved ("cholesky", or "eigen" when Cholesky failed as ill-conditioned)
  * @param atGridEdge   true if the selected λ is the smallest or largest value of the search grid (widen it)
  * @param curve        the selection curve (λ grid and scores, for plotting); {@link LambdaCurve#NONE} when λ was given
  */
 public record RidgeSolution(double[] coefficients, int features, int outputs, double lambda, double lambdaScale, double gcv,
                             double effectiveDof, Form form, String factorization, boolean atGridEdge, LambdaCurve curve) {
-
-    /** Factorisation label: the tridiagonal form of the regularised normal equations was positive definite (LDLᵀ). */
-    public static final String TRIDIAGONAL_LDLT = "tridiagonal-ldlt";
-    /** Factorisation label: it was not positive definite to working precision and was solved with partial pivoting. */
-    public static final String TRIDIAGONAL_LU = "tridiagonal-lu";
-
-    /** True when the regularised normal equations were positive definite to working precision (a well-posed fit). */
-    public boolean positiveDefinite() {
-        return TRIDIAGONAL_LDLT.equals(factorization) || "cholesky".equals(factorization);
-    }
 
     /** A solution without a selection curve (λ given). */
     public RidgeSolution(double[] coefficients, int features, int outputs, double lambda, double lambdaScale, double gcv,

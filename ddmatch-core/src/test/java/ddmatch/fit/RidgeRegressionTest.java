@@ -119,28 +119,4 @@ class RidgeRegressionTest {
             assertThat(s.gcv()).isCloseTo(atChosen, within(1e-6 * atChosen));
         }
     }
-
-    @Test
-    void blockResidualsEqualTheDirectSums() {
-        // Both the Java kernel (rows four at a time, M not a multiple of 4) and the dispatching one (native dgemm when a
-        // native BLAS is loaded) against ‖Y − Φ W_k‖² summed directly.
-        int m = 23, n = 7, q = 3, len = 4, cols = len * q;
-        DMatrixRMaj phi = random(m, n, 21);
-        DMatrixRMaj y = random(m, q, 22);
-        DMatrixRMaj w = random(n, cols, 23);
-        double[] java = RidgeRegression.residualsJava(phi.data, m, n, y.data, q, w.data, cols);
-        double[] any = RidgeRegression.residuals(phi.data, m, n, y.data, q, w.data, cols);
-        for (int k = 0; k < len; k++) {
-            double rss = 0;
-            for (int r = 0; r < m; r++) {
-                for (int o = 0; o < q; o++) {
-                    double p = 0;
-                    for (int j = 0; j < n; j++) p += phi.get(r, j) * w.get(j, k * q + o);
-                    rss += Math.pow(y.get(r, o) - p, 2);
-                }
-            }
-            assertThat(java[k]).isCloseTo(rss, within(1e-12 * rss));
-            assertThat(any[k]).isCloseTo(rss, within(1e-12 * rss));
-        }
-    }
 }
