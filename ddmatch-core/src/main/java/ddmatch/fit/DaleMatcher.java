@@ -452,13 +452,7 @@ public final class DaleMatcher {
             System.arraycopy(zgTop.data, 0, zg, 0, top);
             System.arraycopy(zgBot.data, 0, zg, top, n);
             curve[it] = ConstrainedMatcher.loss(z.data, zg, c.data, tt, lambda);
-            if (primal > 100.0 * dual) {
-                rho *= 2.0;
-                CommonOps_DDRM.scale(0.5, y);
-            } else if (dual > 100.0 * primal) {
-                rho *= 0.5;
-                CommonOps_DDRM.scale(2.0, y);
-            }
+            rho = ConstrainedMatcher.rebalancedRho(rho, primal, dual, y);
         }
         return new ConstrainedMatcher.Solution(z.data, curve);
     }
