@@ -463,8 +463,9 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
                 result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
         double[] loss = result.lossCurve();
-        out.printf("  loss %.4e after 1 iteration, %.4e after %d (every column sign-exact: cone slope κ = %.4f)%n", loss[0],
-                loss[loss.length - 1], loss.length, result.coneSlope());
+        out.printf("  loss %.4e after 1 iteration, %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n", loss[0],
+                loss[loss.length - 1], loss.length, result.converged() ? "converged" : "iteration cap reached, not converged",
+                result.coneSlope());
         out.printf("  model written to %s%n", output);
         out.flush();
         List<String> warnings = new ArrayList<>();
