@@ -183,7 +183,8 @@ final class TrainCommand implements Callable<Integer> {
     double excitatory;
 
     @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
-            description = "dale: ADMM iterations; dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+            description = "dale: at most K ADMM iterations (it stops earlier once the primal and dual residuals meet their "
+                    + "tolerances); dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--balance-weight", defaultValue = "100", paramLabel = "OMEGA",
