@@ -242,15 +242,18 @@ public final class ConstrainedMatcher {
 
     /**
      * Residual balancing for ADMM's penalty ρ (Boyd, Parikh, Chu, Peleato and Eckstein, Found. Trends Mach. Learn. 3,
-     * 1, 2011, §3.4.1): doubles ρ when the primal residual exceeds 100 × the dual one, halves it in the opposite case,
-     * and rescales the scaled dual variable {@code y} in place so that the unscaled dual stays the same.
+     * 1, 2011, §3.4.1): doubles ρ when the primal residual norm exceeds 10 × the dual one, halves it in the opposite
+     * case, and rescales the scaled dual variable {@code y} in place so that the unscaled dual stays the same.
+     *
+     * @param primalSquared ‖r‖², the squared primal residual norm
+     * @param dualSquared   ‖s‖², the squared dual residual norm (ρ² ‖Z − Z_old‖²)
      */
-    static double rebalancedRho(double rho, double primal, double dual, DMatrixRMaj y) {
-        if (primal > 100.0 * dual) {
+    static double rebalancedRho(double rho, double primalSquared, double dualSquared, DMatrixRMaj y) {
+        if (primalSquared > 100.0 * dualSquared) {
             CommonOps_DDRM.scale(0.5, y);
             return rho * 2.0;
         }
-        if (dual > 100.0 * primal) {
+        if (dualSquared > 100.0 * primalSquared) {
             CommonOps_DDRM.scale(2.0, y);
             return rho * 0.5;
         }
