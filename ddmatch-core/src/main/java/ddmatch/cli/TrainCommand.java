@@ -196,7 +196,7 @@ final class TrainCommand implements Callable<Integer> {
             description = "dale: standard deviation σ_Z ≥ 0, in standardised latent units (1 = the target's own standard "
                     + "deviation), of the Gaussian jitter added to the latent state of the E/I-balance samples, so that the "
                     + "balance holds where runs of a noisy target go beyond the sampled trajectory; auto = the target's "
-                    + "noise-driven spread tr(G̃G̃ᵀ)/(2 d κ), κ its mean contraction rate, capped at 1 (0 without noise) "
+                    + "noise-driven spread √(tr(G̃G̃ᵀ)/(2 d κ)), κ its mean contraction rate, capped at 1 (0 without noise) "
                     + "(default: ${DEFAULT-VALUE})")
     String balanceJitter;
 

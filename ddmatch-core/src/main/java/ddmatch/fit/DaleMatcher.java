@@ -26,8 +26,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * balance row on samples with z₀ spread widely (σ_B), so that the balance holds far from the set point too —
  * otherwise the mean mode, 80% excitatory, can run away to the saturated state — and with z̃ jittered by the target's
  * noise-driven spread (σ_Z, {@link #noiseSpread}: 1 for the rotating OU, 0 without noise), so that it holds where a
- * long noisy run goes beyond the sampled trajectory. Without that jitter the residual {@code h(z̃) = w₀ᵀφ(U z̃ + b)} grows in the sparsely sampled tails and
- * z₀ follows it quasi-statically, {@code z₀ ≈ h/(1 − ∂h/∂z₀)} (measured on the rotating OU, N = 200, σ_Z = 0: max
+ * long noisy run goes beyond the sampled trajectory. Without that jitter the residual {@code h(z̃) = w₀ᵀφ(U z̃ + b)}
+ * grows in the sparsely sampled tails and z₀ follows it quasi-statically, {@code z₀ ≈ h/(1 − ∂h/∂z₀)} (measured on the rotating OU, N = 200, σ_Z = 0: max
  * over the angle of |h| 0.001 at |z̃| = 0, 0.07 at 2.5, 0.14 at 3, 0.29 at 3.5, while ∂h/∂z₀ averages between −0.02
  * and 0.04, so the feedback is not weak; the run's largest |z₀|, 0.19, came at |z̃| = 2.9, in the tail beyond which
  * 1.3% of the samples lie). The two row groups then have their own Gram matrices. The balance row is weighted
@@ -51,8 +51,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * σ = 0.7, N = 200 (automatic σ_Z = 0.40): residence time 9.98 vs the target's 9.84, max |z₀| 0.003; rotating OU
  * θ = 2, N = 200 (σ_Z = 0.99): EPR 3.78 vs θ² = 4, max |z₀| 0.024 (0.19 with σ_Z = 0, which no setting of γ, ω,
  * σ_B or η fixed without losing drift accuracy or Lorenz, see the README); Lorenz, N = 1000 (σ_Z = 0, noiseless):
- * λmax 0.906 vs 0.906, D_stsp 1.8× the target's noise floor, max |z₀| 0.054 (5000 iterations, the cap). With the balance samples as narrow as the readout's (σ_B = σ₀ = 0.05) Lorenz's mean mode ran away
- * (z₀ → 940).
+ * λmax 0.906 vs 0.906, D_stsp 1.8× the target's noise floor, max |z₀| 0.054 (5000 iterations, the cap). With
+ * the balance samples as narrow as the readout's (σ_B = σ₀ = 0.05) Lorenz's mean mode ran away (z₀ → 940).
  *
  * <p><b>References.</b> Tight frames by alternating projection: Tropp, Dhillon, Heath and Strohmer, IEEE Trans. Inf.
  * Theory 51, 188 (2005). The cone projection ({@code projectColumn}) is the standard one for a Lorentz cone, scaled to
@@ -82,7 +82,7 @@ public final class DaleMatcher {
      *                           hold wherever the readout goes, and the run of a noisy target goes beyond the sampled
      *                           trajectory (its extremes grow like √(2 ln T)), where the residual {@code w₀ᵀφ} on the
      *                           manifold drives z₀ (measured on the rotating OU, N = 200: σ_Z = 0 — max |z₀| 0.19;
-     *                           0.5 — 0.078; 1 (its automatic value) — 0.023); a noiseless target stays on its sampled
+     *                           0.5 — 0.078; 1 — 0.023; automatic, 0.99 — 0.024); a noiseless target stays on its sampled
      *                           attractor, and jitter only costs accuracy there (Lorenz, N = 1000: σ_Z = 1 — drift
      *                           error 0.17, D_stsp 5.6× the noise floor; automatic σ_Z = 0 — see the class Javadoc)
      * @param meanGain           γ ≥ 0: z₀ is fitted to relax at rate (1 + γ)/τ (default 0)
