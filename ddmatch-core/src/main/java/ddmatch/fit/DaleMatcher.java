@@ -82,7 +82,7 @@ public final class DaleMatcher {
      *                           hold wherever the readout goes, and the run of a noisy target goes beyond the sampled
      *                           trajectory (its extremes grow like √(2 ln T)), where the residual {@code w₀ᵀφ} on the
      *                           manifold drives z₀ (measured on the rotating OU, N = 200: σ_Z = 0 — max |z₀| 0.19;
-     *                           0.5 — 0.078; 1 — 0.023; automatic, 0.99 — 0.024); a noiseless target stays on its sampled
+     *                           0.5 — 0.10; 1 — 0.023; automatic, 0.99 — 0.024); a noiseless target stays on its sampled
      *                           attractor, and jitter only costs accuracy there (Lorenz, N = 1000: σ_Z = 1 — drift
      *                           error 0.17, D_stsp 5.6× the noise floor; automatic σ_Z = 0 — see the class Javadoc)
      * @param meanGain           γ ≥ 0: z₀ is fitted to relax at rate (1 + γ)/τ (default 0)
