@@ -192,6 +192,14 @@ final class TrainCommand implements Callable<Integer> {
                     + "population mean closer to its set point at some cost in drift error (default: ${DEFAULT-VALUE})")
     double balanceWeight;
 
+    @Option(names = "--balance-jitter", defaultValue = "auto", paramLabel = "SIGMA|auto",
+            description = "dale: standard deviation σ_Z ≥ 0, in standardised latent units (1 = the target's own standard "
+                    + "deviation), of the Gaussian jitter added to the latent state of the E/I-balance samples, so that the "
+                    + "balance holds where runs of a noisy target go beyond the sampled trajectory; auto = the target's "
+                    + "noise-driven spread √(tr(G̃G̃ᵀ)/(2 d κ)), κ its mean contraction rate, capped at 1 (0 without noise) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String balanceJitter;
+
     @Option(names = "--mean-gain", defaultValue = "0", paramLabel = "GAMMA",
             description = "dale: extra relaxation γ ≥ 0 of the population mean z0, which is fitted to relax at rate "
                     + "(1 + γ)/τ (default: ${DEFAULT-VALUE})")
@@ -448,8 +456,20 @@ final class TrainCommand implements Callable<Integer> {
         if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
             throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
         }
+        double sigmaZ = Double.NaN;
+        if (!balanceJitter.equals("auto")) {
+            try {
+                sigmaZ = Double.parseDouble(balanceJitter);
+            } catch (NumberFormatException e) {
+                sigmaZ = -1;
+            }
+            if (!(sigmaZ >= 0) || !Double.isFinite(sigmaZ)) {
+                throw new IllegalArgumentException("--balance-jitter = " + balanceJitter
+                        + " is not allowed; it must be 'auto' or a finite number ≥ 0");
+            }
+        }
         DaleMatcher.Settings settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations)
-                .withBalanceWeight(balanceWeight).withMeanGain(meanGain);
+                .withBalanceWeight(balanceWeight).withBalanceJitter(sigmaZ).withMeanGain(meanGain);
         ModelFiles.checkWritable(output);
         DaleMatcher.Result result = DaleMatcher.train(sde, cfg, settings, TerminalProgress.forTerminal(false));
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
@@ -461,12 +481,13 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
         out.printf("trained %s (Dale's law, %d excitatory of %d, J = U W + 1 w0^T): N = %d, d = %d, m = %d, τ = %g%n",
                 systemName, settings.excitatoryCount(neurons), neurons, neurons, sde.dimension(), sde.noiseDimension(), tau);
-        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
-                result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
+        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples (latent jitter σ_Z = %.3g, %s); %.2f s%n",
+                result.lambda(), result.trainingError(), result.balanceError(), cfg.sampling().samples(),
+                result.balanceJitter(), Double.isNaN(sigmaZ) ? "auto" : "given", result.seconds());
         double[] loss = result.lossCurve();
-        out.printf("  loss %.4e after 1 iteration, %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n", loss[0],
-                loss[loss.length - 1], loss.length, result.converged() ? "converged" : "iteration cap reached, not converged",
-                result.coneSlope());
+        out.printf("  loss %.4e after %d iteration(s), %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n",
+                loss[0], result.lossIteration(0), loss[loss.length - 1], result.iterations(),
+                result.converged() ? "converged" : "iteration cap reached, not converged", result.coneSlope());
         out.printf("  model written to %s%n", output);
         out.flush();
         List<String> warnings = new ArrayList<>();

@@ -241,7 +241,8 @@ public final class ModelFiles {
     /**
      * The training metadata of a Dale-constrained fit ({@link ddmatch.fit.DaleMatcher}): seed, λ, the Dale settings, the
      * training and balance errors, the cone slope κ and the loss curve — at most 200 entries, the loss after iterations
-     * k, 2k, 3k, … with k = {@code lossCurveEvery} — plus the sampling settings. No wall time, as for the other fits.
+     * k, 2k, 3k, … with k = {@code lossCurveEvery} = ⌈cap / 200⌉, and after the last iteration done ({@code iterationsUsed})
+     * when that is not a multiple of k — plus the sampling settings. No wall time, as for the other fits.
      */
     public static Map<String, Object> trainingMetadata(ddmatch.fit.DaleMatcher.Result result) {
         Objects.requireNonNull(result, "result");
@@ -255,6 +256,8 @@ public final class ModelFiles {
         m.put("excitatory", s.excitatoryCount(c.neurons()));
         m.put("meanJitter", s.meanJitter());
         m.put("balanceSpread", s.balanceSpread());
+        m.put("balanceJitter", result.balanceJitter());
+        m.put("balanceJitterRule", Double.isNaN(s.balanceJitter()) ? "noise-spread" : "given");
         m.put("meanGain", s.meanGain());
         m.put("balanceWeight", s.balanceWeight());
         m.put("iterations", s.iterations());
@@ -265,12 +268,11 @@ public final class ModelFiles {
         m.put("trainingError", result.trainingError());
         m.put("balanceError", result.balanceError());
         double[] loss = result.lossCurve();
-        int every = Math.max(1, (loss.length + 199) / 200);
         List<Double> curve = new ArrayList<>();
-        for (int i = every - 1; i < loss.length; i += every) {
-            curve.add(loss[i]);
+        for (double v : loss) {
+            curve.add(v);
         }
-        m.put("lossCurveEvery", every);
+        m.put("lossCurveEvery", result.lossCurveEvery());
         m.put("lossCurve", curve);
         m.put("finalLoss", loss[loss.length - 1]);
         m.put("samples", c.sampling().samples());
