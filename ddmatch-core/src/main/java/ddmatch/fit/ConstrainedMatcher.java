@@ -151,19 +151,28 @@ public final class ConstrainedMatcher {
 
     /**
      * FISTA with adaptive restart for {@code min tr(J G Jᵀ) − 2 tr(J Cᵀ) + tt + λ‖J‖²} subject to
-     * {@code lo ≤ J ≤ hi} entrywise, started from the projection of 0.
+     * {@code lo ≤ J ≤ hi} entrywise, started from the projection of 0 (a cold start).
      *
      * @param g  G, N × N symmetric positive semi-definite
      * @param c  C, N × N
      * @param tt ‖T‖² (only shifts the recorded loss)
      */
     static Solution fista(DMatrixRMaj g, DMatrixRMaj c, double tt, double lambda, double[] lo, double[] hi, int iterations) {
+        return fista(g, c, tt, lambda, lo, hi, iterations, new double[g.numRows * g.numRows]);
+    }
+
+    /**
+     * {@link #fista(DMatrixRMaj, DMatrixRMaj, double, double, double[], double[], int)} started from the projection of
+     * {@code start} (row-major N × N; not modified) — a warm start, e.g. from the unconstrained minimiser.
+     */
+    static Solution fista(DMatrixRMaj g, DMatrixRMaj c, double tt, double lambda, double[] lo, double[] hi, int iterations,
+                          double[] start) {
         int n = g.numRows;
         int nn = n * n;
         double lip = 2.0 * (largestEigenvalue(g) + lambda) * 1.01;   // 1% margin over the power-iteration estimate
         double step = 1.0 / lip;
         DMatrixRMaj j = new DMatrixRMaj(n, n);
-        for (int i = 0; i < nn; i++) j.data[i] = clamp(0.0, lo[i], hi[i]);
+        for (int i = 0; i < nn; i++) j.data[i] = clamp(start[i], lo[i], hi[i]);
         DMatrixRMaj jg = new DMatrixRMaj(n, n);
         CommonOps_DDRM.mult(j, g, jg);
         double[] jOld = j.data.clone();
