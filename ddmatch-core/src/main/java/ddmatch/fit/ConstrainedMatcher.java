@@ -48,7 +48,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * has about 100 allowed columns or more — N = 200 at p = 0.5 (distance 1.7e-2), N = 300 at p = 0.35 (2.0e-2),
  * N = 600 at p = 0.2 (2.2e-2) — and loses it below (N = 300: 0.20 at p = 0.3, 4e2 at p = 0.2). A weight bound
  * |J_ij| ≤ 20 at N = 200, p = 0.5 (the unbounded fit's largest weight is 831 at the GCV λ) holds (distance 3.2e-2,
- * residence −3.1%); B = 5 does not (0.77, +24%).
+ * residence −3.1%); B = 5 does not (0.77, +24%). Lorenz at N = 500, p = 0.5 loses the manifold (λmax 66 vs 0.915).
  */
 public final class ConstrainedMatcher {
     private ConstrainedMatcher() {}

@@ -40,7 +40,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p><b>Measured</b> (double well σ = 0.7, seed 1, M = 3000, σ_ξ = 0.05, 3000 time units simulated, all N units):
  * the manifold holds (max distance ≤ 0.1, residence times within 4%) when each row has about 100 allowed columns,
  * and is lost with about 60 — N = 300: p = 0.35 holds (2.0e-2), p = 0.3 gives 0.20, p = 0.2 loses it; N = 600,
- * p = 0.2 holds (2.2e-2). Table in the README.
+ * p = 0.2 holds (2.2e-2). Lorenz at N = 500 needs more: p = 0.5 (≥ 220 columns per row) loses the manifold
+ * (λmax 66 vs 0.915, D_stsp 11 vs floor 0.11), while p = 1 holds it exactly (λmax 0.902, D_stsp 1.35× floor). Table
+ * in the README.
  *
  * <p><b>Weight bound.</b> With B &lt; ∞ the same loss is minimised under the box {@code −B ≤ J_ij ≤ B} (0 off the
  * mask) by FISTA with adaptive restart ({@link ConstrainedMatcher#fista}; Beck and Teboulle, SIAM J. Imaging Sci.
