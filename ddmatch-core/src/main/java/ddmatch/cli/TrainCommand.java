@@ -12,6 +12,8 @@ import ddmatch.fit.FullRankConfig;
 import ddmatch.fit.FullRankMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.fit.SamplingConfig;
+import ddmatch.fit.SparseConfig;
+import ddmatch.fit.SparseMatcher;
 import ddmatch.fit.TrainingResult;
 import ddmatch.io.ModelFiles;
 import ddmatch.io.SystemSpecs;
@@ -163,6 +165,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--connectivity", defaultValue = "factored", paramLabel = "KIND",
             description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit), "
+                    + "sparse (dense J with a random mask, each entry allowed with probability --connection-probability, "
+                    + "fitted row by row in closed form with off-manifold samples, optionally |J_ij| <= --weight-bound), "
                     + "dale (Dale's law on a low-rank J = U W + 1 w0^T, by ADMM with second-order-cone projections; "
                     + "holds its manifold) or dale-dense (sign-constrained dense J by accelerated projected gradient; "
                     + "NOT transversely stable) (default: ${DEFAULT-VALUE})")
@@ -178,13 +182,33 @@ final class TrainCommand implements Callable<Integer> {
                     + "variance stays g0^2/N; recorded in the model as bulkSparsity (default: ${DEFAULT-VALUE}, dense)")
     double bulkSparsity;
 
+    @Option(names = "--connection-probability", defaultValue = "0.5", paramLabel = "P",
+            description = "sparse: probability p in (0, 1] that an entry J_ij is allowed (seeded mask; the realised density "
+                    + "and the mask seed are recorded in the model); every row needs at least 2(d + 1) allowed columns, "
+                    + "and the simulated network holds its manifold only for p·N large enough (see README) "
+                    + "(default: ${DEFAULT-VALUE})")
+    double connectionProbability;
+
+    @Option(names = "--weight-bound", paramLabel = "B",
+            description = "sparse: bound B > 0 on every |J_ij|, dimensionless like J, enforced exactly by accelerated "
+                    + "projected gradient (--iterations) warm-started from the unbounded fit; the loss curve is recorded "
+                    + "(default: none)")
+    Double weightBound;
+
+    @Option(names = "--transverse-scale", defaultValue = "0.05", paramLabel = "SIGMA",
+            description = "sparse: std σ_ξ ≥ 0 per unit of the off-manifold offsets of the twin samples that teach J to "
+                    + "pull the state back to the manifold, in units of the neurons' input x; 0 for none "
+                    + "(default: ${DEFAULT-VALUE})")
+    double transverseScale;
+
     @Option(names = "--excitatory", defaultValue = "0.8", paramLabel = "FRACTION",
             description = "dale, dale-dense: fraction of excitatory units, in (0, 1] (default: ${DEFAULT-VALUE})")
     double excitatory;
 
     @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
             description = "dale: at most K ADMM iterations (it stops earlier once the primal and dual residuals meet their "
-                    + "tolerances); dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+                    + "tolerances); dale-dense, and sparse with --weight-bound: projected-gradient iterations "
+                    + "(default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--balance-weight", defaultValue = "100", paramLabel = "OMEGA",
@@ -266,6 +290,10 @@ final class TrainCommand implements Callable<Integer> {
         if (neurons < sde.dimension()) {
             throw new IllegalArgumentException("--neurons = " + neurons + " is not allowed for system '" + system
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
+        }
+        if (weightBound != null && !connectivity.equals("sparse")) {
+            throw new IllegalArgumentException("--weight-bound is not allowed with --connectivity " + connectivity
+                    + "; it applies to sparse only (a bounded dense J: --connectivity sparse --connection-probability 1)");
         }
         if (connectivity.equals("dale")) {
             return trainDale(out, sde, specMetadata, cfg);
@@ -496,8 +524,40 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * The sparse settings from the options, validated before anything is written: p, B, σ_ξ, the iteration count, and
+     * the mask itself (every row needs {@link SparseMatcher#minimumColumns} allowed columns).
+     */
+    private SparseConfig sparseConfig(Sde sde, MatchConfig cfg) {
+        if (!(connectionProbability > 0 && connectionProbability <= 1)) {
+            throw new IllegalArgumentException("--connection-probability = " + connectionProbability
+                    + " is not allowed; it must be in (0, 1]");
+        }
+        if (weightBound != null && !(weightBound > 0)) {
+            throw new IllegalArgumentException("--weight-bound = " + weightBound + " is not allowed; it must be > 0");
+        }
+        if (!(transverseScale >= 0) || !Double.isFinite(transverseScale)) {
+            throw new IllegalArgumentException("--transverse-scale = " + transverseScale
+                    + " is not allowed; it must be finite and ≥ 0");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + " is not allowed; it must be ≥ 1");
+        }
+        int need = SparseMatcher.minimumColumns(sde.dimension());
+        int fewest = SparseMatcher.minimumRowColumns(SparseMatcher.mask(neurons, connectionProbability,
+                SparseMatcher.maskSeed(cfg.seed())), neurons);
+        if (fewest < need) {
+            throw new IllegalArgumentException(String.format("--connection-probability = %s is too small for --neurons = %d: "
+                    + "a row of the mask has %d allowed columns and each needs at least %d (2(d + 1), d = %d); "
+                    + "raise p or N", connectionProbability, neurons, fewest, need, sde.dimension()));
+        }
+        SparseConfig sc = SparseConfig.of(connectionProbability).withTransverseScale(transverseScale).withIterations(iterations);
+        return weightBound == null ? sc : sc.withWeightBound(weightBound);
+    }
+
     private Integer trainDense(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
         DenseTrainingResult result;
+        SparseMatcher.Result sparseResult = null;
         String how;
         switch (connectivity) {
             case "full-rank" -> {
@@ -513,18 +573,27 @@ final class TrainCommand implements Callable<Integer> {
                 how = String.format("Dale's law, %d excitatory of %d, %d iterations", c.excitatoryCount(neurons), neurons,
                         iterations);
             }
+            case "sparse" -> {
+                SparseConfig sc = sparseConfig(sde, cfg);
+                ModelFiles.checkWritable(output);
+                sparseResult = SparseMatcher.train(sde, cfg, sc, TerminalProgress.forTerminal(false));
+                result = sparseResult.dense();
+                how = String.format("sparse, p = %g, realised density %.4f%s", connectionProbability,
+                        sparseResult.density(), sc.bounded() ? String.format(", |J_ij| ≤ %g", weightBound) : "");
+            }
             default -> throw new IllegalArgumentException("--connectivity = '" + connectivity
-                    + "' is not allowed; choose factored, full-rank, dale or dale-dense");
+                    + "' is not allowed; choose factored, full-rank, sparse, dale or dale-dense");
         }
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
                 : SystemCatalog.get(system).defaults());
         allParams.putAll(params);
-        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        Map<String, Object> training = sparseResult != null ? ModelFiles.trainingMetadata(sparseResult)
+                : ModelFiles.trainingMetadata(result);
         training.put("connectivity", connectivity);
         if (connectivity.equals("full-rank")) {
             training.put("bulkGain", bulkGain);
             training.put("bulkSparsity", bulkSparsity);
-        } else {
+        } else if (connectivity.equals("dale-dense")) {
             training.put("excitatoryFraction", excitatory);
         }
         training.putAll(specMetadata);
@@ -535,6 +604,11 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  λ = %.3e; training drift error %.3e, transverse drift %.3e on %d samples; %.2f s%n", result.lambda(),
                 result.trainingError(), result.transverseError(), result.samples(), result.seconds());
         double[] loss = result.lossCurve();
+        if (sparseResult != null) {
+            out.printf("  mask seed %d, density %.4f, fewest allowed columns in a row %d; unbounded fit: loss %.4e, "
+                    + "max|J_ij| %.4g%n", sparseResult.maskSeed(), sparseResult.density(), sparseResult.minimumRowColumns(),
+                    sparseResult.unboundedLoss(), sparseResult.unboundedMaxWeight());
+        }
         if (loss.length > 0) {
             out.printf("  loss %.4e after 1 iteration, %.4e after %d%n", loss[0], loss[loss.length - 1], loss.length);
         }
