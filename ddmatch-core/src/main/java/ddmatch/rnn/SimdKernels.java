@@ -20,6 +20,15 @@ interface SimdKernels {
     /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
     void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);
 
+    /**
+     * The drift and k Jacobian products of {@link NetworkKernels#driftAndTangents} in one pass (V and its image
+     * column-major k × N); {@code scratch} has at least {@link #tangentScratchLength(int)} entries.
+     */
+    void driftAndTangents(double[] x, double[] v, int k, double[] fx, double[] fv, double[] scratch);
+
+    /** Entries of scratch space {@link #driftAndTangents} needs for k tangent vectors. */
+    int tangentScratchLength(int k);
+
     /** The ensemble drift of {@link NetworkKernels#driftEnsemble}, states neuron-major {@code x[j·B + β]}. */
     void driftEnsemble(double[] x, int batch, double[] out, double[] scratch);
 

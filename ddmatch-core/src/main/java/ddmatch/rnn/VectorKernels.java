@@ -162,7 +162,7 @@ final class VectorKernels implements SimdKernels {
     public void drift(double[] x, double[] out, double[] s) {
         if (d == 3) {
             readIn3(x, null, s);
-            finish3(x, out, s[BLOCK + 3 * L], s[BLOCK + 3 * L + 1], s[BLOCK + 3 * L + 2], true);
+            finish3(x, 0, out, 0, s[BLOCK + 3 * L], s[BLOCK + 3 * L + 1], s[BLOCK + 3 * L + 2], true);
             return;
         }
         tanhBlock(x, 0, s, 0, n);
@@ -174,7 +174,7 @@ final class VectorKernels implements SimdKernels {
     public void jacobianTimes(double[] x, double[] v, double[] out, double[] s) {
         if (d == 3) {
             readIn3(x, v, s);
-            finish3(v, out, s[BLOCK + 3 * L], s[BLOCK + 3 * L + 1], s[BLOCK + 3 * L + 2], false);
+            finish3(v, 0, out, 0, s[BLOCK + 3 * L], s[BLOCK + 3 * L + 1], s[BLOCK + 3 * L + 2], false);
             return;
         }
         tanhBlock(x, 0, s, 0, n);
@@ -248,8 +248,10 @@ final class VectorKernels implements SimdKernels {
         s[BLOCK + 3 * L + 2] = s2;
     }
 
-    /** {@code out_j = (c_j − y_j + Σ_k U_jk a_k)/τ}, c = b (drift) or 0, d = 3. */
-    private void finish3(double[] y, double[] out, double s0, double s1, double s2, boolean tonic) {
+    /**
+     * {@code out[outOff + j] = (c_j − y[yOff + j] + Σ_k U_jk a_k)/τ}, c = b (drift) or 0, d = 3.
+     */
+    private void finish3(double[] y, int yOff, double[] out, int outOff, double s0, double s1, double s2, boolean tonic) {
         final double[] u = uc;
         final int n2 = 2 * n;
         final double inv = invTau;
@@ -258,28 +260,155 @@ final class VectorKernels implements SimdKernels {
         final int bound = S.loopBound(n);
         if (tonic) {   // two loops: no vector with two definitions (see readIn3)
             for (; j < bound; j += L) {
-                DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, y, j));
+                DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, y, yOff + j));
                 r = DoubleVector.fromArray(S, u, j).fma(a0, r);
                 r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
                 r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
-                r.mul(inv).intoArray(out, j);
+                r.mul(inv).intoArray(out, outOff + j);
             }
         } else {
             for (; j < bound; j += L) {
-                DoubleVector r = DoubleVector.fromArray(S, y, j).neg();
+                DoubleVector r = DoubleVector.fromArray(S, y, yOff + j).neg();
                 r = DoubleVector.fromArray(S, u, j).fma(a0, r);
                 r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
                 r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
-                r.mul(inv).intoArray(out, j);
+                r.mul(inv).intoArray(out, outOff + j);
             }
         }
         for (; j < n; j++) {
-            double r = tonic ? b[j] - y[j] : -y[j];
+            double r = tonic ? b[j] - y[yOff + j] : -y[yOff + j];
             r = Math.fma(u[j], s0, r);
             r = Math.fma(u[n + j], s1, r);
             r = Math.fma(u[n2 + j], s2, r);
-            out[j] = r * inv;
+            out[outOff + j] = r * inv;
         }
+    }
+
+    @Override
+    public int tangentScratchLength(int k) {
+        return 3 * n + L + d * (k + 1);
+    }
+
+    /**
+     * Drift and k tangent products at one state. Scratch layout: φ(x) in {@code s[0, n)}, φ'(x) = 1 − φ² in
+     * {@code s[n, 2n)} (free once φ is known), P = φ' ⊙ V_q in {@code s[2n, 3n)} (general d only), L lanes, then the
+     * read-in sums A, d × (k + 1) row-major, column 0 the drift's. For d = 3 each column's three sums are one pass of
+     * three vector accumulators over the neurons (W's rows and φ' stay in L1/L2 across the k + 1 passes); then the
+     * rank-3 update of each column.
+     */
+    @Override
+    public void driftAndTangents(double[] x, double[] v, int k, double[] fx, double[] fv, double[] s) {
+        final int n = this.n, d = this.d;
+        tanhBlock(x, 0, s, 0, n);
+        final DoubleVector one = bc(1.0);
+        final int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector t = DoubleVector.fromArray(S, s, j);
+            t.fma(t.neg(), one).intoArray(s, n + j);
+        }
+        for (; j < n; j++) s[n + j] = Math.fma(s[j], -s[j], 1.0);
+        final int lanes = 3 * n, a = lanes + L, cols = k + 1;
+        if (d == 3) {
+            sums3(s, 0, null, 0, lanes, a, cols);
+            for (int q = 0; q < k; q++) sums3(s, n, v, q * n, lanes, a + 1 + q, cols);
+            finish3(x, 0, fx, 0, s[a], s[a + cols], s[a + 2 * cols], true);
+            for (int q = 0; q < k; q++) {
+                finish3(v, q * n, fv, q * n, s[a + 1 + q], s[a + cols + 1 + q], s[a + 2 * cols + 1 + q], false);
+            }
+            return;
+        }
+        for (int q = 0; q <= k; q++) {
+            int p = 0;   // column 0: p = φ at s[0, n); column q ≥ 1: p = φ' ⊙ V_{q−1} at s[2n, 3n)
+            if (q > 0) {
+                p = 2 * n;
+                int vo = (q - 1) * n;
+                int i = 0;
+                for (; i < bound; i += L) {
+                    DoubleVector.fromArray(S, s, n + i).mul(DoubleVector.fromArray(S, v, vo + i)).intoArray(s, p + i);
+                }
+                for (; i < n; i++) s[p + i] = s[n + i] * v[vo + i];
+            }
+            for (int c = 0; c < d; c++) {
+                int off = c * n;
+                DoubleVector acc = DoubleVector.zero(S);
+                int i = 0;
+                for (; i < bound; i += L) {
+                    acc = DoubleVector.fromArray(S, s, p + i).fma(DoubleVector.fromArray(S, w, off + i), acc);
+                }
+                acc.intoArray(s, lanes);
+                double sum = laneSum(s, lanes);
+                for (; i < n; i++) sum = Math.fma(s[p + i], w[off + i], sum);
+                s[a + c * cols + q] = sum;
+            }
+        }
+        for (int q = 0; q <= k; q++) {
+            double[] y = q == 0 ? x : v, out = q == 0 ? fx : fv;
+            int off = q == 0 ? 0 : (q - 1) * n;
+            for (int i = 0; i < n; i++) out[off + i] = q == 0 ? b[i] - y[i] : -y[off + i];
+            for (int c = 0; c < d; c++) {
+                double ac = s[a + c * cols + q];
+                DoubleVector av = bc(ac);
+                int uo = c * n;
+                int i = 0;
+                for (; i < bound; i += L) {
+                    DoubleVector.fromArray(S, uc, uo + i).fma(av, DoubleVector.fromArray(S, out, off + i)).intoArray(out, off + i);
+                }
+                for (; i < n; i++) out[off + i] = Math.fma(uc[uo + i], ac, out[off + i]);
+            }
+            for (int i = 0; i < n; i++) out[off + i] *= invTau;
+        }
+    }
+
+    /**
+     * d = 3: the three read-in sums {@code Σ_j W_cj p_j} with {@code p_j = s[pOff + j]} (v null) or
+     * {@code s[pOff + j] · v[vOff + j]}, written to {@code s[aOff + c·stride]}: three vector accumulators, their lanes
+     * added in lane order through {@code s[lanes, lanes + L)}, then the tail neurons. Vectors never leave this method.
+     */
+    private void sums3(double[] s, int pOff, double[] v, int vOff, int lanes, int aOff, int stride) {
+        final double[] w = this.w;
+        final int n = this.n, n2 = 2 * n;
+        final int bound = S.loopBound(n);
+        int j = 0;
+        if (v == null) {   // two loops, each with its own accumulators: no vector with two definitions (see readIn3)
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S), a2 = DoubleVector.zero(S);
+            for (; j < bound; j += L) {
+                DoubleVector p = DoubleVector.fromArray(S, s, pOff + j);
+                a0 = p.fma(DoubleVector.fromArray(S, w, j), a0);
+                a1 = p.fma(DoubleVector.fromArray(S, w, n + j), a1);
+                a2 = p.fma(DoubleVector.fromArray(S, w, n2 + j), a2);
+            }
+            a0.intoArray(s, lanes);
+            s[aOff] = laneSum(s, lanes);
+            a1.intoArray(s, lanes);
+            s[aOff + stride] = laneSum(s, lanes);
+            a2.intoArray(s, lanes);
+            s[aOff + 2 * stride] = laneSum(s, lanes);
+        } else {
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S), a2 = DoubleVector.zero(S);
+            for (; j < bound; j += L) {
+                DoubleVector p = DoubleVector.fromArray(S, s, pOff + j).mul(DoubleVector.fromArray(S, v, vOff + j));
+                a0 = p.fma(DoubleVector.fromArray(S, w, j), a0);
+                a1 = p.fma(DoubleVector.fromArray(S, w, n + j), a1);
+                a2 = p.fma(DoubleVector.fromArray(S, w, n2 + j), a2);
+            }
+            a0.intoArray(s, lanes);
+            s[aOff] = laneSum(s, lanes);
+            a1.intoArray(s, lanes);
+            s[aOff + stride] = laneSum(s, lanes);
+            a2.intoArray(s, lanes);
+            s[aOff + 2 * stride] = laneSum(s, lanes);
+        }
+        double t0 = s[aOff], t1 = s[aOff + stride], t2 = s[aOff + 2 * stride];
+        for (; j < n; j++) {
+            double p = v == null ? s[pOff + j] : s[pOff + j] * v[vOff + j];
+            t0 = Math.fma(p, w[j], t0);
+            t1 = Math.fma(p, w[n + j], t1);
+            t2 = Math.fma(p, w[n2 + j], t2);
+        }
+        s[aOff] = t0;
+        s[aOff + stride] = t1;
+        s[aOff + 2 * stride] = t2;
     }
 
     /** {@code s[n + k] = Σ_j W_kj s[j]} for every k: vector dot products, lanes added in order, then the tail. */
