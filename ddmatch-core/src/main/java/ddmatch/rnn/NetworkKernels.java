@@ -150,11 +150,16 @@ public final class NetworkKernels {
 
     /** φ(x[0..len)) into {@code out}. */
     private void phi(double[] x, double[] out, int len) {
+        phi(x, out, 0, len);
+    }
+
+    /** φ(x[from, from + len)) into {@code out[from, from + len)}. */
+    private void phi(double[] x, double[] out, int from, int len) {
         switch (activation) {
-            case TANH -> FastTanh.tanh(x, out, 0, len);
-            case LINEAR -> System.arraycopy(x, 0, out, 0, len);
+            case TANH -> FastTanh.tanh(x, out, from, from + len);
+            case LINEAR -> System.arraycopy(x, from, out, from, len);
             default -> {
-                for (int i = 0; i < len; i++) out[i] = activation.value(x[i]);
+                for (int i = from; i < from + len; i++) out[i] = activation.value(x[i]);
             }
         }
     }
@@ -302,6 +307,40 @@ public final class NetworkKernels {
                 for (int j = 0; j < n; j++) out[outOff + j] += uc[off + j] * ak;
             }
             for (int j = 0; j < n; j++) out[outOff + j] *= inv;
+        }
+    }
+
+    /**
+     * The drift of B states stored one after another: {@code out[β·N + j] = (1/τ)(−x + U W φ(x) + b)_j} of state β,
+     * {@code x_β = xs[β·N, (β+1)·N)} — what stepping a batch of trajectories in lock step needs. Each state's drift is
+     * <b>bit-identical</b> to {@link #drift} of that state alone (same kernel), so results do not depend on how states
+     * are grouped. With the Vector API and d = 3 the states are taken four at a time: φ of the four into scratch,
+     * then one sweep over the neurons that loads each vector of W's rows once for the four read-ins (12 vector
+     * accumulators), and one that loads U's columns and b once for the four updates (see BENCHMARKS.md §00 for what
+     * this saves against a loop of single drifts).
+     *
+     * @param xs    B states, B × N row-major (length ≥ N·B)
+     * @param batch B ≥ 1
+     * @param out   B × N row-major (length ≥ N·B); must not be {@code xs}
+     */
+    public void driftBatch(double[] xs, int batch, double[] out) {
+        if (batch < 1 || xs.length < n * batch || out.length < n * batch) {
+            throw new IllegalArgumentException("driftBatch: batch = " + batch + " states of N = " + n
+                    + " need arrays of ≥ B·N entries; got " + xs.length + " and " + out.length);
+        }
+        if (out == xs) {
+            throw new IllegalArgumentException("driftBatch: out must not be the state array xs");
+        }
+        if (simd != null) {
+            simd.driftBatch(xs, batch, out, scratch(simd.batchScratchLength()));
+            return;
+        }
+        double[] s = scratch(n + d);
+        for (int beta = 0; beta < batch; beta++) {
+            int off = beta * n;
+            phi(xs, out, off, n);   // φ into the state's own output rows, read once, then overwritten by finish
+            readIn(out, off, s, n);
+            finish(xs, off, s, n, out, off, true);
         }
     }
 

@@ -29,6 +29,15 @@ interface SimdKernels {
     /** Entries of scratch space {@link #driftAndTangents} needs for k tangent vectors. */
     int tangentScratchLength(int k);
 
+    /**
+     * The drift of B states stored one after another ({@code xs[β·N + j]}), each bit-identical to {@link #drift};
+     * {@code scratch} has at least {@link #batchScratchLength()} entries.
+     */
+    void driftBatch(double[] xs, int batch, double[] out, double[] scratch);
+
+    /** Entries of scratch space {@link #driftBatch} needs. */
+    int batchScratchLength();
+
     /** The ensemble drift of {@link NetworkKernels#driftEnsemble}, states neuron-major {@code x[j·B + β]}. */
     void driftEnsemble(double[] x, int batch, double[] out, double[] scratch);
 
