@@ -13,6 +13,10 @@ package ddmatch.rnn;
  * neuron-major ({@code x[j·B + β]}): pass 2 then becomes, for each neuron j, a unit-stride update of the B-vectors
  * {@code a_k += W_kj φ_j}, vectorised across trajectories, and W is read once per step for all B states.
  *
+ * <p>Two fused forms serve the solvers: {@link #driftAndTangents} evaluates the drift and k Jacobian products in one
+ * sweep (φ and φ' once, d·(1 + k) read-in sums; one RK4 stage of the Lyapunov spectrum), and {@link #driftBatch} the
+ * drift of B states stored one after another, each bit-identical to {@link #drift} (lock-step ensembles).
+ *
  * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases, which
  * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
  * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
