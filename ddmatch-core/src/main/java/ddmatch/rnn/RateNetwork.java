@@ -1,6 +1,5 @@
 package ddmatch.rnn;
 
-import ddmatch.sde.BatchDrift;
 import ddmatch.sde.InputDriven;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
@@ -32,7 +31,7 @@ import java.util.List;
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
  * inputs). The instance is immutable and may be shared by threads; its kernels keep per-thread scratch space.
  */
-public final class RateNetwork implements Network, TangentDynamics, InputDriven, BatchDrift {
+public final class RateNetwork implements Network, TangentDynamics, InputDriven {
     private final String name;
     private final Embedding embedding;
     private final int n;
@@ -371,26 +370,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     }
 
     private void addInput(int q, double scaledValue, double[] out) {
-        addInput(q, scaledValue, out, 0);
-    }
-
-    private void addInput(int q, double scaledValue, double[] out, int off) {
-        for (int j = 0; j < n; j++) out[off + j] += inputGain[j * p + q] * scaledValue;
-    }
-
-    /**
-     * The drift of {@code batch} states stored one after another ({@link NetworkKernels#driftBatch}: with the Vector
-     * API, four states share each load of W and U), each row bit-identical to {@link #drift} of that state.
-     */
-    @Override
-    public void driftBatch(double t, double[] xs, int batch, double[] out) {
-        kernels.driftBatch(xs, batch, out);
-        if (p > 0) {
-            double inv = 1.0 / tau;
-            for (int beta = 0; beta < batch; beta++) {
-                for (int q = 0; q < p; q++) addInput(q, schedules[q].value(t) * inv, out, beta * n);
-            }
-        }
+        for (int j = 0; j < n; j++) out[j] += inputGain[j * p + q] * scaledValue;
     }
 
     /**

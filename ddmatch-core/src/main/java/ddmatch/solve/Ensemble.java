@@ -1,7 +1,5 @@
 package ddmatch.solve;
 
-import ddmatch.sde.BatchDrift;
-import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -153,116 +151,9 @@ public final class Ensemble {
         return out;
     }
 
-    /**
-     * The final states of {@code count} trajectories, row-major {@code count × d}, in index order; nothing recorded.
-     *
-     * <p>When the scheme is Euler–Maruyama and the system implements {@link BatchDrift} (the rate network), the
-     * trajectories are stepped in lock step, {@value #LOCK_STEP} at a time (fixed groups by index, whatever the thread
-     * count): one batch drift per step for the group, then each trajectory's own Euler–Maruyama update with its own
-     * noise stream. Every arithmetic operation is the one the one-at-a-time path performs, so the result is
-     * bit-identical to it (tested); a group in which a trajectory diverges is re-run one trajectory at a time, so the
-     * same {@link DivergenceException} is thrown.
-     */
+    /** The final states of {@code count} trajectories, row-major {@code count × d}, in index order; nothing recorded. */
     public double[] finalStates(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, int count, long seed) {
-        if (scheme == EulerMaruyama.INSTANCE && sde instanceof BatchDrift batch && count > 1 && x0.length == sde.dimension()
-                && dt > 0 && Double.isFinite(dt) && steps >= 0) {
-            scheme.stepper(sde);   // fail at set-up if the scheme does not fit
-            int d = sde.dimension();
-            double[] out = new double[Math.multiplyExact(count, d)];
-            int groups = (count + LOCK_STEP - 1) / LOCK_STEP;
-            run(groups, seed, (g, ignored) -> {
-                int first = g * LOCK_STEP, size = Math.min(LOCK_STEP, count - first);
-                double[] finals = lockStepEuler(sde, batch, x0, t0, dt, steps, first, size, seed);
-                if (finals == null) {   // a trajectory diverged: the one-at-a-time path throws the same exception
-                    finals = new double[size * d];
-                    Integrator integrator = new Integrator(scheme);
-                    for (int b = 0; b < size; b++) {
-                        long s = trajectorySeed(seed, first + b);
-                        double[] x = integrator.run(sde, x0, t0, dt, steps, new GaussianIncrements(sde.noiseDimension(), s),
-                                new SaveAt(1, false), (t, y) -> { });
-                        System.arraycopy(x, 0, finals, b * d, d);
-                    }
-                }
-                return finals;
-            }, (g, finals) -> System.arraycopy(finals, 0, out, g * LOCK_STEP * d, finals.length));
-            return out;
-        }
         return run(sde, scheme, x0, t0, dt, steps, new SaveAt(1, false), count, seed, i -> (t, x) -> { });
-    }
-
-    /** Trajectories stepped together by {@link #finalStates} when the system has a batch drift (a multiple of 4). */
-    static final int LOCK_STEP = 16;
-
-    /**
-     * Euler–Maruyama for trajectories {@code first … first + size − 1} in lock step, exactly as {@link Integrator}
-     * steps each one (same times, increments, update and divergence bound {@code 1e6·(1 + ‖x0‖)}); the update is
-     * each trajectory's own {@link EulerMaruyama} stepper, fed the batch drift through {@link PrecomputedDrift}.
-     *
-     * @return the final states, {@code size × d}, or null if a trajectory diverged
-     */
-    private static double[] lockStepEuler(Sde sde, BatchDrift batch, double[] x0, double t0, double dt, long steps,
-                                          int first, int size, long seed) {
-        int d = sde.dimension(), m = sde.noiseDimension();
-        double[] xs = new double[size * d], fs = new double[size * d];
-        PrecomputedDrift[] views = new PrecomputedDrift[size];
-        Stepper[] steppers = new Stepper[size];
-        GaussianIncrements[] noise = new GaussianIncrements[size];
-        double[][] x = new double[size][];
-        for (int b = 0; b < size; b++) {
-            views[b] = new PrecomputedDrift(sde, fs, b * d);
-            steppers[b] = EulerMaruyama.INSTANCE.stepper(views[b]);
-            noise[b] = new GaussianIncrements(m, trajectorySeed(seed, first + b));
-            x[b] = x0.clone();
-        }
-        double norm0 = 0.0;
-        for (double v : x0) norm0 += v * v;
-        double limit = 1e6 * (1.0 + Math.sqrt(norm0));
-        double[] dW = new double[Math.max(m, 1)];
-        for (long k = 1; k <= steps; k++) {
-            double t = t0 + (k - 1) * dt;
-            double tNext = t0 + k * dt;
-            for (int b = 0; b < size; b++) System.arraycopy(x[b], 0, xs, b * d, d);
-            batch.driftBatch(t, xs, size, fs);
-            for (int b = 0; b < size; b++) {
-                if (m > 0) noise[b].increment(t, tNext, dW);
-                double[] xb = x[b];
-                steppers[b].step(t, dt, xb, dW);
-                double n2 = 0.0;
-                for (int i = 0; i < d; i++) n2 += xb[i] * xb[i];
-                if (!(n2 <= limit * limit)) return null;
-            }
-            if ((k & 4095) == 0 && Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("ensemble of '" + sde.name() + "' interrupted at t = " + tNext);
-            }
-        }
-        double[] finals = new double[size * d];
-        for (int b = 0; b < size; b++) System.arraycopy(x[b], 0, finals, b * d, d);
-        return finals;
-    }
-
-    /**
-     * The system with its drift replaced by a row of a batch drift computed just before the step (Euler–Maruyama
-     * evaluates the drift once, at the step's start state, so the row is exactly what it would compute).
-     */
-    private static final class PrecomputedDrift implements Sde {
-        private final Sde sde;
-        private final double[] rows;
-        private final int off;
-
-        PrecomputedDrift(Sde sde, double[] rows, int off) {
-            this.sde = sde;
-            this.rows = rows;
-            this.off = off;
-        }
-
-        @Override public int dimension() { return sde.dimension(); }
-        @Override public int noiseDimension() { return sde.noiseDimension(); }
-        @Override public void drift(double t, double[] z, double[] out) { System.arraycopy(rows, off, out, 0, out.length); }
-        @Override public void diffusion(double t, double[] z, double[] out) { sde.diffusion(t, z, out); }
-        @Override public NoiseType noiseType() { return sde.noiseType(); }
-        @Override public String name() { return sde.name(); }
-        @Override public double[] initialState() { return sde.initialState(); }
-        @Override public double defaultTimeStep() { return sde.defaultTimeStep(); }
     }
 
     private static <R> R await(Future<R> future, int index) {
