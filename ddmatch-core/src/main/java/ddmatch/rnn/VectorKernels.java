@@ -31,6 +31,12 @@ import jdk.incubator.vector.VectorSpecies;
  * vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit for bit, and results
  * may differ in the last bits between machines of different vector width. On one machine every call is
  * deterministic.
+ *
+ * <p><b>Fused forms.</b> {@link #driftAndTangents} (one RK4 stage of the Lyapunov spectrum) evaluates tanh once, takes
+ * φ' = 1 − φ² from it, and forms the drift's and each tangent column's three read-in sums in one sweep of three vector
+ * accumulators each. {@link #driftBatch} works on tiles of four states sharing every vector load of W and U (12 vector
+ * accumulators, within AVX-512's 32 registers), with the single-state lane order, so its results equal {@link #drift}'s
+ * bit for bit.
  */
 final class VectorKernels implements SimdKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
