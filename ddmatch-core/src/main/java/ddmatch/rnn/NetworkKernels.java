@@ -87,7 +87,7 @@ public final class NetworkKernels {
         return simd == null ? "scalar" : simd.description();
     }
 
-    /** tanh of the Vector API kernels, or null; n = 0 kernels serve only {@link SimdKernels#tanh}. */
+    /** The Vector API kernels' tanh and dot product, or null; n = 0 kernels serve only these. */
     private static final class VectorTanh {
         static final SimdKernels INSTANCE = SimdKernels.load(new double[0], new double[0], new double[0], 0, 0, 1.0);
     }
@@ -103,6 +103,31 @@ public final class NetworkKernels {
         } else {
             FastTanh.tanh(x, out, 0, len);
         }
+    }
+
+    private static final ThreadLocal<double[]> DOT_LANES = ThreadLocal.withInitial(() -> new double[16]);
+
+    /**
+     * The dot product {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len, deterministic: with the Vector API two vector
+     * fused multiply-add chains whose lanes are added in lane order, then the tail; otherwise four scalar partial sums
+     * added pairwise. (C2 does not vectorise a floating-point reduction, whose order it may not change.) For the
+     * Gram–Schmidt sweeps of the Lyapunov spectrum; allocates nothing after the first call on a thread.
+     */
+    public static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        SimdKernels v = SimdKernels.available() ? VectorTanh.INSTANCE : null;
+        if (v != null) {
+            return v.dot(a, ao, b, bo, len, DOT_LANES.get());
+        }
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < len; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**

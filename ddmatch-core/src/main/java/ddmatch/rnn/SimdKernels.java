@@ -44,6 +44,12 @@ interface SimdKernels {
     /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
     void tanh(double[] x, double[] out, int len);
 
+    /**
+     * {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len: two vector FMA accumulators, their lanes added in lane order
+     * through {@code lanes} (length ≥ L), then the tail; deterministic.
+     */
+    double dot(double[] a, int ao, double[] b, int bo, int len, double[] lanes);
+
     /** The scalar form of the vector tanh, bit-identical to each lane. */
     double tanh(double x);
 

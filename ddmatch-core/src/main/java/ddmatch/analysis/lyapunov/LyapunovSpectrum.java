@@ -1,5 +1,6 @@
 package ddmatch.analysis.lyapunov;
 
+import ddmatch.rnn.NetworkKernels;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
@@ -32,7 +33,7 @@ import java.util.concurrent.CancellationException;
  * kernels are in use), then the rank-q updates {@code (−V + U A)/τ}: {@code 2·N·q·k} multiply-adds for the tangent
  * products per stage (four stages per RK4 step), never O(N²k). They are counted as they are executed and reported in
  * {@link Result#tangentMultiplyAddsPerStep()}. The column-major frame makes the Gram–Schmidt sweeps unit-stride; their
- * dot products use four partial sums (independent add chains).
+ * dot products are {@link NetworkKernels#dot} (vector FMA chains with the Vector API, else four scalar partial sums).
  *
  * <p>Two levels (ChaosTools style): {@link #of(Sde, double[], int, Config)} builds a {@link Workspace} and delegates to
  * {@link #of(Workspace, double[], Config)}, which reuses the workspace's buffers and resets them for each initial
@@ -436,18 +437,9 @@ public final class LyapunovSpectrum {
             }
         }
 
-        /** {@code Σ_i a[ao + i] b[bo + i]} with four partial sums (independent add chains), added pairwise. */
+        /** The Gram–Schmidt dot products: {@link NetworkKernels#dot} (vector FMA chains when available). */
         private static double dot(double[] a, int ao, double[] b, int bo, int len) {
-            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            int i = 0;
-            for (; i + 3 < len; i += 4) {
-                s0 += a[ao + i] * b[bo + i];
-                s1 += a[ao + i + 1] * b[bo + i + 1];
-                s2 += a[ao + i + 2] * b[bo + i + 2];
-                s3 += a[ao + i + 3] * b[bo + i + 3];
-            }
-            for (; i < len; i++) s0 += a[ao + i] * b[bo + i];
-            return (s0 + s1) + (s2 + s3);
+            return NetworkKernels.dot(a, ao, b, bo, len);
         }
 
         void checkFinite(double t) {
