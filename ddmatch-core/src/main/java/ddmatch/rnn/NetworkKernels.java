@@ -105,7 +105,7 @@ public final class NetworkKernels {
         }
     }
 
-    private static final ThreadLocal<double[]> DOT_LANES = ThreadLocal.withInitial(() -> new double[16]);
+    private static final ThreadLocal<double[]> DOT_LANES = ThreadLocal.withInitial(() -> new double[64]);   // ≥ the widest vector (2048 bits)
 
     /**
      * The dot product {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len, deterministic: with the Vector API two vector
