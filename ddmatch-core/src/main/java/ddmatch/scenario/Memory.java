@@ -152,7 +152,7 @@ final class Memory {
         double[] amps = plan.quick() ? AMPLITUDES_QUICK : AMPLITUDES;
         double[] durs = plan.quick() ? DURATIONS_QUICK : DURATIONS;
         Switching.PushedWells pushed = Switching.target(WELLS);
-        ddmatch.fit.InputMatcher.Result sw = Switching.train(pushed, n, seed, progress);
+        ddmatch.fit.InputMatcher.Result sw = Switching.train(pushed, amps[amps.length - 1], durs[durs.length - 1], n, seed, progress);
         Switching.Counts swT = Switching.run(pushed, null, amps, durs, TRIALS, seed + 101);
         Switching.Counts swN = Switching.run(pushed, sw.result().network(), amps, durs, TRIALS, seed + 202);
         double[] zs = Switching.zScores(swT, swN);
