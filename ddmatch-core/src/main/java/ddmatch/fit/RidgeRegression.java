@@ -25,6 +25,15 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class RidgeRegression {
     /** Exponents of the default λ grid relative to the trace scale. */
     public static final double MIN_EXPONENT = -16.0;
+
+    /** Relative GCV difference below which two λ count as equally good (rounding level; see the selection). */
+    static final double FLAT_BOTTOM = 1e-5;
+
+    /**
+     * GCV scores closer than this fraction of the largest-λ score (≈ the targets' mean square) count as equal: a
+     * residual RMS of 1e-5 of the signal is at the rounding level of Gram systems with condition numbers near 1e10.
+     */
+    static final double ROUNDING_FLOOR = 1e-10;
     public static final double MAX_EXPONENT = 0.0;
     public static final double EXPONENT_STEP = 0.25;
 
@@ -124,9 +133,25 @@ public final class RidgeRegression {
                 throw new IllegalStateException("GCV: no λ of the grid gave a finite score for the " + n + " × " + n
                         + " Gram matrix (scale " + scale + "); give --lambda to fix it");
             }
+            // A flat bottom: on noise-free targets the GCV score at small λ is rounding noise (1e-13 … 1e-11 of the
+            // signal's mean square, erratic from one grid point to the next), and which λ wins there is decided by
+            // rounding: the Java and the native LAPACK reductions picked λ 30× apart for the same problem, and the
+            // smaller one gave a full-rank network that left its manifold. Scores within FLAT_BOTTOM (relative) plus
+            // ROUNDING_FLOOR × the score of the largest λ (≈ the mean square of the targets) of the minimum count as
+            // equal, and the largest such λ is taken — the most regularised of the indistinguishable choices, in the
+            // spirit of the one-standard-error rule (Hastie, Tibshirani & Friedman, The Elements of Statistical
+            // Learning, 2nd ed., §7.10).
+            double top = Double.isNaN(scores[steps]) ? 0.0 : scores[steps];
+            double tie = best * (1.0 + FLAT_BOTTOM) + ROUNDING_FLOOR * top;
+            for (int s = steps; s > bestIndex; s--) {
+                if (!Double.isNaN(scores[s]) && scores[s] <= tie) {
+                    bestIndex = s;
+                    break;
+                }
+            }
             chosen = grid[bestIndex];
             edge = bestIndex == 0 || bestIndex == steps;
-            gcv = best;
+            gcv = scores[bestIndex];
             curve = new LambdaCurve(LambdaCurve.Criterion.GCV, grid, scores, bestIndex);
         }
         double dof = 0;
