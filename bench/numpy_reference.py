@@ -113,10 +113,10 @@ def state(u, b, seed):
     return u @ rng.standard_normal(D) + b + 0.1 * rng.standard_normal(len(b))
 
 
-def kernel_rows(quick):
+def kernel_rows(quick, sizes=(250, 1000, 4000), extras=True):
     rows = []
     rep = 5 if quick else 15
-    for n in (250, 1000, 4000):
+    for n in sizes:
         u, w, b = network(n, 20240601)
         x0 = state(u, b, 99)
         x = x0.copy()
@@ -147,8 +147,9 @@ def kernel_rows(quick):
             np.divide(2.0, t, out=t)
             np.subtract(1.0, t, out=t)
 
-        for name, fn in (("euler_step", step), ("euler_step_naive", step_naive),
-                         ("tanh_np", tanh_np), ("tanh_expform", tanh_expform)):
+        fns = (("euler_step", step), ("euler_step_naive", step_naive),
+               ("tanh_np", tanh_np), ("tanh_expform", tanh_expform)) if extras else (("euler_step", step),)
+        for name, fn in fns:
             x[:] = x0
             med, mn, mean = timeit(fn, inner, rep)
             rows.append((name, n, med * 1e9, mn * 1e9, mean * 1e9, "ns/op"))
@@ -176,10 +177,53 @@ def kernel_rows(quick):
             xi = xb[i]
             xi += h * (b - xi + u @ (w @ np.tanh(xi)))
 
-    for name, fn in (("batch64_matrix", batch_step), ("batch64_loop", batch_loop)):
+    if not extras:
+        return rows
+
+    def batch_100_steps():
+        # the same batched step 100 times (what BatchStepBenchmark.batch64Steps100* measure per operation)
+        for _ in range(100):
+            batch_step()
+
+    for name, fn, inner in (("batch64_matrix", batch_step, 20 if quick else 200), ("batch64_loop", batch_loop, 20 if quick else 200),
+                            ("batch64_100steps", batch_100_steps, 2 if quick else 5)):
         xb[:] = x0
-        med, mn, mean = timeit(fn, 20 if quick else 200, rep)
+        med, mn, mean = timeit(fn, inner, rep)
         rows.append((name, n, med * 1e9, mn * 1e9, mean * 1e9, "ns/op"))
+    return rows
+
+
+def dense_rows(quick):
+    """Dense J (full-rank networks): one Euler step x += dt/tau (b - x + J tanh x) (a matrix-vector product) and the
+    matrix-matrix product J @ T for 64 states (N x 64), as DenseStepBenchmark measures."""
+    rows = []
+    rep = 5 if quick else 11
+    for n in (1000, 2000):
+        rng = np.random.default_rng(5)
+        j = np.ascontiguousarray(rng.standard_normal((n, n)) * (0.5 / np.sqrt(n)))
+        b = rng.standard_normal(n)
+        x = rng.standard_normal(n)
+        t = np.empty(n)
+        h = DT / TAU
+        tt = np.ascontiguousarray(np.tanh(rng.standard_normal((n, BATCH))))
+
+        def step():
+            np.tanh(x, out=t)
+            r = j @ t
+            r += b
+            r -= x
+            r *= h
+            np.add(x, r, out=x)
+
+        def matvec():
+            return j @ t
+
+        def matmat():
+            return j @ tt
+
+        for name, fn, inner in (("dense_step", step, 50), ("dense_matvec", matvec, 50), ("dense_matmat64", matmat, 5)):
+            med, mn, mean = timeit(fn, inner, rep)
+            rows.append((name, n, med * 1e9, mn * 1e9, mean * 1e9, "ns/op"))
     return rows
 
 
@@ -251,7 +295,9 @@ def linalg_rows(quick):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=("all", "kernels", "linalg"), default="all")
+    ap.add_argument("--only", choices=("all", "kernels", "linalg", "scaling", "dense"), default="all")
+    ap.add_argument("--sizes", default="100,200,500,1000,2000,4000,8000",
+                    help="N values of --only scaling (comma-separated)")
     ap.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
     args = ap.parse_args()
 
@@ -261,11 +307,25 @@ def main():
         print(f"# env {var}={os.environ.get(var, '<unset>')}")
     for line in blas_info():
         print("# " + line)
+    try:  # NumPy >= 1.24: the SIMD extensions and BLAS kernel found at run time
+        import io
+        import contextlib
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            np.show_runtime()
+        for line in buf.getvalue().splitlines():
+            print("# show_runtime: " + line)
+    except AttributeError:
+        print("# numpy.show_runtime unavailable")
     rows = []
     if args.only in ("all", "kernels"):
         rows += kernel_rows(args.quick)
     if args.only in ("all", "linalg"):
         rows += linalg_rows(args.quick)
+    if args.only == "scaling":
+        rows += kernel_rows(args.quick, tuple(int(v) for v in args.sizes.split(",")), extras=False)
+    if args.only in ("all", "dense"):
+        rows += dense_rows(args.quick)
     threads = os.environ.get("OPENBLAS_NUM_THREADS", os.environ.get("OMP_NUM_THREADS", "default"))
     print(f"{'operation':<18} {'N/F':>5} {'threads':>7} {'median':>12} {'min':>12} {'mean':>12}  unit")
     for name, n, med, mn, mean, unit in rows:

@@ -17,4 +17,4 @@ fi
 if [[ "${BUILD:-0}" == 1 || ! -f "$CP_FILE" ]]; then
   ./mvnw -q -Pbench -pl ddmatch-core dependency:build-classpath -DincludeScope=runtime -Dmdep.outputFile="$PWD/$CP_FILE"
 fi
-exec "$JAVA" -Xmx4g -cp "ddmatch-core/target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"
+exec "$JAVA" -Xmx4g --add-modules jdk.incubator.vector -cp "ddmatch-core/target/classes:$(cat "$CP_FILE")" org.openjdk.jmh.Main "$@"

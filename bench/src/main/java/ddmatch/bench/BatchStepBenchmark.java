@@ -73,6 +73,68 @@ public class BatchStepBenchmark {
         for (int i = 0; i < xs.length; i++) xs[i] += dt * fs[i];
     }
 
+    private java.util.concurrent.ExecutorService pool;
+    private double[][] halves;     // two N × 32 neuron-major blocks
+    private double[][] halfOut;
+
+    @Setup(Level.Trial)
+    public void setUpThreads() {
+        pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-ensemble");
+            t.setDaemon(true);
+            return t;
+        });
+        int h = BATCH / 2;
+        halves = new double[2][n * h];
+        halfOut = new double[2][n * h];
+        for (int part = 0; part < 2; part++) {
+            for (int q = 0; q < h; q++) {
+                for (int j = 0; j < n; j++) halves[part][j * h + q] = x0[part * h + q][j];
+            }
+        }
+    }
+
+    @org.openjdk.jmh.annotations.TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdownNow();
+    }
+
+    /**
+     * 64 trajectories × {@value #STEPS} Euler steps on one thread with the ensemble kernel: score / (STEPS·64·N) =
+     * ns per neuron-step. (Many steps per operation, as an ensemble simulation runs.)
+     */
+    @Benchmark
+    public void batch64Steps100OneThread() {
+        final double dt = BenchData.DT;
+        for (int step = 0; step < STEPS; step++) {
+            kernels.driftEnsemble(xs, BATCH, fs);
+            for (int i = 0; i < xs.length; i++) xs[i] += dt * fs[i];
+        }
+    }
+
+    /**
+     * The same work on 2 threads, 32 trajectories each (each trajectory computed by one thread in a fixed order, so
+     * the numbers do not depend on the split): the parallel-ensemble figure.
+     */
+    @Benchmark
+    public void batch64Steps100TwoThreads() throws Exception {
+        var f0 = pool.submit(() -> stepHalf(0));
+        var f1 = pool.submit(() -> stepHalf(1));
+        f0.get();
+        f1.get();
+    }
+
+    static final int STEPS = 100;
+
+    private void stepHalf(int part) {
+        final double dt = BenchData.DT;
+        double[] xh = halves[part], fh = halfOut[part];
+        for (int step = 0; step < STEPS; step++) {
+            kernels.driftEnsemble(xh, BATCH / 2, fh);
+            for (int i = 0; i < xh.length; i++) xh[i] += dt * fh[i];
+        }
+    }
+
     @Benchmark
     public void batch64EulerStep() {
         final double dt = BenchData.DT;

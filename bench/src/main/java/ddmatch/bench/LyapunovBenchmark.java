@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The leading k = d + 2 = 5 Lyapunov exponents of the full N-neuron network: {@value #STEPS} RK4 steps of the state
+ * The leading k Lyapunov exponents (default k = d + 2 = 5; {@code -p k=2,5,10} for the k dependence) of the full N-neuron network: {@value #STEPS} RK4 steps of the state
  * and the N × k tangent frame (no transient), re-orthonormalised every step. Score / STEPS = cost per step; the
  * low-rank Jacobian path makes it O(N·d·k) for the tangent products plus O(N·k²) for the QR.
  */
@@ -33,6 +33,10 @@ public class LyapunovBenchmark {
     @Param({"250", "1000", "4000"})
     public int n;
 
+    /** Number of exponents k (the case is k = d + 2 = 5). */
+    @Param({"5"})
+    public int k;
+
     private LyapunovSpectrum.Workspace workspace;
     private double[] x0;
     private LyapunovSpectrum.Config config;
@@ -41,7 +45,7 @@ public class LyapunovBenchmark {
     public void setUp() {
         RateNetwork net = BenchData.network(n, 20240601L);
         x0 = BenchData.state(net, 99L);
-        workspace = new LyapunovSpectrum.Workspace(net, BenchData.LATENT + 2);
+        workspace = new LyapunovSpectrum.Workspace(net, k);
         config = new LyapunovSpectrum.Config(BenchData.DT, 0.0, STEPS * BenchData.DT, 1, 10, 1L);
     }
 

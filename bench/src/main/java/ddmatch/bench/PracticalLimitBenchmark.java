@@ -1,6 +1,8 @@
 package ddmatch.bench;
 
 import java.util.concurrent.TimeUnit;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -25,6 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code fusedStep*}: a whole Euler step {@code x += dt·(b − x + U W φ(x))/τ} written as one hand-specialised
  *       kernel: the figure to compare {@code NetworkStepBenchmark.eulerStep} with.</li>
  * </ul>
+ * With the Vector API ({@code --add-modules jdk.incubator.vector}, as {@code run-jmh.sh} starts JMH):
+ * <ul>
+ *   <li>{@code tanhKernel}: N tanh evaluations by {@code NetworkKernels.tanh} (the vector tanh the step uses);</li>
+ *   <li>{@code multiplyAddsVector}: the 2·N·3 multiply-adds as vector fused multiply-adds (three vector reductions
+ *       over W's rows, one update pass over U's columns), on precomputed φ.</li>
+ * </ul>
+ * The practical limit of a vectorised step is {@code tanhKernel + multiplyAddsVector}.
  * The arrays hold the same seeded network as {@link NetworkStepBenchmark}.
  */
 @State(Scope.Thread)
@@ -45,6 +54,10 @@ public class PracticalLimitBenchmark {
     private double[] u;    // N × 3
     private double[] b;
     private double invTau;
+    private double[] wRows;  // 3 × N
+    private double[] uCols;  // 3 × N
+    private double[] lanes;
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -62,6 +75,55 @@ public class PracticalLimitBenchmark {
         b = net.embedding().tonic().clone();
         invTau = 1.0 / net.tau();
         for (int j = 0; j < n; j++) t[j] = Math.tanh(x0[j]);
+        wRows = w.clone();
+        uCols = new double[3 * n];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < 3; k++) uCols[k * n + j] = u[3 * j + k];
+        }
+        lanes = new double[S.length()];
+    }
+
+    /** N evaluations of the tanh the network kernels use (the Vector API tanh when the module is present). */
+    @Benchmark
+    public void tanhKernel() {
+        ddmatch.rnn.NetworkKernels.tanh(x, out, n);
+    }
+
+    /** The 2·N·3 multiply-adds as vector FMAs: three reductions over W's rows, then the update over U's columns. */
+    @Benchmark
+    public void multiplyAddsVector() {
+        final int len = S.length();
+        final int bound = S.loopBound(n);
+        DoubleVector a0 = DoubleVector.zero(S), a1 = a0, a2 = a0;
+        int j = 0;
+        for (; j < bound; j += len) {
+            DoubleVector p = DoubleVector.fromArray(S, t, j);
+            a0 = p.fma(DoubleVector.fromArray(S, wRows, j), a0);
+            a1 = p.fma(DoubleVector.fromArray(S, wRows, n + j), a1);
+            a2 = p.fma(DoubleVector.fromArray(S, wRows, 2 * n + j), a2);
+        }
+        double s0 = sum(a0), s1 = sum(a1), s2 = sum(a2);
+        for (; j < n; j++) {
+            s0 += wRows[j] * t[j];
+            s1 += wRows[n + j] * t[j];
+            s2 += wRows[2 * n + j] * t[j];
+        }
+        DoubleVector b0 = DoubleVector.broadcast(S, s0), b1 = DoubleVector.broadcast(S, s1), b2 = DoubleVector.broadcast(S, s2);
+        j = 0;
+        for (; j < bound; j += len) {
+            DoubleVector r = DoubleVector.fromArray(S, uCols, j).mul(b0);
+            r = DoubleVector.fromArray(S, uCols, n + j).fma(b1, r);
+            r = DoubleVector.fromArray(S, uCols, 2 * n + j).fma(b2, r);
+            r.intoArray(out, j);
+        }
+        for (; j < n; j++) out[j] = uCols[j] * s0 + uCols[n + j] * s1 + uCols[2 * n + j] * s2;
+    }
+
+    private double sum(DoubleVector v) {
+        v.intoArray(lanes, 0);
+        double s = 0;
+        for (double l : lanes) s += l;
+        return s;
     }
 
     @Setup(Level.Iteration)

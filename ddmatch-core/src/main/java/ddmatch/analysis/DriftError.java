@@ -1,6 +1,6 @@
 package ddmatch.analysis;
 
-import ddmatch.rnn.RateNetwork;
+import ddmatch.rnn.Network;
 import ddmatch.rnn.Standardization;
 import ddmatch.sde.Sde;
 
@@ -26,9 +26,10 @@ public final class DriftError {
     public record Result(double mean, double p95, double max, int points) {}
 
     /**
+     * @param net    any network, factored or dense (its drift is evaluated in full, O(N·d) or O(N²) per point)
      * @param points test points in the target's coordinates, row-major, d columns (not the training points)
      */
-    public static Result of(RateNetwork net, Sde target, double[] points) {
+    public static Result of(Network net, Sde target, double[] points) {
         int d = target.dimension();
         int n = net.neurons();
         if (net.latentDimension() != d) {
@@ -73,7 +74,7 @@ public final class DriftError {
     }
 
     /** {@code P v = Uᵀ v / N} for a vector (no tonic offset). */
-    static void projectVector(RateNetwork net, double[] v, double[] out) {
+    static void projectVector(Network net, double[] v, double[] out) {
         int d = net.latentDimension();
         int n = net.neurons();
         double[] u = net.embedding().u();

@@ -13,6 +13,7 @@ import ddmatch.analysis.statistics.MixtureDivergence;
 import ddmatch.analysis.statistics.SpectralDivergence;
 import ddmatch.fit.Sampler;
 import ddmatch.fit.SamplingConfig;
+import ddmatch.rnn.Network;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
@@ -107,16 +108,18 @@ public final class ModelAnalysis {
     private ModelAnalysis() {}
 
     /** Runs the plan without a refit configuration (the ablation, if asked for, is skipped with a note). */
-    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan, ProgressListener progress) {
+    public static Map<String, Map<String, Object>> run(Network net, Sde target, Plan plan, ProgressListener progress) {
         return run(net, target, plan, null, progress);
     }
 
     /**
      * Runs the plan; returns metric id → (quantity → value), in a stable order.
      *
+     * @param net   a factored ({@link RateNetwork}) or dense network; for a dense one the metrics that need J = U W
+     *              (connectivity, coupling, ablation) are skipped with a note
      * @param refit the configuration the model was trained with, for the metrics that refit (the ablation); may be null
      */
-    public static Map<String, Map<String, Object>> run(RateNetwork net, Sde target, Plan plan,
+    public static Map<String, Map<String, Object>> run(Network net, Sde target, Plan plan,
                                                        ddmatch.fit.MatchConfig refit, ProgressListener progress) {
         int d = target.dimension();
         if (net.latentDimension() != d) {
@@ -144,16 +147,21 @@ public final class ModelAnalysis {
                 new SaveAt(every, false), Observable.identity(d));
         Trajectory zf = targetIntegrator.solve(target, z1, 0, dt, steps, new GaussianIncrements(target.noiseDimension(), seeds.nextLong()),
                 new SaveAt(every, false), Observable.identity(d));
-        double[] maxDistance = {0};
+        double[] maxDistance = {0, 0};
         double[] row = new double[d];
         double[] values = new double[(int) (steps / every) * d];
         int[] cursor = {0};
+        RateNetwork populationNet = net instanceof RateNetwork r && r.hasPopulationMode() ? r : null;
+        boolean population = populationNet != null;
         netIntegrator.run(net, net.stateFor(z0), 0, dt, steps, new GaussianIncrements(net.noiseDimension(), seeds.nextLong()),
                 new SaveAt(every, false), (t, x) -> {
                     net.readout(x, row);
                     System.arraycopy(row, 0, values, cursor[0], d);
                     cursor[0] += d;
                     maxDistance[0] = Math.max(maxDistance[0], net.manifoldDistance(x));
+                    if (population) {
+                        maxDistance[1] = Math.max(maxDistance[1], Math.abs(populationNet.populationMean(x)));
+                    }
                 });
         Trajectory zn = new Trajectory(dt * every, dt * every, d, values);
         Map<String, Object> run = new LinkedHashMap<>();
@@ -162,6 +170,9 @@ public final class ModelAnalysis {
         run.put("recordEvery", every);
         run.put("rows", zn.rows());
         run.put("manifoldDistanceMax", maxDistance[0]);
+        if (population) {
+            run.put("populationMeanMax", maxDistance[1]);   // |z₀| = |1ᵀ(x − b)|/N, part of the manifold distance
+        }
         out.put("simulation", run);
 
         Set<Metric> m = plan.metrics();
@@ -296,8 +307,18 @@ public final class ModelAnalysis {
             }
             out.put("epr", r);
         }
+        RateNetwork factored = net instanceof RateNetwork f ? f : null;
+        String denseNote = "skipped: the model has dense connectivity; this metric needs J = U W";
+        if (factored == null) {
+            for (Metric k : List.of(Metric.CONNECTIVITY, Metric.COUPLING, Metric.ABLATION)) {
+                if (m.contains(k)) {
+                    out.put(k.id(), new LinkedHashMap<>(Map.of("note", denseNote)));
+                }
+            }
+            return out;
+        }
         if (m.contains(Metric.CONNECTIVITY)) {
-            ConnectivityDecomposition.Result c = ConnectivityDecomposition.of(net);
+            ConnectivityDecomposition.Result c = ConnectivityDecomposition.of(factored);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("norm", c.norm());
             r.put("symmetricNorm", c.symmetricNorm());
@@ -316,7 +337,7 @@ public final class ModelAnalysis {
             for (int i = 0, k = 0; i < zn.rows(); i += stride, k++) {
                 System.arraycopy(zn.values(), i * d, pts, k * d, d);
             }
-            LatentCoupling.Summary s = new LatentCoupling(net).summarize(pts, LatentCoupling.Coordinates.TARGET);
+            LatentCoupling.Summary s = new LatentCoupling(factored).summarize(pts, LatentCoupling.Coordinates.TARGET);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("asymmetryIndex", s.asymmetryIndex());
             r.put("meanCouplingAsymmetryIndex", s.meanAsymmetryIndex());
@@ -326,7 +347,13 @@ public final class ModelAnalysis {
             out.put("coupling", r);
         }
         if (m.contains(Metric.ABLATION)) {
-            out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
+            if (net instanceof RateNetwork r && r.hasPopulationMode()) {
+                // The ablation refits an unconstrained factored network: it would not describe a Dale network.
+                out.put("ablation", new LinkedHashMap<>(Map.of("note",
+                        "skipped: the reversible/irreversible split is refitted without Dale's law; not applicable to a Dale network")));
+            } else {
+                out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
+            }
         }
         return out;
     }

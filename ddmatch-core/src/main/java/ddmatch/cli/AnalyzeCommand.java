@@ -73,18 +73,33 @@ final class AnalyzeCommand implements Callable<Integer> {
                 chosen.add(ModelAnalysis.Metric.byId(m.trim()));
             }
         }
-        ModelFiles.SavedModel saved = ModelFiles.load(model);
-        RateNetwork net = saved.network();
+        // Factored or dense (J.npy) models; the metrics that need J = U W are skipped for dense ones.
+        ModelFiles.SavedModel saved = null;
+        ddmatch.rnn.Network net;
+        String systemName;
         Sde target;
-        target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch analyze: note: " + note))
-                .orElseThrow(() -> new IllegalArgumentException("the target system '" + saved.system()
-                        + "' of this model cannot be rebuilt (not in the catalog and no readable spec file); analyze needs it"));
+        java.util.function.Consumer<String> notes = note -> err.println("ddmatch analyze: note: " + note);
+        if (ModelFiles.isDense(model)) {
+            ModelFiles.SavedDenseModel dense = ModelFiles.loadDense(model);
+            net = dense.network();
+            systemName = dense.system();
+            target = SystemSpecs.savedTarget(dense.system(), dense.systemParameters(), dense.training(), notes).orElse(null);
+        } else {
+            saved = ModelFiles.load(model);
+            net = saved.network();
+            systemName = saved.system();
+            target = SystemSpecs.savedTarget(saved, notes).orElse(null);
+        }
+        if (target == null) {
+            throw new IllegalArgumentException("the target system '" + systemName + "' of this model cannot be rebuilt (not in"
+                    + " the catalog and no readable spec file); analyze needs it");
+        }
         target = initialState.apply(target);
-        int wellCount = wells == 0 && saved.system().equals("double-well") ? 2 : wells;
+        int wellCount = wells == 0 && systemName.equals("double-well") ? 2 : wells;
         ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
                 wellCount, chosen);
         Path file = output != null ? output : model.resolve("analysis.json");
-        Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, refitConfig(saved),
+        Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, saved == null ? null : refitConfig(saved),
                 TerminalProgress.forTerminal(false));
 
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -92,14 +107,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         root.put("format", "ddmatch-analysis");
         root.put("formatVersion", 1);
         root.put("model", model.toString());
-        root.put("system", saved.system());
+        root.put("system", systemName);
         root.put("neurons", net.neurons());
         root.put("latentDimension", net.latentDimension());
         root.put("seed", seed);
         root.set("metrics", mapper.valueToTree(sanitise(result)));
         AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
 
-        out.printf("analysis of %s (%s, N = %d, d = %d), T = %g, seed %d%n", model, saved.system(), net.neurons(),
+        out.printf("analysis of %s (%s, N = %d, d = %d), T = %g, seed %d%n", model, systemName, net.neurons(),
                 net.latentDimension(), time, seed);
         for (Map.Entry<String, Map<String, Object>> group : result.entrySet()) {
             out.println(group.getKey() + ":");
@@ -113,7 +128,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The configuration the model was trained with, from its metadata, for the ablation's refit; null if incomplete. */
-    private static ddmatch.fit.MatchConfig refitConfig(ModelFiles.SavedModel saved) {
+    static ddmatch.fit.MatchConfig refitConfig(ModelFiles.SavedModel saved) {
         Map<String, Object> t = saved.training();
         String[] keys = {"seed", "tonicStd", "jitter", "sampleInterval", "transientTime", "boxFraction", "samples"};
         for (String k : keys) {
@@ -122,11 +137,23 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         RateNetwork net = saved.network();
+        // The sampler kind is written only when it is not the default trajectory sampler (see TrainCommand).
+        ddmatch.fit.SamplingConfig.Kind kind = ddmatch.fit.SamplingConfig.Kind.TRAJECTORY;
+        if (t.get("sampler") instanceof String s) {
+            try {
+                kind = ddmatch.fit.SamplingConfig.Kind.valueOf(s.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
         var sampling = new ddmatch.fit.SamplingConfig(((Number) t.get("samples")).intValue(),
                 ((Number) t.get("sampleInterval")).doubleValue(), ((Number) t.get("transientTime")).doubleValue(),
-                ((Number) t.get("jitter")).doubleValue(), ((Number) t.get("boxFraction")).doubleValue());
+                ((Number) t.get("jitter")).doubleValue(), ((Number) t.get("boxFraction")).doubleValue(), kind);
+        // A λ the user fixed is refitted with the same λ; a GCV-selected one is selected again (the refit's samples differ).
+        double lambda = "given".equals(t.get("lambdaSelection")) && t.get("lambda") instanceof Number l
+                ? l.doubleValue() : Double.NaN;
         return new ddmatch.fit.MatchConfig(net.neurons(), net.tau(), net.activation(), ((Number) t.get("tonicStd")).doubleValue(),
-                sampling, Double.NaN, ((Number) t.get("seed")).longValue());
+                sampling, lambda, ((Number) t.get("seed")).longValue());
     }
 
     /** JSON has no NaN or infinities: they are written as strings. */

@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
                 + "equation in a low-dimensional subspace, simulate them in full and check them against the target.",
         subcommands = {SystemsCommand.class, TrainCommand.class, SimulateCommand.class, AnalyzeCommand.class, DemoCommand.class, ReproduceCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class},
+        footerHeading = "%nOn Apache Spark (module ddmatch-spark, built by this launcher on first use):%n",
+        footer = {"  sweep     Train and analyse a grid (systems × N × seeds × parameters):",
+                "            one Parquet table. See: ddmatch sweep --help",
+                "  ensemble  Long ensembles of a trained network: residence times and",
+                "            transitions between wells. See: ddmatch ensemble --help%n"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure (e.g. a diverging simulation, an I/O error)",
                 "2:invalid input (unknown system, bad option value, unreadable model file)"})

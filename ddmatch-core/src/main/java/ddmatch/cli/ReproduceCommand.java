@@ -56,7 +56,7 @@ final class ReproduceCommand implements Callable<Integer> {
     List<String> systems = new ArrayList<>();
 
     @Option(names = "--sizes", split = ",", paramLabel = "N",
-            description = "network sizes for the chaotic scenario (default: 100,200 with --quick; 250,500,1000,2000,4000 otherwise)")
+            description = "network sizes for the chaotic scenario (default: 200,400 with --quick; 250,500,1000,2000,4000 otherwise)")
     List<Integer> sizes = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "run directory (default: runs/NAME)")

@@ -168,9 +168,19 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         TrajectoryFiles.checkExtension(output);
-        ModelFiles.SavedModel saved = ModelFiles.load(model);
-        RateNetwork loaded = saved.network();
-        if (inputs != null && loaded.inputDimension() == 0) {
+        // Factored (J = U W) or dense (J.npy: full-rank or Dale) models; both simulate through the Network interface.
+        ModelFiles.SavedModel saved = null;
+        ModelFiles.SavedDenseModel savedDense = null;
+        ddmatch.rnn.Network loaded;
+        if (ModelFiles.isDense(model)) {
+            savedDense = ModelFiles.loadDense(model);
+            loaded = savedDense.network();
+        } else {
+            saved = ModelFiles.load(model);
+            loaded = saved.network();
+        }
+        String systemName = saved != null ? saved.system() : savedDense.system();
+        if (inputs != null && !(loaded instanceof RateNetwork withIn && withIn.inputDimension() > 0)) {
             throw new IllegalArgumentException("--inputs = " + inputs + " is not allowed: model " + model
                     + " was trained without inputs");
         }
@@ -182,8 +192,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Scheme scheme = Sampler.schemeFor(loaded);
         Warnings.print(err, "simulate", java.util.Collections.singletonList(Warnings.ofNetworkStep(loaded, step, scheme)));
-        Sde target = SystemSpecs.savedTarget(saved, note -> err.println("ddmatch simulate: note: " + note)).orElse(null);
-        RateNetwork net = withInputs(loaded, target);
+        java.util.function.Consumer<String> notes = note -> err.println("ddmatch simulate: note: " + note);
+        Sde target = (saved != null ? SystemSpecs.savedTarget(saved, notes)
+                : SystemSpecs.savedTarget(savedDense.system(), savedDense.systemParameters(), savedDense.training(), notes))
+                .orElse(null);
+        ddmatch.rnn.Network net = loaded instanceof RateNetwork factored ? withInputs(factored, target) : loaded;
         if (from != null && initialState.initial != null) {
             throw new IllegalArgumentException("--initial is not allowed with --resume: the checkpoint holds the state");
         }
@@ -293,7 +306,7 @@ final class SimulateCommand implements Callable<Integer> {
             // The run is complete; its checkpoint and partial file are of no further use.
             Files.deleteIfExists(ckptFile);
         }
-        out.printf("simulated %s (N = %d) for T = %g with dt = %g (%d steps, %s%s); wrote %d rows to %s%n", saved.system(),
+        out.printf("simulated %s (N = %d) for T = %g with dt = %g (%d steps, %s%s); wrote %d rows to %s%n", systemName,
                 net.neurons(), steps * step, step, steps, scheme.name(), from != null ? ", resumed at step " + firstStep : "",
                 stream.rows(), output);
         out.flush();

@@ -4,6 +4,7 @@ import ddmatch.fit.DataConfig;
 import ddmatch.fit.DataDrivenMatcher;
 import ddmatch.check.AutoTuner;
 import ddmatch.fit.ConstrainedMatcher;
+import ddmatch.fit.DaleMatcher;
 import ddmatch.fit.Constraints;
 import ddmatch.fit.DenseTrainingResult;
 import ddmatch.fit.DriftMatcher;
@@ -61,18 +62,19 @@ final class TrainCommand implements Callable<Integer> {
     InitialStateOption initialState = new InitialStateOption();
 
     @Option(names = "--data", paramLabel = "FILE",
-            description = "train on this trajectory (.npy or .csv: time column then one column per dimension, regular sampling)")
+            description = "train on this trajectory (.npy or .csv: time column then one column per dimension, regular sampling; "
+                    + "default: none, train on SYSTEM's equations)")
     Path data;
 
     @Option(names = "--dt-data", paramLabel = "DT",
             description = "time between rows of --data in the system's time units (default: the step of its time column)")
     Double dtData;
 
-    @Option(names = "--bins", defaultValue = "0",
+    @Option(names = "--bins", defaultValue = "0", paramLabel = "B",
             description = "bins per dimension for averaging the data's increments (default: 100, 60, 40 for d = 1, 2, 3; 20 above)")
     int bins;
 
-    @Option(names = "--noise", defaultValue = "constant",
+    @Option(names = "--noise", defaultValue = "constant", paramLabel = "MODEL",
             description = "diffusion model fitted to --data: constant or state-dependent (default: ${DEFAULT-VALUE})")
     String noise;
 
@@ -84,84 +86,115 @@ final class TrainCommand implements Callable<Integer> {
     /** N as a number (set from --neurons in call(); for 'auto', the N found). */
     int neurons;
 
-    @Option(names = "--drift-error", defaultValue = "1e-3",
-            description = "held-out drift error target of --neurons auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--drift-error", defaultValue = "1e-3", paramLabel = "E",
+            description = "held-out drift error target of --neurons auto: mean ‖P·drift − f̃‖ / rms‖f̃‖, dimensionless "
+                    + "(default: ${DEFAULT-VALUE})")
     double driftError;
 
-    @Option(names = "--max-neurons", defaultValue = "1600", description = "largest N tried by --neurons auto (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-neurons", defaultValue = "1600", paramLabel = "N",
+            description = "largest N tried by --neurons auto (default: ${DEFAULT-VALUE})")
     int maxNeurons;
 
     @Option(names = "--auto-tune",
-            description = "choose σ_b ∈ {0.5, 1, 2, 3} and jitter ∈ {0.05, 0.1, 0.2} by held-out drift error, validated by "
-                    + "simulating the full network against the target (implied by --neurons auto)")
+            description = "choose σ_b ∈ {0.5, 1, 2, 3} and jitter ∈ {0.05, 0.1, 0.2} (λ by GCV) by held-out drift error, "
+                    + "validated by simulating the full network from 3 starts × 1000 time units against the target "
+                    + "(moments ±25%%, mean D_stsp ≤ 1.25× its noise floor, λmax ±10%% if chaotic); when every candidate "
+                    + "fails, the embedding is redrawn up to 8 times; prints every simulated candidate and records all in "
+                    + "the model (default: off; implied by --neurons auto)")
     boolean autoTune;
 
-    @Option(names = "--sampler", defaultValue = "trajectory",
+    @Option(names = "--sampler", defaultValue = "trajectory", paramLabel = "KIND",
             description = "training points: trajectory, box, lhs, grid (d ≤ 3) or mixture (default: ${DEFAULT-VALUE})")
     String sampler;
 
-    @Option(names = "--lambda-selection", defaultValue = "gcv",
+    @Option(names = "--lambda-selection", defaultValue = "gcv", paramLabel = "HOW",
             description = "how λ is chosen when --lambda is not given: gcv or kfold (default: ${DEFAULT-VALUE})")
     String lambdaSelection;
 
-    @Option(names = "--folds", defaultValue = "5", description = "folds of --lambda-selection kfold (default: ${DEFAULT-VALUE})")
+    @Option(names = "--folds", defaultValue = "5", paramLabel = "K",
+            description = "folds of --lambda-selection kfold, contiguous blocks of samples (default: ${DEFAULT-VALUE})")
     int folds;
 
     @Option(names = "--lambda-curve", paramLabel = "FILE",
-            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file")
+            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file (default: none)")
     Path lambdaCurve;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "model directory to write")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "model directory to write (required; replaced only if it is a ddmatch model)")
     Path output;
 
-    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "override a system parameter (repeatable)")
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "override a system parameter, in the system's own units (repeatable; default: the system's values, "
+                    + "see: ddmatch systems show SYSTEM)")
     Map<String, Double> params = new LinkedHashMap<>();
 
-    @Option(names = "--tau", defaultValue = "1.0", description = "neural time constant τ in the system's time units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tau", defaultValue = "1.0", paramLabel = "TAU",
+            description = "neural time constant τ in the system's time units (default: ${DEFAULT-VALUE})")
     double tau;
 
-    @Option(names = "--tonic-std", defaultValue = "2.0", description = "std σ_b of the tonic input b ⟂ U (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tonic-std", defaultValue = "2.0", paramLabel = "SIGMA_B",
+            description = "std σ_b of the tonic input b ⟂ U, in units of the neurons' input x (default: ${DEFAULT-VALUE})")
     double tonicStd;
 
-    @Option(names = "--samples", defaultValue = "5000", description = "training points M (default: ${DEFAULT-VALUE})")
+    @Option(names = "--samples", defaultValue = "5000", paramLabel = "M",
+            description = "training points M (≥ 10; default: ${DEFAULT-VALUE})")
     int samples;
 
-    @Option(names = "--jitter", defaultValue = "0.1", description = "jitter of the samples in standardised units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--jitter", defaultValue = "0.1", paramLabel = "J",
+            description = "std of the Gaussian jitter added to trajectory samples, in standardised units (one std of each "
+                    + "coordinate; default: ${DEFAULT-VALUE})")
     double jitter;
 
-    @Option(names = "--box-fraction", defaultValue = "0.0",
+    @Option(names = "--box-fraction", defaultValue = "0.0", paramLabel = "F",
             description = "fraction of samples uniform in the trajectory's bounding box (default: ${DEFAULT-VALUE}; 0.2 suits multistable 1-D/2-D systems)")
     double boxFraction;
 
-    @Option(names = "--lambda", description = "fixed ridge regularisation (default: chosen by generalised cross-validation)")
+    @Option(names = "--lambda", paramLabel = "LAMBDA",
+            description = "fixed ridge regularisation λ ≥ 0 in absolute units (the printed trace scale tr(ΦᵀΦ)/N puts it in "
+                    + "context; default: chosen by generalised cross-validation over 1e-16 … 1 × the trace scale)")
     Double lambda;
 
-    @Option(names = "--activation", defaultValue = "tanh", description = "φ: tanh, softplus or linear (default: ${DEFAULT-VALUE})")
+    @Option(names = "--activation", defaultValue = "tanh", paramLabel = "PHI",
+            description = "φ: tanh, softplus or linear (default: ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--connectivity", defaultValue = "factored",
-            description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit) or "
-                    + "dale (sign-constrained dense J by accelerated projected gradient) (default: ${DEFAULT-VALUE})")
+    @Option(names = "--connectivity", defaultValue = "factored", paramLabel = "KIND",
+            description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit), "
+                    + "dale (Dale's law on a low-rank J = U W + 1 w0^T, by ADMM with second-order-cone projections; "
+                    + "holds its manifold) or dale-dense (sign-constrained dense J by accelerated projected gradient; "
+                    + "NOT transversely stable) (default: ${DEFAULT-VALUE})")
     String connectivity;
 
-    @Option(names = "--bulk-gain", defaultValue = "0.5",
-            description = "full-rank: gain g0 of the random bulk J0, entries of variance g0^2/N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--bulk-gain", defaultValue = "0.5", paramLabel = "G0",
+            description = "full-rank: gain g0 ≥ 0 of the random bulk J0, dimensionless, entries of variance g0^2/N (default: "
+                    + "${DEFAULT-VALUE}; the manifold is lost at large g0 when --samples < N: see README)")
     double bulkGain;
 
-    @Option(names = "--bulk-sparsity", defaultValue = "1.0",
-            description = "full-rank: connection probability p of J0, in (0, 1] (default: ${DEFAULT-VALUE}, dense)")
+    @Option(names = "--bulk-sparsity", defaultValue = "1.0", paramLabel = "P",
+            description = "full-rank: connection probability p of J0, in (0, 1]; kept entries are scaled by 1/√p so the "
+                    + "variance stays g0^2/N; recorded in the model as bulkSparsity (default: ${DEFAULT-VALUE}, dense)")
     double bulkSparsity;
 
-    @Option(names = "--excitatory", defaultValue = "0.8",
-            description = "dale: fraction of excitatory units (default: ${DEFAULT-VALUE})")
+    @Option(names = "--excitatory", defaultValue = "0.8", paramLabel = "FRACTION",
+            description = "dale, dale-dense: fraction of excitatory units, in (0, 1] (default: ${DEFAULT-VALUE})")
     double excitatory;
 
-    @Option(names = "--iterations", defaultValue = "2000",
-            description = "dale: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
+            description = "dale: ADMM iterations; dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
     int iterations;
+
+    @Option(names = "--balance-weight", defaultValue = "100", paramLabel = "OMEGA",
+            description = "dale: weight ω of the population-mean (E/I balance) rows in the loss, > 0; larger keeps the "
+                    + "population mean closer to its set point at some cost in drift error (default: ${DEFAULT-VALUE})")
+    double balanceWeight;
+
+    @Option(names = "--mean-gain", defaultValue = "0", paramLabel = "GAMMA",
+            description = "dale: extra relaxation γ ≥ 0 of the population mean z0, which is fitted to relax at rate "
+                    + "(1 + γ)/τ (default: ${DEFAULT-VALUE})")
+    double meanGain;
 
     @Override
     public Integer call() throws Exception {
@@ -225,6 +258,9 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--neurons = " + neurons + " is not allowed for system '" + system
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
         }
+        if (connectivity.equals("dale")) {
+            return trainDale(out, sde, specMetadata, cfg);
+        }
         if (!connectivity.equals("factored")) {
             return trainDense(out, sde, specMetadata, cfg);
         }
@@ -233,9 +269,11 @@ final class TrainCommand implements Callable<Integer> {
         AutoTuner.Result tuned = null;
         if (autoNeurons || autoTune) {
             AutoTuner.Plan plan = AutoTuner.Plan.defaults(sde.noiseType() == ddmatch.sde.NoiseType.NONE && sde.hasJacobian());
+            AutoTuner.Observer observer = autoTuneProgress(spec.commandLine().getErr());
             tuned = autoNeurons
-                    ? AutoTuner.smallestNetwork(sde, cfg, plan, driftError, neurons, maxNeurons, TerminalProgress.forTerminal(false))
-                    : AutoTuner.tune(sde, cfg, plan, TerminalProgress.forTerminal(false));
+                    ? AutoTuner.smallestNetwork(sde, cfg, plan, driftError, neurons, maxNeurons,
+                            TerminalProgress.forTerminal(false), observer)
+                    : AutoTuner.tune(sde, cfg, plan, TerminalProgress.forTerminal(false), observer);
             result = tuned.best();
             neurons = result.config().neurons();
         } else {
@@ -259,6 +297,14 @@ final class TrainCommand implements Callable<Integer> {
             training.put("autoTuned", true);
             training.put("autoTuneValidated", tuned.validated());
             training.put("heldOutDriftError", tuned.chosen().driftError());
+            training.put("autoTuneBaseSeed", seed);
+            training.put("autoTuneLambdaFactor", tuned.chosen().lambdaFactor());
+            // Every candidate fitted and why it was rejected, so that the model records how it was chosen.
+            List<AutoTuner.Candidate> cs = tuned.candidates();
+            training.put("autoTuneCandidates", cs.size());
+            for (int i = 0; i < cs.size(); i++) {
+                training.put(String.format("autoTuneCandidate%03d", i + 1), cs.get(i).summary());
+            }
         }
         String systemName = sde instanceof UserSystem ? sde.name() : system;
         ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
@@ -270,9 +316,7 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  training drift error %.3e on %d samples; %.2f s (Gram product: %s)%n", result.trainingError(), result.samples(),
                 result.seconds(), ddmatch.fit.NativeBlas.describe());
         if (tuned != null) {
-            out.printf("  auto-tuned: σ_b = %g, jitter = %g, λ = %.3e (GCV); held-out drift error %.3e; simulation check %s%n",
-                    tuned.chosen().tonicStd(), tuned.chosen().jitter(), tuned.chosen().lambda(), tuned.chosen().driftError(),
-                    tuned.validated() ? "passed" : "FAILED for every candidate tried (" + tuned.chosen().validation() + ")");
+            printAutoTune(out, tuned);
             if (autoNeurons && tuned.chosen().driftError() > driftError) {
                 out.printf("  warning: no N ≤ %d met --drift-error %g; the largest tried is saved%n", maxNeurons, driftError);
             }
@@ -289,6 +333,35 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  model written to %s%n", output);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One stderr line per simulated candidate, so that a long search shows where it is. */
+    private static AutoTuner.Observer autoTuneProgress(PrintWriter err) {
+        return new AutoTuner.Observer() {
+            @Override public void validated(AutoTuner.Candidate c) {
+                err.println("ddmatch train: auto-tune: " + c.summary());
+                err.flush();
+            }
+        };
+    }
+
+    /** The choice and a table of the simulated candidates (the others were ranked out by held-out drift error). */
+    private static void printAutoTune(PrintWriter out, AutoTuner.Result tuned) {
+        AutoTuner.Candidate c = tuned.chosen();
+        out.printf("  auto-tuned: σ_b = %.3g, jitter = %.3g, λ = %.3e (%s); held-out drift error %.3e; simulation check %s%n",
+                c.tonicStd(), c.jitter(), c.lambda(), c.lambdaFactor() == 1 ? "GCV" : c.lambdaFactor() + " × GCV",
+                c.driftError(), tuned.validated() ? "passed" : "FAILED for every candidate tried (closest: " + c.reason() + ")");
+        out.printf("  %d candidates fitted in %.0f s; simulated (target λmax %.4g, mean D_stsp floor %.4g):%n",
+                tuned.candidates().size(), tuned.seconds(), tuned.referenceLyapunov(), tuned.referenceFloor());
+        out.printf("    %5s %20s %5s %6s %6s %10s %10s %9s %8s  %s%n", "round", "seed", "σ_b", "jitter", "λ×", "λ",
+                "drift err", "D/floor", "λmax", "verdict");
+        for (AutoTuner.Candidate k : tuned.candidates()) {
+            if (k.status() != AutoTuner.Status.NOT_RUN) {
+                out.printf("    %5d %20d %5.3g %6.3g %6.3g %10.3e %10.3e %9.3g %8.4g  %s%n", k.round(), k.seed(), k.tonicStd(),
+                        k.jitter(), k.lambdaFactor(), k.lambda(), k.driftError(), k.divergenceRatio(), k.lyapunov(),
+                        k.status() == AutoTuner.Status.PASSED ? "passed" : k.reason());
+            }
+        }
     }
 
     /** {@code --data}: Kramers–Moyal fit to a trajectory; SYSTEM, if given, is recorded as the data's origin. */
@@ -361,6 +434,46 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code --connectivity dale}: low-rank Dale network ({@link DaleMatcher}), saved as a factored model with W0.npy. */
+    private Integer trainDale(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
+        if (!(excitatory > 0 && excitatory <= 1)) {
+            throw new IllegalArgumentException("--excitatory = " + excitatory + " is not allowed; it must be in (0, 1]");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + " is not allowed; it must be ≥ 1");
+        }
+        if (!(balanceWeight > 0) || !Double.isFinite(balanceWeight)) {
+            throw new IllegalArgumentException("--balance-weight = " + balanceWeight + " is not allowed; it must be finite and > 0");
+        }
+        if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
+            throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
+        }
+        DaleMatcher.Settings settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations)
+                .withBalanceWeight(balanceWeight).withMeanGain(meanGain);
+        ModelFiles.checkWritable(output);
+        DaleMatcher.Result result = DaleMatcher.train(sde, cfg, settings, TerminalProgress.forTerminal(false));
+        Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
+                : SystemCatalog.get(system).defaults());
+        allParams.putAll(params);
+        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        training.putAll(specMetadata);
+        String systemName = sde instanceof UserSystem ? sde.name() : system;
+        ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
+        out.printf("trained %s (Dale's law, %d excitatory of %d, J = U W + 1 w0^T): N = %d, d = %d, m = %d, τ = %g%n",
+                systemName, settings.excitatoryCount(neurons), neurons, neurons, sde.dimension(), sde.noiseDimension(), tau);
+        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
+                result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
+        double[] loss = result.lossCurve();
+        out.printf("  loss %.4e after 1 iteration, %.4e after %d (every column sign-exact: cone slope κ = %.4f)%n", loss[0],
+                loss[loss.length - 1], loss.length, result.coneSlope());
+        out.printf("  model written to %s%n", output);
+        out.flush();
+        List<String> warnings = new ArrayList<>();
+        warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));
+        Warnings.print(spec.commandLine().getErr(), "train", warnings);
+        return ExitCodes.OK;
+    }
+
     private Integer trainDense(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
         DenseTrainingResult result;
         String how;
@@ -371,7 +484,7 @@ final class TrainCommand implements Callable<Integer> {
                 result = FullRankMatcher.train(sde, cfg, bulk, TerminalProgress.forTerminal(false));
                 how = String.format("full rank, g0 = %g, p = %g", bulkGain, bulkSparsity);
             }
-            case "dale" -> {
+            case "dale-dense" -> {
                 Constraints c = Constraints.dale(excitatory).withIterations(iterations);
                 ModelFiles.checkWritable(output);
                 result = ConstrainedMatcher.train(sde, cfg, c, TerminalProgress.forTerminal(false));
@@ -379,7 +492,7 @@ final class TrainCommand implements Callable<Integer> {
                         iterations);
             }
             default -> throw new IllegalArgumentException("--connectivity = '" + connectivity
-                    + "' is not allowed; choose factored, full-rank or dale");
+                    + "' is not allowed; choose factored, full-rank, dale or dale-dense");
         }
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
                 : SystemCatalog.get(system).defaults());

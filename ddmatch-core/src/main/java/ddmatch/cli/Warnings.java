@@ -51,7 +51,7 @@ final class Warnings {
      *
      * @return a warning, or null when dt is comfortably stable
      */
-    static String ofNetworkStep(RateNetwork net, double dt, Scheme scheme) {
+    static String ofNetworkStep(ddmatch.rnn.Network net, double dt, Scheme scheme) {
         double limit = limitOf(scheme);
         double ratio = dt / net.tau();
         if (ratio < CLOSE * limit) {

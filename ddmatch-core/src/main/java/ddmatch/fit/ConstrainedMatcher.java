@@ -37,7 +37,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * off-manifold offsets (σ_ξ = 0.1–0.5) and uniform-mode balance rows (w = 1–100) leave an unstable transverse mode
  * (a mixture of the latent direction and the uniform mode; eigenvalue of −I + J φ' at z̃ = 0 up to +0.8) or, when they
  * stabilise it (w = 100), spoil the drift (error ≈ 1). Use the result to study constrained connectivity, and check
- * {@code manifoldDistance} of any simulation.
+ * {@code manifoldDistance} of any simulation. For Dale's law with a network that holds its manifold, use
+ * {@link DaleMatcher} (low-rank J with a population mode); masks and weight bounds remain this class's.
  */
 public final class ConstrainedMatcher {
     private ConstrainedMatcher() {}

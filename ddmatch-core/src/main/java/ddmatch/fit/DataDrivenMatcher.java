@@ -41,6 +41,9 @@ import org.ejml.data.DMatrixRMaj;
  * M. Sahimi, M. R. R. Tabar, Phys. Rep. 506, 87 (2011), §3.
  */
 public final class DataDrivenMatcher {
+    /** The fewest occupied bins (regression rows) accepted, as for sampled training points. */
+    static final int MIN_BINS = 10;
+
     /** Rows used at most for the diffusion estimate. */
     static final int MAX_DIFFUSION_ROWS = 200_000;
 
@@ -146,8 +149,12 @@ public final class DataDrivenMatcher {
             }
         }
         int m = acc.size();
-        if (m < 2) {
-            throw new IllegalArgumentException("the data occupy " + m + " bin(s); at least 2 are needed (is the data constant?)");
+        if (m < MIN_BINS) {
+            // Each occupied bin is one regression row: fewer than the minimum number of training points (as for
+            // --samples) leaves the N features fitted to a handful of points.
+            throw new IllegalArgumentException("the data occupy " + m + " bin(s) of " + bins + " per dimension; at least "
+                    + MIN_BINS + " are needed as regression rows for the N = " + n + " features: raise --bins or give a "
+                    + "longer trajectory that moves more");
         }
         MemoryBudget.require(String.format("training N = %d neurons on M = %d bins", n, m),
                 MemoryBudget.driftMatchBytes(m, n, d), "use fewer --neurons or --bins");

@@ -60,7 +60,9 @@ import java.util.stream.Stream;
  *   <li>for a network with state-dependent noise {@code S(x) = K φ(x) + k} (DESIGN §1.5; {@code "noise":
  *       "state-dependent"} in model.json), also {@code K.npy} ((d·m) × N, with its own entry and checksum under
  *       {@code arrays}); {@code S.npy} then holds the constant part k. Model files without the {@code "noise"} field
- *       (written before it existed) load as constant-noise models.</li>
+ *       (written before it existed) load as constant-noise models;</li>
+ *   <li>for a network with a population mode {@code J = U W + 1 w₀ᵀ} (Dale networks), also {@code W0.npy} (N), listed
+ *       under {@code arrays}.</li>
  * </ul>
  * Files are deterministic (no timestamps, sorted maps), so saving the same model twice gives identical bytes, and a
  * loaded model simulates bit-identically to the saved one. Saving is crash-safe (see {@link #save}); loading validates
@@ -83,6 +85,11 @@ public final class ModelFiles {
     /** Values of model.json's {@code "noise"} field. */
     private static final String NOISE_CONSTANT = "constant";
     private static final String NOISE_STATE_DEPENDENT = "state-dependent";
+    /**
+     * The optional weights w₀ (N) of a population mode, {@code J = U W + 1 w₀ᵀ} (Dale networks): present exactly when
+     * {@code arrays} lists it.
+     */
+    private static final String POPULATION_WEIGHTS = "W0";
     /** The optional input gain B (N × p) of a network driven by p inputs, listed with the names under "inputs". */
     private static final String INPUT_GAIN = "B";
     /** The arrays of a model with dense connectivity ({@code "connectivity": "dense"}): J (N × N) replaces W. */
@@ -168,9 +175,20 @@ public final class ModelFiles {
             if (v instanceof Boolean) {
                 return v;
             }
+            if (v instanceof List<?> list) {
+                List<Double> out = new ArrayList<>(list.size());
+                for (Object o : list) {
+                    if (!(o instanceof Double x) || !Double.isFinite(x)) {
+                        throw new IllegalArgumentException("training metadata '" + key + "' has element " + o
+                                + "; a list must hold finite Double values (e.g. a loss curve)");
+                    }
+                    out.add(x);
+                }
+                return List.copyOf(out);
+            }
             throw new IllegalArgumentException("training metadata '" + key + "' = " + v + " ("
                     + (v == null ? "null" : v.getClass().getSimpleName())
-                    + ") is not allowed; values must be Integer, Long, Double, Float, String or Boolean");
+                    + ") is not allowed; values must be Integer, Long, Double, Float, String, Boolean or a List of finite Double");
         }
     }
 
@@ -212,6 +230,47 @@ public final class ModelFiles {
             m.put("iterations", loss.length);
             m.put("finalLoss", loss[loss.length - 1]);
         }
+        m.put("tonicStd", c.tonicStd());
+        m.put("jitter", c.sampling().jitter());
+        m.put("sampleInterval", c.sampling().interval());
+        m.put("transientTime", c.sampling().transientTime());
+        m.put("boxFraction", c.sampling().boxFraction());
+        return m;
+    }
+
+    /**
+     * The training metadata of a Dale-constrained fit ({@link ddmatch.fit.DaleMatcher}): seed, λ, the Dale settings, the
+     * training and balance errors, the cone slope κ and the loss curve — at most 200 entries, the loss after iterations
+     * k, 2k, 3k, … with k = {@code lossCurveEvery} — plus the sampling settings. No wall time, as for the other fits.
+     */
+    public static Map<String, Object> trainingMetadata(ddmatch.fit.DaleMatcher.Result result) {
+        Objects.requireNonNull(result, "result");
+        MatchConfig c = result.config();
+        ddmatch.fit.DaleMatcher.Settings s = result.settings();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", c.seed());
+        m.put("connectivity", "dale");
+        m.put("lambda", result.lambda());
+        m.put("excitatoryFraction", s.excitatoryFraction());
+        m.put("excitatory", s.excitatoryCount(c.neurons()));
+        m.put("meanJitter", s.meanJitter());
+        m.put("balanceSpread", s.balanceSpread());
+        m.put("meanGain", s.meanGain());
+        m.put("balanceWeight", s.balanceWeight());
+        m.put("iterations", s.iterations());
+        m.put("coneSlope", result.coneSlope());
+        m.put("trainingError", result.trainingError());
+        m.put("balanceError", result.balanceError());
+        double[] loss = result.lossCurve();
+        int every = Math.max(1, (loss.length + 199) / 200);
+        List<Double> curve = new ArrayList<>();
+        for (int i = every - 1; i < loss.length; i += every) {
+            curve.add(loss[i]);
+        }
+        m.put("lossCurveEvery", every);
+        m.put("lossCurve", curve);
+        m.put("finalLoss", loss[loss.length - 1]);
+        m.put("samples", c.sampling().samples());
         m.put("tonicStd", c.tonicStd());
         m.put("jitter", c.sampling().jitter());
         m.put("sampleInterval", c.sampling().interval());
@@ -286,6 +345,15 @@ public final class ModelFiles {
             int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}, {d * m, n}};
             List<String> names = new ArrayList<>(ARRAYS);
             names.add(NOISE_WEIGHTS);
+            write(net, model.system(), model.systemParameters(), model.training(), names, data, shapes, null, dir);
+            return;
+        }
+        if (net.hasPopulationMode()) {
+            double[][] data = {net.embedding().u(), net.readInWeights(), net.embedding().tonic(), net.noiseGain(),
+                    net.populationWeights()};
+            int[][] shapes = {{n, d}, {d, n}, {n}, {d, m}, {n}};
+            List<String> names = new ArrayList<>(ARRAYS);
+            names.add(POPULATION_WEIGHTS);
             write(net, model.system(), model.systemParameters(), model.training(), names, data, shapes, null, dir);
             return;
         }
@@ -431,6 +499,9 @@ public final class ModelFiles {
                 }
             } else if (v instanceof Boolean b) {
                 training.put(key, b);
+            } else if (v instanceof List<?> list) {
+                ArrayNode a = training.putArray(key);
+                list.forEach(o -> a.add((Double) o));
             } else {
                 training.put(key, (String) v);
             }
@@ -699,7 +770,8 @@ public final class ModelFiles {
         }
 
         Map<String, int[]> expectedShapes = Map.of("U", new int[] {n, d}, "W", new int[] {d, n}, "b", new int[] {n},
-                "S", new int[] {d, m}, "J", new int[] {n, n}, NOISE_WEIGHTS, new int[] {d * m, n});
+                "S", new int[] {d, m}, "J", new int[] {n, n}, NOISE_WEIGHTS, new int[] {d * m, n}, POPULATION_WEIGHTS,
+                new int[] {n});
         List<String> names = new ArrayList<>(arrayNames);
         if (stateDependent) {
             if (dense) {
@@ -708,6 +780,14 @@ public final class ModelFiles {
             names.add(NOISE_WEIGHTS);
         }
         Obj arrays = root.object("arrays");
+        boolean population = arrays.node.has(POPULATION_WEIGHTS);
+        if (population) {
+            if (dense || stateDependent) {
+                throw arrays.fail(POPULATION_WEIGHTS, arrays.node.get(POPULATION_WEIGHTS),
+                        "allowed only in a factored model with constant noise");
+            }
+            names.add(POPULATION_WEIGHTS);
+        }
         Map<String, String> checksums = new LinkedHashMap<>();
         for (String a : names) {
             Obj entry = arrays.object(a);
@@ -771,6 +851,9 @@ public final class ModelFiles {
             Network network;
             if (dense) {
                 network = new DenseRateNetwork(name, embedding, data[1], data[3], m, tau, activation, st, timeStep);
+            } else if (population && inputNames.isEmpty()) {
+                network = new RateNetwork(name, embedding, data[1], data[4], data[3], null, m, tau, activation, st, timeStep,
+                        new double[0], List.of(), List.of());
             } else if (inputNames.isEmpty()) {
                 network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau,
                         activation, st, timeStep);
@@ -779,8 +862,8 @@ public final class ModelFiles {
                 double[] gain = readArray(dir.resolve(fileName(INPUT_GAIN)), inputSha, new int[] {n, inputNames.size()});
                 java.util.List<ddmatch.sde.input.InputSchedule> zero = new java.util.ArrayList<>();
                 for (int i = 0; i < inputNames.size(); i++) zero.add(new ddmatch.sde.input.Constant(0.0));
-                network = new RateNetwork(name, embedding, data[1], data[3], stateDependent ? data[4] : null, m, tau, activation,
-                        st, timeStep, gain, inputNames, zero);
+                network = new RateNetwork(name, embedding, data[1], population ? data[4] : null, data[3],
+                        stateDependent ? data[4] : null, m, tau, activation, st, timeStep, gain, inputNames, zero);
             }
             SavedModel meta = new SavedModel(PLACEHOLDER, system, systemParameters, training);
             return new Loaded(network, system, meta.systemParameters(), meta.training());
@@ -980,7 +1063,17 @@ public final class ModelFiles {
             if (v.isBoolean()) {
                 return v.booleanValue();
             }
-            throw fail(field, v, "allowed are strings, booleans, 64-bit integers and finite numbers");
+            if (v.isArray()) {
+                List<Double> list = new ArrayList<>(v.size());
+                for (JsonNode e : v) {
+                    if (!e.isNumber() || !Double.isFinite(e.doubleValue())) {
+                        throw fail(field, v, "allowed in an array are finite numbers only");
+                    }
+                    list.add(e.doubleValue());
+                }
+                return List.copyOf(list);
+            }
+            throw fail(field, v, "allowed are strings, booleans, 64-bit integers, finite numbers and arrays of finite numbers");
         }
 
         Obj object(String field) {

@@ -222,6 +222,21 @@ public final class SystemSpecs {
      * @param warnings receives one-line notes
      */
     public static Optional<Sde> savedTarget(ModelFiles.SavedModel saved, Consumer<String> warnings) throws IOException {
+        return savedTarget(saved.system(), saved.systemParameters(), saved.training(), warnings);
+    }
+
+    /**
+     * {@link #savedTarget(ModelFiles.SavedModel, Consumer)} from a model's metadata alone (for dense models too).
+     *
+     * @param system           the saved system name
+     * @param systemParameters the saved parameters
+     * @param training         the saved training metadata (spec path and checksum, if any)
+     * @param warnings         receives one-line notes
+     */
+    public static Optional<Sde> savedTarget(String system, Map<String, Double> systemParameters, Map<String, Object> training,
+                                            Consumer<String> warnings) throws IOException {
+        record Saved(String system, Map<String, Double> systemParameters, Map<String, Object> training) {}
+        Saved saved = new Saved(system, systemParameters, training);
         Object spec = saved.training().get(SPEC_PATH_KEY);
         if (spec instanceof String path) {
             Path p = Path.of(path);

@@ -145,6 +145,48 @@ public final class Figure {
         return this;
     }
 
+    /**
+     * A heatmap trace: cell (i, j) coloured by {@code z[i·columns.length + j]}, the columns and rows drawn as evenly
+     * spaced categories labelled by their values, each cell annotated with its value; the colour scale spans
+     * [min(0, min z), max(1, max z)].
+     */
+    public Figure heatmap(String name, double[] columns, double[] rows, double[] z) {
+        if (z.length != columns.length * rows.length) {
+            throw new IllegalArgumentException("heatmap '" + name + "': z has " + z.length + " values for " + rows.length + " rows × "
+                    + columns.length + " columns");
+        }
+        ObjectNode t = data.addObject();
+        t.put("type", "heatmap").put("name", name).put("colorscale", "Viridis");
+        ArrayNode x = t.putArray("x");
+        for (double c : columns) x.add(label(c));
+        ArrayNode y = t.putArray("y");
+        for (double r : rows) y.add(label(r));
+        ArrayNode zz = t.putArray("z");
+        ArrayNode text = t.putArray("text");
+        double lo = 0, hi = 1;
+        for (int i = 0; i < rows.length; i++) {
+            double[] row = java.util.Arrays.copyOfRange(z, i * columns.length, (i + 1) * columns.length);
+            zz.add(array(row));
+            ArrayNode tr = text.addArray();
+            for (double v : row) {
+                tr.add(Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.2f", v) : "");
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        t.put("zmin", lo).put("zmax", hi).put("texttemplate", "%{text}");
+        ((ObjectNode) layout.get("xaxis")).put("type", "category");
+        ((ObjectNode) layout.get("yaxis")).put("type", "category");
+        return this;
+    }
+
+    /** A category label: the shortest decimal form of {@code v}. */
+    static String label(double v) {
+        return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
+    }
+
     /** Sets the y axis to a logarithmic scale. */
     public Figure logY() {
         ((ObjectNode) layout.get("yaxis")).put("type", "log");

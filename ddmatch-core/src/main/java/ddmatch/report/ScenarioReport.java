@@ -66,6 +66,7 @@ public final class ScenarioReport {
                 case LINE_MARKERS -> f.lineMarkers(s.name(), s.x(), s.y());
                 case SEGMENTS -> f.segments(s.name(), s.x(), s.y());
                 case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);
+                case HEATMAP -> f.heatmap(s.name(), s.x(), s.y(), s.z());
             }
         }
         if (p.logY()) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * A static SVG rendering of a {@link Plot}: axes with "nice" ticks (steps 1, 2 or 5 × 10^k; decades on a log axis),
- * polylines, markers, segments (arrows of vector fields, with a small head) and density histograms, and a legend.
+ * polylines, markers, segments (arrows of vector fields, with a small head) and density histograms, and a legend; or
+ * a heatmap with its values written in the cells and a colour bar.
  * Plain SVG 1.1 text, no scripts and no external resources, so the figures can go into papers and READMEs.
  */
 public final class SvgPlot {
@@ -18,6 +19,9 @@ public final class SvgPlot {
 
     /** The SVG document of {@code plot}. */
     public static String render(Plot plot) {
+        if (!plot.series().isEmpty() && plot.series().get(0).style() == Plot.Style.HEATMAP) {
+            return heatmap(plot, plot.series().get(0));
+        }
         List<double[][]> data = new ArrayList<>(); // per series: {x, y} after histogram binning and log transform
         for (Plot.Series s : plot.series()) {
             double[][] xy = s.style() == Plot.Style.HISTOGRAM ? histogram(s.x(), 40) : new double[][] {s.x(), s.y()};
@@ -125,6 +129,79 @@ public final class SvgPlot {
             ly += 17;
         }
         return sb.append("</svg>\n").toString();
+    }
+
+    /**
+     * A heatmap: evenly spaced cells labelled by the column and row values, coloured on a 5-stop Viridis ramp
+     * (interpolated in RGB) over [min(0, min z), max(1, max z)], each with its value written in it, and a colour bar.
+     */
+    private static String heatmap(Plot plot, Plot.Series s) {
+        double[] xs = s.x(), ys = s.y(), z = s.z();
+        int nx = xs.length, ny = ys.length;
+        double lo = 0, hi = 1;
+        for (double v : z) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        double pw = WIDTH - LEFT - RIGHT - 70, ph = HEIGHT - TOP - BOTTOM;
+        double cw = pw / nx, ch = ph / ny;
+        StringBuilder sb = new StringBuilder(8192);
+        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n");
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        sb.append("<text x=\"").append(WIDTH / 2).append("\" y=\"20\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">")
+                .append(HtmlReport.escape(plot.title())).append("</text>\n");
+        for (int i = 0; i < ny; i++) {
+            // Row 0 at the bottom, as on a numeric y axis.
+            double py = TOP + ph - (i + 1) * ch;
+            for (int j = 0; j < nx; j++) {
+                double v = z[i * nx + j];
+                double px = LEFT + j * cw;
+                double u = Double.isFinite(v) ? (v - lo) / (hi - lo) : Double.NaN;
+                sb.append("<rect x=\"").append(f(px)).append("\" y=\"").append(f(py)).append("\" width=\"").append(f(cw)).append("\" height=\"")
+                        .append(f(ch)).append("\" fill=\"").append(Double.isFinite(u) ? viridis(u) : "#dddddd").append("\" stroke=\"white\"/>");
+                if (Double.isFinite(v)) {
+                    sb.append("<text x=\"").append(f(px + cw / 2)).append("\" y=\"").append(f(py + ch / 2 + 4)).append("\" text-anchor=\"middle\" fill=\"")
+                            .append(u > 0.6 ? "#000" : "#fff").append("\">").append(String.format(Locale.ROOT, "%.2f", v)).append("</text>");
+                }
+                sb.append('\n');
+            }
+            sb.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(f(py + ch / 2 + 4)).append("\" text-anchor=\"end\">")
+                    .append(label(ys[i], false)).append("</text>\n");
+        }
+        for (int j = 0; j < nx; j++) {
+            sb.append("<text x=\"").append(f(LEFT + (j + 0.5) * cw)).append("\" y=\"").append(f(TOP + ph + 16)).append("\" text-anchor=\"middle\">")
+                    .append(label(xs[j], false)).append("</text>\n");
+        }
+        sb.append("<text x=\"").append(f(LEFT + pw / 2)).append("\" y=\"").append(HEIGHT - 12).append("\" text-anchor=\"middle\">")
+                .append(HtmlReport.escape(plot.xLabel())).append("</text>\n");
+        sb.append("<text transform=\"translate(16,").append(f(TOP + ph / 2)).append(") rotate(-90)\" text-anchor=\"middle\">")
+                .append(HtmlReport.escape(plot.yLabel())).append("</text>\n");
+        // Colour bar.
+        double bx = LEFT + pw + 24;
+        for (int k = 0; k < 50; k++) {
+            double u = (k + 0.5) / 50;
+            sb.append("<rect x=\"").append(f(bx)).append("\" y=\"").append(f(TOP + ph - (k + 1) * ph / 50)).append("\" width=\"16\" height=\"")
+                    .append(f(ph / 50 + 0.5)).append("\" fill=\"").append(viridis(u)).append("\"/>");
+        }
+        sb.append('\n');
+        sb.append("<text x=\"").append(f(bx + 20)).append("\" y=\"").append(f(TOP + ph)).append("\">").append(label(lo, false)).append("</text>\n");
+        sb.append("<text x=\"").append(f(bx + 20)).append("\" y=\"").append(f(TOP + 10)).append("\">").append(label(hi, false)).append("</text>\n");
+        return sb.append("</svg>\n").toString();
+    }
+
+    /** Colour at u ∈ [0, 1] on the Viridis map (five of its stops, linear in RGB between them). */
+    static String viridis(double u) {
+        int[][] stops = {{68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+        double t = Math.max(0, Math.min(1, u)) * (stops.length - 1);
+        int k = Math.min(stops.length - 2, (int) t);
+        double w = t - k;
+        int[] c = new int[3];
+        for (int i = 0; i < 3; i++) c[i] = (int) Math.round(stops[k][i] + w * (stops[k + 1][i] - stops[k][i]));
+        return String.format(Locale.ROOT, "#%02x%02x%02x", c[0], c[1], c[2]);
     }
 
     private static void polyline(StringBuilder sb, double[] px, double[] py, String colour) {

@@ -116,7 +116,11 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
             throw new IllegalArgumentException("drift: out must not be the state array x");
         }
         double[] p = scratch.get();
-        for (int k = 0; k < n; k++) p[k] = activation.value(x[k]);
+        if (activation == Activation.TANH) {
+            FastTanh.tanh(x, p, 0, n);   // the SIMD array form: the same values as activation.value, bit for bit
+        } else {
+            for (int k = 0; k < n; k++) p[k] = activation.value(x[k]);
+        }
         double inv = 1.0 / tau;
         for (int i = 0; i < n; i++) {
             out[i] = (rowDot(j, i * n, p, n) + b[i] - x[i]) * inv;
@@ -130,7 +134,12 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
             throw new IllegalArgumentException("jacobianTimes: out must not be x or v");
         }
         double[] p = scratch.get();
-        for (int k = 0; k < n; k++) p[k] = activation.derivative(x[k]) * v[k];
+        if (activation == Activation.TANH) {
+            FastTanh.tanh(x, p, 0, n);   // φ' = 1 − tanh², computed as Activation.TANH.derivative does
+            for (int k = 0; k < n; k++) p[k] = (1.0 - p[k] * p[k]) * v[k];
+        } else {
+            for (int k = 0; k < n; k++) p[k] = activation.derivative(x[k]) * v[k];
+        }
         double inv = 1.0 / tau;
         for (int i = 0; i < n; i++) {
             out[i] = (rowDot(j, i * n, p, n) - v[i]) * inv;

@@ -17,6 +17,14 @@ package ddmatch.rnn;
  * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
  * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
  * thread.
+ *
+ * <p><b>Vector API.</b> For tanh networks, when the JVM runs with {@code --add-modules jdk.incubator.vector} (the
+ * {@code ddmatch} launcher and the test build add it), every kernel delegates to an explicitly vectorised version
+ * ({@code VectorKernels}: a SIMD tanh of its own, the read-in sums in vector accumulators, fused multiply-adds); without
+ * the module, or with {@code -Dddmatch.kernel=scalar}, the scalar code below runs. The choice is made once per JVM, so
+ * results are reproducible within a run and for any thread count; the two kernels agree to rounding (≈ 1e-15
+ * relative), not bit for bit, and the vector kernel's sums are grouped by the machine's vector width
+ * ({@link #implementation()} says which kernel and width are in use).
  */
 public final class NetworkKernels {
     private final int n;
@@ -27,6 +35,7 @@ public final class NetworkKernels {
     private final double[] uCols;   // d × N, row k = column k of U
     private final double[] b;
     private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
+    private final SimdKernels simd;   // null: scalar kernels
 
     /**
      * @param u          U, row-major N × d (read, not kept)
@@ -36,6 +45,11 @@ public final class NetworkKernels {
      * @param activation φ
      */
     public NetworkKernels(double[] u, double[] wt, double[] b, int n, int d, double tau, Activation activation) {
+        this(u, wt, b, n, d, tau, activation, true);
+    }
+
+    /** @param vectorApi false forces the scalar kernels (tests compare both paths in one JVM) */
+    NetworkKernels(double[] u, double[] wt, double[] b, int n, int d, double tau, Activation activation, boolean vectorApi) {
         if (u.length != n * d || wt.length != n * d || b.length != n) {
             throw new IllegalArgumentException("kernels: U has " + u.length + ", Wᵀ " + wt.length + " and b " + b.length
                     + " entries; expected N·d = " + (n * d) + ", N·d and N = " + n);
@@ -50,18 +64,79 @@ public final class NetworkKernels {
         for (int j = 0; j < n; j++) {
             for (int k = 0; k < d; k++) uCols[k * n + j] = u[j * d + k];
         }
+        if (vectorApi && activation == Activation.TANH && SimdKernels.available()) {
+            double[] wRows = new double[d * n];
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < d; k++) wRows[k * n + j] = wt[j * d + k];
+            }
+            this.simd = SimdKernels.load(wRows, uCols, b, n, d, invTau);
+        } else {
+            this.simd = null;
+        }
     }
 
-    /** Kernels for {@code net} (copies its U, W and b; for ensembles of its states). */
+    /**
+     * Which kernel computes this network's drift: {@code "scalar"}, or the Vector API kernel with its vector shape
+     * (e.g. {@code "Vector API, 8 × double (512 bits)"}).
+     */
+    public String implementation() {
+        return simd == null ? "scalar" : simd.description();
+    }
+
+    /** tanh of the Vector API kernels, or null; n = 0 kernels serve only {@link SimdKernels#tanh}. */
+    private static final class VectorTanh {
+        static final SimdKernels INSTANCE = SimdKernels.load(new double[0], new double[0], new double[0], 0, 0, 1.0);
+    }
+
+    /**
+     * {@code out[i] = tanh(x[i])} for i &lt; len, by the tanh the network kernels use: the Vector API tanh when
+     * {@link #vectorApiInUse()}, else {@link FastTanh} (both within 2.5e-16 of {@link Math#tanh}, see BENCHMARKS.md).
+     */
+    public static void tanh(double[] x, double[] out, int len) {
+        SimdKernels v = SimdKernels.available() ? VectorTanh.INSTANCE : null;
+        if (v != null) {
+            v.tanh(x, out, len);
+        } else {
+            FastTanh.tanh(x, out, 0, len);
+        }
+    }
+
+    /**
+     * Whether the Vector API kernels are in use in this JVM (module {@code jdk.incubator.vector} present and not
+     * switched off with {@code -Dddmatch.kernel=scalar}); they serve tanh networks only.
+     */
+    public static boolean vectorApiInUse() {
+        return SimdKernels.available();
+    }
+
+    /**
+     * Kernels for {@code net} (copies its U, W and b; for ensembles of its states). A population mode
+     * {@code 1 w₀ᵀ} enters as one more column of U and row of W.
+     */
     public static NetworkKernels of(RateNetwork net) {
+        return of(net, true);
+    }
+
+    /** As {@link #of(RateNetwork)}; {@code vectorApi = false} forces the scalar kernels. */
+    static NetworkKernels of(RateNetwork net, boolean vectorApi) {
         int n = net.neurons(), d = net.latentDimension();
         double[] w = net.readInWeights();
-        double[] wt = new double[n * d];
-        for (int k = 0; k < d; k++) {
-            for (int j = 0; j < n; j++) wt[j * d + k] = w[k * n + j];
+        double[] w0 = net.populationWeights();
+        int q = w0 == null ? d : d + 1;
+        double[] u = net.embedding().u();
+        double[] uq = new double[n * q];
+        double[] wt = new double[n * q];
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < d; k++) {
+                uq[j * q + k] = u[j * d + k];
+                wt[j * q + k] = w[k * n + j];
+            }
+            if (w0 != null) {
+                uq[j * q + d] = 1.0;
+                wt[j * q + d] = w0[j];
+            }
         }
-        return new NetworkKernels(net.embedding().u(), wt, net.embedding().tonic().clone(), n, d, net.tau(),
-                net.activation());
+        return new NetworkKernels(uq, wt, net.embedding().tonic().clone(), n, q, net.tau(), net.activation(), vectorApi);
     }
 
     private double[] scratch(int len) {
@@ -86,6 +161,10 @@ public final class NetworkKernels {
 
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
     public void drift(double[] x, double[] out) {
+        if (simd != null) {
+            simd.drift(x, out, scratch(simd.scratchLength(1)));
+            return;
+        }
         double[] s = scratch(n + d);
         phi(x, s, n);
         readIn(s, s, n);
@@ -94,6 +173,10 @@ public final class NetworkKernels {
 
     /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}. */
     public void jacobianTimes(double[] x, double[] v, double[] out) {
+        if (simd != null) {
+            simd.jacobianTimes(x, v, out, scratch(simd.scratchLength(1)));
+            return;
+        }
         double[] s = scratch(n + d);
         if (activation == Activation.TANH) {
             FastTanh.tanh(x, s, 0, n);
@@ -184,6 +267,13 @@ public final class NetworkKernels {
         if (batch < 1 || x.length < n * batch || out.length < n * batch) {
             throw new IllegalArgumentException("ensemble of " + batch + " states needs arrays of N·B = " + (n * batch)
                     + " entries; got " + x.length + " and " + out.length);
+        }
+        if (out == x) {
+            throw new IllegalArgumentException("driftEnsemble: out must not be the state array x");
+        }
+        if (simd != null) {
+            simd.driftEnsemble(x, batch, out, scratch(simd.scratchLength(batch)));
+            return;
         }
         final int nb = n * batch;
         double[] s = scratch(nb + d * batch);

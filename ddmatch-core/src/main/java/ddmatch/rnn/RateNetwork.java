@@ -46,7 +46,8 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
     private final double[] kGain;  // (d·m) × N, the activity weights K of S(x) = K φ(x) + k; null for constant noise
     private final Standardization standardization;
     private final double timeStep;
-    private final NetworkKernels kernels;
+    private final NetworkKernels kernels;   // over [U, 1] and [W; w₀] when there is a population mode
+    private final double[] population;      // w₀ (N), or null
     private final ThreadLocal<double[]> gainScratch;
     private final int p;                    // number of inputs (0: none)
     private final double[] inputGain;       // B, N × p
@@ -108,6 +109,25 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
     public RateNetwork(String name, Embedding embedding, double[] w, double[] noiseOffset, double[] noiseWeights,
                        int noiseDimension, double tau, Activation activation, Standardization standardization,
                        double timeStep, double[] inputGain, List<String> inputNames, List<InputSchedule> schedules) {
+        this(name, embedding, w, null, noiseOffset, noiseWeights, noiseDimension, tau, activation, standardization, timeStep,
+                inputGain, inputNames, schedules);
+    }
+
+    /**
+     * A network with a population mode: {@code J = U W + 1 w₀ᵀ}, i.e. the factored connectivity plus a rank-one term
+     * along the uniform direction 1 (used by Dale-constrained networks, whose sign-constrained columns need a common
+     * excitatory or inhibitory part; see {@code ddmatch.fit.DaleMatcher}). The affine set
+     * {@code x = U z̃ + z₀ 1 + b} is then invariant and attracting at rate 1/τ, and the population mean
+     * {@code z₀ = 1ᵀ(x − b)/N} obeys {@code τ ż₀ = −z₀ + w₀ᵀφ(x)}. U's columns and b must be orthogonal to 1, so
+     * that the readout {@code z̃ = P(x − b)} does not see z₀. {@link #manifoldDistance} measures the distance from
+     * that (d+1)-dimensional set; {@link #populationMean} gives z₀, whose set point is 0.
+     *
+     * @param populationWeights w₀, length N; {@code null} for none (then this is the constructor above)
+     */
+    public RateNetwork(String name, Embedding embedding, double[] w, double[] populationWeights, double[] noiseOffset,
+                       double[] noiseWeights, int noiseDimension, double tau, Activation activation,
+                       Standardization standardization, double timeStep, double[] inputGain, List<String> inputNames,
+                       List<InputSchedule> schedules) {
         double[] noiseGain = noiseOffset;
         this.name = name;
         this.embedding = embedding;
@@ -140,7 +160,27 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
         this.kGain = noiseWeights == null || noiseDimension == 0 ? null : noiseWeights.clone();
         this.standardization = standardization;
         this.timeStep = timeStep;
-        this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
+        if (populationWeights == null) {
+            this.population = null;
+            this.kernels = new NetworkKernels(u, wt, b, n, d, tau, activation);
+        } else {
+            if (populationWeights.length != n) {
+                throw new IllegalArgumentException("w₀ has " + populationWeights.length + " entries; expected N = " + n);
+            }
+            requireFinite("w₀", populationWeights);
+            requireOrthogonalToUniform(embedding);
+            this.population = populationWeights.clone();
+            int q = d + 1;
+            double[] uFull = new double[n * q];
+            double[] wtFull = new double[n * q];
+            for (int j = 0; j < n; j++) {
+                System.arraycopy(u, j * d, uFull, j * q, d);
+                System.arraycopy(wt, j * d, wtFull, j * q, d);
+                uFull[j * q + d] = 1.0;
+                wtFull[j * q + d] = population[j];
+            }
+            this.kernels = new NetworkKernels(uFull, wtFull, b, n, q, tau, activation);
+        }
         final int dm = d * noiseDimension;
         this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
         this.p = inputNames.size();
@@ -166,6 +206,42 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
                 contextGain[j * p + q] -= r;
             }
         }
+    }
+
+    /** U's columns and b must be orthogonal to 1 (to 1e-9 of their norms) for a population mode. */
+    private static void requireOrthogonalToUniform(Embedding e) {
+        int n = e.neurons(), d = e.latent();
+        double[] u = e.u();
+        double[] b = e.tonic();
+        double sb = 0, nb = 0;
+        for (int j = 0; j < n; j++) {
+            sb += b[j];
+            nb += b[j] * b[j];
+        }
+        if (Math.abs(sb) > 1e-9 * Math.sqrt(n * nb) + 1e-300) {
+            throw new IllegalArgumentException("population mode: b has mean " + sb / n + "; it must be orthogonal to 1");
+        }
+        for (int k = 0; k < d; k++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) sum += u[j * d + k];
+            if (Math.abs(sum) > 1e-9 * n) {
+                throw new IllegalArgumentException("population mode: column " + k + " of U has mean " + sum / n
+                        + "; it must be orthogonal to 1");
+            }
+        }
+    }
+
+    /** w₀ as a new array (length N), or {@code null} if the network has no population mode. */
+    public double[] populationWeights() { return population == null ? null : population.clone(); }
+
+    /** Whether {@code J = U W + 1 w₀ᵀ} (see the population-mode constructor). */
+    public boolean hasPopulationMode() { return population != null; }
+
+    /** The population mean {@code z₀ = 1ᵀ(x − b)/N} (b sums to zero for a network with a population mode). */
+    public double populationMean(double[] x) {
+        double s = 0;
+        for (int j = 0; j < n; j++) s += x[j] - b[j];
+        return s / n;
     }
 
     private static void requireFinite(String what, double[] a) {
@@ -205,8 +281,8 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
             throw new IllegalArgumentException("schedules: " + newSchedules.size() + " given; network '" + name + "' has " + p
                     + " inputs " + inputNames);
         }
-        return new RateNetwork(name, embedding, readInWeights(), s, kGain, m, tau, activation, standardization, timeStep, inputGain,
-                inputNames, newSchedules);
+        return new RateNetwork(name, embedding, readInWeights(), population, s, kGain, m, tau, activation, standardization, timeStep,
+                inputGain, inputNames, newSchedules);
     }
 
     /** B as a new row-major N × p array (empty without inputs). */
@@ -392,13 +468,18 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
         };
     }
 
-    /** Distance of {@code x} from the manifold, {@code ‖(I − U P)(x − b)‖/√N}. */
+    /**
+     * Distance of {@code x} from the invariant affine set, {@code ‖(I − U P)(x − b)‖/√N}; with a population mode the
+     * set is {@code x = U z̃ + z₀ 1 + b} and the uniform component is removed too (the population mean z₀ itself is
+     * {@link #populationMean}).
+     */
     public double manifoldDistance(double[] x) {
         double[] zt = new double[d];
         embedding.project(x, zt);
+        double z0 = population == null ? 0.0 : populationMean(x);
         double sum = 0;
         for (int j = 0; j < n; j++) {
-            double r = x[j] - b[j];
+            double r = x[j] - b[j] - z0;
             for (int k = 0; k < d; k++) r -= u[j * d + k] * zt[k];
             sum += r * r;
         }

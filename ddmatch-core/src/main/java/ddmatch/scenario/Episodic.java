@@ -58,16 +58,21 @@ final class Episodic {
 
     /** The statistics of a run as an ordered map. */
     static Map<String, Object> stats(Trajectory z, double[] centres) {
+        return stats(z, centres, WELLS);
+    }
+
+    /** The statistics of a run among {@code wells} wells (centres row-major wells × 2). */
+    static Map<String, Object> stats(Trajectory z, double[] centres, int wells) {
         int[] s = CoreSets.assign(z.values(), 2, centres, CORE_RADIUS);
-        Transitions.Result t = Transitions.of(s, WELLS, z.interval());
+        Transitions.Result t = Transitions.of(s, wells, z.interval());
         int first = 0;
         while (first < s.length && s[first] < 0) first++;
         int[] visited = Arrays.copyOfRange(s, first, s.length);
         long jumps = t.jumps();
         double[] p = t.transitionMatrix();
         long asym = 0, total = 0;
-        for (int i = 0; i < WELLS; i++) {
-            for (int j = 0; j < WELLS; j++) {
+        for (int i = 0; i < wells; i++) {
+            for (int j = 0; j < wells; j++) {
                 if (i != j) {
                     asym += Math.abs(t.count(i, j) - t.count(j, i));
                     total += t.count(i, j);
@@ -84,7 +89,7 @@ final class Episodic {
         r.put("cyclicFraction", t.cyclicFraction());
         r.put("cycleAffinity", t.cycleAffinity());
         r.put("meanResidenceTime", t.meanResidenceTime());
-        r.put("eprCoarseGrained", visited.length >= 2 ? EntropyProduction.coarseGrained(visited, WELLS, z.interval()) : Double.NaN);
+        r.put("eprCoarseGrained", visited.length >= 2 ? EntropyProduction.coarseGrained(visited, wells, z.interval()) : Double.NaN);
         return r;
     }
 

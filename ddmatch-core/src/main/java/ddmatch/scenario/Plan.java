@@ -8,7 +8,7 @@ import java.util.List;
  * @param seed    seed of every network, sample and simulation
  * @param quick   small networks and short runs (the CI sizes, about a minute for all scenarios on 2 cores)
  * @param systems catalog flows for the chaotic scenario (empty: lorenz, rossler, thomas)
- * @param sizes   network sizes N for the chaotic scenario (empty: 100, 200 quick; 250, 500, 1000, 2000, 4000 otherwise)
+ * @param sizes   network sizes N for the chaotic scenario (empty: 200, 400 quick; 250, 500, 1000, 2000, 4000 otherwise)
  */
 public record Plan(long seed, boolean quick, List<String> systems, List<Integer> sizes) {
     public Plan {
@@ -33,6 +33,6 @@ public record Plan(long seed, boolean quick, List<String> systems, List<Integer>
 
     /** The network sizes of the chaotic scenario. */
     public List<Integer> chaoticSizes() {
-        return !sizes.isEmpty() ? sizes : quick ? List.of(100, 200) : List.of(250, 500, 1000, 2000, 4000);
+        return !sizes.isEmpty() ? sizes : quick ? List.of(200, 400) : List.of(250, 500, 1000, 2000, 4000);
     }
 }

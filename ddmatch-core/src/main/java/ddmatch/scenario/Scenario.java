@@ -12,7 +12,7 @@ public enum Scenario {
     OU_LIMIT_CYCLE("ou-limit-cycle"),
     /** Wells on a ring with a circulation: transitions, cyclic order, cycle affinity, EPR vs γ; the α-ablation. */
     EPISODIC("episodic"),
-    /** Associative memory without inputs: recall from noisy cues vs a Hopfield network on the same patterns. */
+    /** Associative memory: recall from noisy cues, switching by input pulses, and a Hopfield network on the same patterns. */
     MEMORY("memory"),
     /** Latent-coupling asymmetry, ‖J_irr‖/‖J_rev‖, connectivity vs its null and ablations, for every scenario's targets. */
     DECOMPOSITION("decomposition");

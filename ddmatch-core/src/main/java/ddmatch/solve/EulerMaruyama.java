@@ -41,6 +41,7 @@ public final class EulerMaruyama implements Scheme {
         private final int m;
         private final double[] f;
         private final double[] g;
+        private final double[] gCols;   // additive noise: Gᵀ (m × d), G's columns contiguous
         private final boolean additive;
         private boolean diffusionReady;
 
@@ -51,11 +52,31 @@ public final class EulerMaruyama implements Scheme {
             this.f = new double[d];
             this.g = new double[d * m];
             this.additive = sde.noiseType() == NoiseType.ADDITIVE;
+            this.gCols = additive ? new double[d * m] : new double[0];
         }
 
         @Override
         public void step(double t, double dt, double[] x, double[] dW) {
             sde.drift(t, x, f);
+            if (additive && m > 0) {
+                if (!diffusionReady) {
+                    sde.diffusion(t, x, g);
+                    for (int i = 0; i < d; i++) {
+                        for (int k = 0; k < m; k++) gCols[k * d + i] = g[i * m + k];
+                    }
+                    diffusionReady = true;
+                }
+                // Column by column over G's transposed copy: unit-stride loops that C2 vectorises, with the same
+                // additions in the same order as the row loop below, (x + f·dt) + G_i0·dW_0 + G_i1·dW_1 + …, so the
+                // result is bit-identical to it.
+                for (int i = 0; i < d; i++) x[i] = x[i] + f[i] * dt;
+                for (int k = 0; k < m; k++) {
+                    double w = dW[k];
+                    int off = k * d;
+                    for (int i = 0; i < d; i++) x[i] += gCols[off + i] * w;
+                }
+                return;
+            }
             if (m > 0 && !(additive && diffusionReady)) {
                 sde.diffusion(t, x, g);
                 diffusionReady = true;

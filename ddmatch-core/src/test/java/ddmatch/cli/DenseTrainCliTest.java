@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ddmatch train --connectivity full-rank|dale}: dense models are written and read back exactly. */
+/** {@code ddmatch train --connectivity full-rank|dale-dense}: dense models are written and read back exactly. */
 class DenseTrainCliTest {
     @TempDir
     Path dir;
@@ -40,7 +40,7 @@ class DenseTrainCliTest {
     void daleTrainingWritesSignConstrainedColumns() throws Exception {
         Path out = dir.resolve("dale");
         CliTest.Run r = CliTest.run("train", "double-well", "--neurons", "50", "--samples", "600", "--seed", "3",
-                "--connectivity", "dale", "--excitatory", "0.8", "--iterations", "50", "-o", out.toString());
+                "--connectivity", "dale-dense", "--excitatory", "0.8", "--iterations", "50", "-o", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Dale's law, 40 excitatory of 50").contains("loss");
         double[] j = ModelFiles.loadDense(out).network().connectivity();

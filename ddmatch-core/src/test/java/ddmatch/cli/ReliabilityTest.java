@@ -51,7 +51,16 @@ class ReliabilityTest {
     /** A JVM running {@code ddmatch} with the test class path. */
     private static Process ddmatchProcess(String heap, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
+                heap, "-XX:+UseSerialGC"));
+        // The same network kernels as this JVM (Vector API or scalar: their last bits differ), as the launcher does.
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
+        String kernel = System.getProperty("ddmatch.kernel");
+        if (kernel != null) {
+            cmd.add("-Dddmatch.kernel=" + kernel);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -82,7 +91,7 @@ class ReliabilityTest {
                 Files.exists(work.resolve("log.txt")) ? Files.readString(work.resolve("log.txt")) : "").isTrue();
         // SIGINT, as Ctrl-C sends: the shutdown hook writes a final checkpoint.
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(out).as("nothing under the final name after a kill").doesNotExist();
         assertThat(ckpt).exists();
@@ -118,7 +127,7 @@ class ReliabilityTest {
         }
         assertThat(p.isAlive()).isTrue();
         p.destroy(); // SIGTERM
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(143);
         assertThat(Files.readAllBytes(out)).isEqualTo(previous);
         assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
@@ -135,7 +144,7 @@ class ReliabilityTest {
         Thread.sleep(1500);
         assertThat(p.isAlive()).as("training must still run when interrupted").isTrue();
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(130);
         assertThat(out).doesNotExist();
         assertThat(leftovers(work)).isEmpty();

@@ -62,6 +62,23 @@ class ReproduceCommandTest {
         assertThat(CliTest.run("report", tmp.resolve("missing").toString()).code()).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void aHeatmapSurvivesTheRoundTripThroughResultsJson() throws Exception {
+        ddmatch.scenario.Plot p = new ddmatch.scenario.Plot("hm", "t", "x", "y", false,
+                List.of(ddmatch.scenario.Plot.Series.heatmap("rate", new double[] {0.5, 1}, new double[] {1, 2, 3}, new double[] {0, 0.1, 0.2, 0.3, 0.4, 1})));
+        ddmatch.scenario.ScenarioResult r = new ddmatch.scenario.ScenarioResult("memory", "t", "s", java.util.Map.of(), List.of(), List.of(p),
+                List.of(), List.of(), 0.0);
+        ddmatch.scenario.RunRecord run = new ddmatch.scenario.RunRecord("c", 1, true, java.util.Map.of(), List.of(r), 0.0);
+        ddmatch.scenario.RunRecord back = ReproduceCommand.JSON.readValue(ReproduceCommand.JSON.writeValueAsString(run), ddmatch.scenario.RunRecord.class);
+        ddmatch.scenario.Plot.Series s = back.scenarios().get(0).plots().get(0).series().get(0);
+        assertThat(s.style()).isEqualTo(ddmatch.scenario.Plot.Style.HEATMAP);
+        assertThat(s.z()).containsExactly(0, 0.1, 0.2, 0.3, 0.4, 1);
+        assertThat(s.y()).containsExactly(1, 2, 3);
+        // A series written before heatmaps existed (no "z") still reads, with no z values.
+        String old = "{\"name\":\"l\",\"style\":\"LINE\",\"x\":[0,1],\"y\":[1,2]}";
+        assertThat(ReproduceCommand.JSON.readValue(old, ddmatch.scenario.Plot.Series.class).z()).isEmpty();
+    }
+
     /** Opens the page in headless Chromium: every figure drawn, no console error (skipped without Chromium). */
     static void renders(Path page, int figures, Path tmp) throws Exception {
         Path chromium = Path.of("/usr/bin/chromium");

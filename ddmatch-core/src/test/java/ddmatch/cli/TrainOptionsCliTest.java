@@ -57,6 +57,11 @@ class TrainOptionsCliTest {
                 "-o", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("trained double-well: N = 25").contains("auto-tuned: σ_b = ");
-        assertThat(Files.readString(model.resolve("model.json"))).contains("\"autoTuned\": true");
+        String json = Files.readString(model.resolve("model.json"));
+        assertThat(json).contains("\"autoTuned\": true").contains("\"autoTuneCandidates\": ")
+                .contains("\"autoTuneCandidate001\": \"round 0 seed 1 σ_b");
+        // The table of simulated candidates and one progress line per simulation on stderr.
+        assertThat(r.out()).contains("candidates fitted in").contains("verdict");
+        assertThat(r.err()).contains("ddmatch train: auto-tune: round 0");
     }
 }

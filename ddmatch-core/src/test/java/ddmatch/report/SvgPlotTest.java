@@ -51,4 +51,24 @@ class SvgPlotTest {
         String hist = SvgPlot.render(new Plot("h", "h", "x", "density", false, List.of(Plot.Series.histogram("h", y))));
         assertThat(hist.split("<rect").length - 1).isEqualTo(2 + 1 + 40 + 1); // background, clip, frame, 40 bars, legend box
     }
+
+    @Test
+    void heatmapHasOneCellPerValueColouredOnViridis() {
+        double[] z = {0.0, 0.5, 1.0, 0.25, 0.75, Double.NaN};
+        Plot p = new Plot("hm", "hm", "D", "A", false, List.of(Plot.Series.heatmap("rate", new double[] {0.5, 1, 2}, new double[] {1, 2}, z)));
+        String svg = SvgPlot.render(p);
+        // background + 6 cells + 50 colour-bar steps.
+        assertThat(svg.split("<rect").length - 1).isEqualTo(1 + 6 + 50);
+        // Five finite cells are labelled; the NaN cell is grey and unlabelled.
+        assertThat(svg).contains(">0.50<").contains(">0.75<").contains("#dddddd");
+        // Viridis end points (#440154 at 0, #fde725 at 1) and its middle stop #21918c.
+        assertThat(SvgPlot.viridis(0)).isEqualTo("#440154");
+        assertThat(SvgPlot.viridis(0.5)).isEqualTo("#21918c");
+        assertThat(SvgPlot.viridis(1)).isEqualTo("#fde725");
+        // Rows × columns values are required, and a heatmap is its plot's only series.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Plot.Series.heatmap("bad", new double[] {1, 2}, new double[] {1}, new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Plot("two", "t", "x", "y", false,
+                List.of(p.series().get(0), Plot.Series.line("l", new double[] {0}, new double[] {0})))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -113,8 +113,22 @@ public final class ConnectivityDecomposition {
      * @param seed      seed of the null draws
      */
     public static Result of(RateNetwork network, int nullDraws, long seed) {
-        return of(network.embedding().u(), network.readInWeights(), network.neurons(), network.latentDimension(),
-                nullDraws, seed);
+        double[] w0 = network.populationWeights();
+        if (w0 == null) {
+            return of(network.embedding().u(), network.readInWeights(), network.neurons(), network.latentDimension(),
+                    nullDraws, seed);
+        }
+        // A population mode is one more factor: J = [U, 1] [W; w₀ᵀ].
+        int n = network.neurons(), d = network.latentDimension(), q = d + 1;
+        double[] u = network.embedding().u();
+        double[] uq = new double[n * q];
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(u, j * d, uq, j * q, d);
+            uq[j * q + d] = 1.0;
+        }
+        double[] wq = java.util.Arrays.copyOf(network.readInWeights(), q * n);
+        System.arraycopy(w0, 0, wq, d * n, n);
+        return of(uq, wq, n, q, nullDraws, seed);
     }
 
     /**

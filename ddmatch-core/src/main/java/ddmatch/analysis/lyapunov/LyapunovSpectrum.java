@@ -318,7 +318,7 @@ public final class LyapunovSpectrum {
             v = new double[nk]; vt = new double[nk];
             kv1 = new double[nk]; kv2 = new double[nk]; kv3 = new double[nk]; kv4 = new double[nk];
             logs = new double[k];
-            if (sde instanceof RateNetwork net) {
+            if (sde instanceof RateNetwork net && !net.hasPopulationMode()) {   // else: its jacobianTimes below
                 network = true;
                 d = net.latentDimension();
                 u = net.embedding().u();

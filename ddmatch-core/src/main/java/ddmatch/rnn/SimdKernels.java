@@ -1,0 +1,81 @@
+package ddmatch.rnn;
+
+/**
+ * The tanh network kernels of {@link NetworkKernels} in an explicitly vectorised form, implemented with the Vector API
+ * (incubator module {@code jdk.incubator.vector}) by {@code VectorKernels}. This interface names no vector type, so
+ * the rest of the library compiles and runs without that module; {@link #load} returns {@code null} when the module is
+ * not in the boot layer (the JVM was started without {@code --add-modules jdk.incubator.vector}) or when the system
+ * property {@code ddmatch.kernel=scalar} asks for the scalar kernels.
+ *
+ * <p>Arrays are laid out as in {@link NetworkKernels}; {@code wRows} is W row-major d × N (row k = weights onto latent
+ * mode k) and {@code uCols} is Uᵀ, d × N. Calls allocate nothing; each uses the caller's scratch array.
+ */
+interface SimdKernels {
+    /** Name of the system property that selects the kernels: {@code scalar} forces the scalar ones. */
+    String PROPERTY = "ddmatch.kernel";
+
+    /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength(int)} entries. */
+    void drift(double[] x, double[] out, double[] scratch);
+
+    /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
+    void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);
+
+    /** The ensemble drift of {@link NetworkKernels#driftEnsemble}, states neuron-major {@code x[j·B + β]}. */
+    void driftEnsemble(double[] x, int batch, double[] out, double[] scratch);
+
+    /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
+    void tanh(double[] x, double[] out, int len);
+
+    /** The scalar form of the vector tanh, bit-identical to each lane. */
+    double tanh(double x);
+
+    /** Entries of scratch space one call needs for a batch of {@code batch} states (1 for a single state). */
+    int scratchLength(int batch);
+
+    /** A short description: implementation, vector shape (e.g. {@code "Vector API, 8 × double (512 bits)"}). */
+    String description();
+
+    /**
+     * The vectorised kernels for a tanh network, or {@code null} if the Vector API is not available or
+     * {@code -Dddmatch.kernel=scalar} is set.
+     */
+    static SimdKernels load(double[] wRows, double[] uCols, double[] b, int n, int d, double invTau) {
+        if (!Available.VECTOR) {
+            return null;
+        }
+        try {
+            return (SimdKernels) Class.forName("ddmatch.rnn.VectorKernels")
+                    .getDeclaredConstructor(double[].class, double[].class, double[].class, int.class, int.class, double.class)
+                    .newInstance(wRows, uCols, b, n, d, invTau);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** Whether the vectorised kernels are in use in this JVM (the module is present and not switched off). */
+    static boolean available() {
+        return Available.VECTOR;
+    }
+
+    /** Decided once per JVM: the module check and the property are read when the kernels are first used. */
+    final class Available {
+        static final boolean VECTOR = detect();
+
+        private Available() {}
+
+        private static boolean detect() {
+            if ("scalar".equals(System.getProperty(PROPERTY))) {
+                return false;
+            }
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+                return false;
+            }
+            try {
+                Class.forName("ddmatch.rnn.VectorKernels");
+                return true;
+            } catch (ClassNotFoundException | LinkageError e) {
+                return false;
+            }
+        }
+    }
+}

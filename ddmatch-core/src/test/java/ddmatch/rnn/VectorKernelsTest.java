@@ -1,0 +1,124 @@
+package ddmatch.rnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Vector API kernels ({@code VectorKernels}) against the scalar kernels and against the definition: the test JVM
+ * runs with {@code --add-modules jdk.incubator.vector} (surefire argLine), so both paths run here.
+ */
+class VectorKernelsTest {
+    private static SimdKernels vector(RateNetwork net) {
+        NetworkKernels k = NetworkKernels.of(net, true);
+        int n = net.neurons(), d = net.latentDimension();
+        double[] w = net.readInWeights(), u = net.embedding().u(), uc = new double[d * n];
+        for (int j = 0; j < n; j++) {
+            for (int q = 0; q < d; q++) uc[q * n + j] = u[j * d + q];
+        }
+        assertThat(k.implementation()).startsWith("Vector API");
+        return SimdKernels.load(w, uc, net.embedding().tonic(), n, d, 1.0 / net.tau());
+    }
+
+    @Test
+    void detectionFollowsTheModuleAndTheProperty() {
+        boolean expected = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && !"scalar".equals(System.getProperty("ddmatch.kernel"));
+        assertThat(NetworkKernels.vectorApiInUse()).isEqualTo(expected);
+        RateNetwork net = NetworkKernelsTest.network(40, 3, 1);
+        assertThat(NetworkKernels.of(net, false).implementation()).isEqualTo("scalar");
+        assertThat(NetworkKernels.of(net, true).implementation()).isEqualTo(expected ? NetworkKernels.of(net).implementation() : "scalar");
+    }
+
+    /** Max |tanh − Math.tanh| over a dense grid of [−25, 25] ≤ 2.5e-16 (measured 2.2e-16); lanes = scalar form bit for bit. */
+    @Test
+    void tanhAgreesWithMathTanhAndItsScalarForm() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        SimdKernels v = vector(NetworkKernelsTest.network(16, 3, 2));
+        int count = 400_003;
+        double[] x = new double[count];
+        for (int i = 0; i < count; i++) x[i] = -25.0 + 50.0 * i / count + 1e-7 * Math.PI;
+        double[] out = new double[count];
+        v.tanh(x, out, count);
+        double max = 0;
+        int differentBits = 0;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, Math.abs(out[i] - Math.tanh(x[i])));
+            if (Double.doubleToRawLongBits(out[i]) != Double.doubleToRawLongBits(v.tanh(x[i]))) differentBits++;
+        }
+        assertThat(differentBits).isZero();
+        assertThat(max).isLessThanOrEqualTo(2.5e-16);
+        // relative accuracy near 0: tanh x = x − x³/3 + 2x⁵/15
+        for (double s : new double[] {1e-300, 1e-100, 1e-20, 1e-8, 1e-5, 1e-3}) {
+            double expected = s - s * s * s / 3 + 2 * Math.pow(s, 5) / 15;
+            assertThat(v.tanh(s)).isCloseTo(expected, within(1e-15 * s));
+            assertThat(v.tanh(-s)).isCloseTo(-expected, within(1e-15 * s));
+        }
+        double[] edge = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
+            -Double.MAX_VALUE, Double.MIN_VALUE, 19.5, -20.5, 700.0, 1e-310, -3.0, 0.5, 1.0, 2.0};
+        double[] e = new double[edge.length];
+        v.tanh(edge, e, edge.length);
+        assertThat(Double.doubleToRawLongBits(e[0])).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(e[1])).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(e[2]).isNaN();
+        assertThat(e[3]).isEqualTo(1.0);
+        assertThat(e[4]).isEqualTo(-1.0);
+        assertThat(e[5]).isEqualTo(1.0);
+        assertThat(e[6]).isEqualTo(-1.0);
+        assertThat(e[7]).isEqualTo(Double.MIN_VALUE);
+        for (int i = 8; i < edge.length; i++) assertThat(e[i]).isCloseTo(Math.tanh(edge[i]), within(2.5e-16));
+    }
+
+    /** Drift and Jacobian product: vector kernel vs scalar kernel (≤ 1e-14) and vs the definition with Math.tanh. */
+    @Test
+    void vectorAndScalarKernelsAgreeToRounding() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        for (int[] nd : new int[][] {{203, 3}, {64, 3}, {7, 3}, {97, 2}, {50, 5}, {1000, 3}}) {
+            int n = nd[0];
+            RateNetwork net = NetworkKernelsTest.network(n, nd[1], 31 + n);
+            NetworkKernels vec = NetworkKernels.of(net, true), sca = NetworkKernels.of(net, false);
+            double[] x = NetworkKernelsTest.state(n, 4), v = NetworkKernelsTest.state(n, 5);
+            double[] fv = new double[n], fs = new double[n], jv = new double[n], js = new double[n];
+            vec.drift(x, fv);
+            sca.drift(x, fs);
+            vec.jacobianTimes(x, v, jv);
+            sca.jacobianTimes(x, v, js);
+            double scale = 0;
+            for (int j = 0; j < n; j++) scale = Math.max(scale, Math.abs(fs[j]) + Math.abs(js[j]));
+            assertThat(fv).containsExactly(fs, within(1e-14 * scale));
+            assertThat(jv).containsExactly(js, within(1e-14 * scale));
+            assertThat(fv).containsExactly(NetworkKernelsTest.referenceDrift(net, x), within(1e-12));
+            // the same call twice: identical bits
+            double[] again = new double[n];
+            vec.drift(x, again);
+            assertThat(again).containsExactly(fv);
+        }
+    }
+
+    @Test
+    void vectorEnsembleDriftAgreesWithTheScalarEnsembleAndSingleDrifts() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        int n = 150;
+        for (int batch : new int[] {1, 7, 64}) {
+            for (int d : new int[] {3, 4}) {
+                RateNetwork net = NetworkKernelsTest.network(n, d, 21);
+                NetworkKernels vec = NetworkKernels.of(net, true), sca = NetworkKernels.of(net, false);
+                double[] xs = new double[n * batch];
+                for (int q = 0; q < batch; q++) {
+                    double[] x = NetworkKernelsTest.state(n, 100 + q);
+                    for (int j = 0; j < n; j++) xs[j * batch + q] = x[j];
+                }
+                double[] ov = new double[n * batch], os = new double[n * batch];
+                vec.driftEnsemble(xs, batch, ov);
+                sca.driftEnsemble(xs, batch, os);
+                assertThat(ov).containsExactly(os, within(1e-13));
+                double[] x0 = new double[n], f0 = new double[n];
+                for (int j = 0; j < n; j++) x0[j] = xs[j * batch + batch - 1];
+                vec.drift(x0, f0);
+                for (int j = 0; j < n; j++) assertThat(ov[j * batch + batch - 1]).isCloseTo(f0[j], within(1e-13));
+            }
+        }
+    }
+}

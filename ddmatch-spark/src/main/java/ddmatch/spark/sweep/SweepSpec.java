@@ -1,0 +1,338 @@
+package ddmatch.spark.sweep;
+
+import ddmatch.check.ModelAnalysis;
+import ddmatch.fit.SamplingConfig;
+import ddmatch.rnn.Activation;
+import ddmatch.sde.SystemCatalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A sweep: the grid and the analyses, read from YAML and fully validated before anything runs.
+ *
+ * <pre>{@code
+ * systems: [double-well, ou, stuart-landau]   # catalog names (ddmatch systems)
+ * neurons: [40, 70, 100]                      # network sizes N
+ * seeds: [1, 2]                               # training seeds
+ * parameters: {sigma: [0.5, 0.7]}             # optional: system parameters (e.g. a noise level), each in every system
+ * lambda: [gcv, 1e-6]                         # optional: gcv (default) or fixed ridge values
+ * train:                                      # optional trainer options (ddmatch train), each a value or a list
+ *   tau: 1.0
+ *   tonic-std: [1.0, 2.0]
+ *   samples: 2000
+ *   jitter: 0.1
+ *   box-fraction: 0.0
+ *   activation: tanh
+ *   sampler: trajectory
+ * analysis:                                   # optional: what ddmatch analyze computes per point
+ *   time: 100
+ *   seed: 1
+ *   metrics: [drift, diffusion]
+ *   wells: 0
+ *   exponents: 1
+ * }</pre>
+ * Every list is a grid axis (a single value is a one-point axis); the sweep is their Cartesian product.
+ *
+ * @param source the spec's text, recorded in the sweep directory
+ * @param points every grid point, ordered by id
+ */
+public record SweepSpec(String source, List<PointConfig> points) {
+
+    private static final Set<String> TOP = Set.of("systems", "neurons", "seeds", "parameters", "lambda", "train", "analysis");
+    private static final List<String> TRAIN = List.of("tau", "tonic-std", "samples", "jitter", "box-fraction", "activation",
+            "sampler");
+    private static final List<String> ANALYSIS = List.of("time", "seed", "metrics", "wells", "exponents");
+    /** Defaults of the trainer options: those of {@code ddmatch train}. */
+    private static final Map<String, Object> TRAIN_DEFAULTS = Map.of("tau", 1.0, "tonic-std", 2.0, "samples", 5000.0,
+            "jitter", 0.1, "box-fraction", 0.0, "activation", "tanh", "sampler", "trajectory");
+
+    public SweepSpec {
+        points = List.copyOf(points);
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("points is empty; a sweep needs at least one grid point");
+        }
+    }
+
+    /** Reads and validates a spec file; errors name {@code file:line:column}. */
+    public static SweepSpec read(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Parses and validates a spec.
+     *
+     * @param text   the YAML document
+     * @param source the file name for messages
+     * @throws SweepSpecException naming file:line:column, the field, the value and what is allowed
+     */
+    @SuppressWarnings("unchecked")
+    public static SweepSpec parse(String text, String source) {
+        SpecNode root = SpecNode.parse(text, source);
+        Reader r = new Reader(source);
+        Map<String, SpecNode> top = r.map(root, "the spec");
+        r.known(top, TOP, "");
+        for (String required : List.of("systems", "neurons", "seeds")) {
+            if (!top.containsKey(required)) {
+                throw new SweepSpecException(source + ":" + root.line() + ":" + root.column() + ": field '" + required
+                        + "' is missing; a sweep spec needs systems, neurons and seeds");
+            }
+        }
+        List<String> systems = new ArrayList<>();
+        for (SpecNode n : r.axis(top.get("systems"), "systems")) {
+            String name = r.string(n, "systems");
+            if (SystemCatalog.find(name).isEmpty()) {
+                throw r.error(n, "systems", n.shown(), "unknown system; allowed are the catalog systems: "
+                        + String.join(", ", SystemCatalog.names()));
+            }
+            systems.add(name);
+        }
+        List<Integer> neurons = new ArrayList<>();
+        for (SpecNode n : r.axis(top.get("neurons"), "neurons")) {
+            neurons.add((int) r.integer(n, "neurons", 1, 1_000_000));
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (SpecNode n : r.axis(top.get("seeds"), "seeds")) {
+            seeds.add(r.integer(n, "seeds", Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        // System parameters: each name must be a parameter of every system in the grid.
+        Map<String, List<Double>> params = new TreeMap<>();
+        if (top.containsKey("parameters")) {
+            for (Map.Entry<String, SpecNode> e : r.map(top.get("parameters"), "parameters").entrySet()) {
+                String field = "parameters." + e.getKey();
+                for (String s : systems) {
+                    Set<String> known = SystemCatalog.get(s).defaults().keySet();
+                    if (!known.contains(e.getKey())) {
+                        throw r.error(e.getValue(), field, "'" + e.getKey() + "'", "not a parameter of system '" + s
+                                + "'; its parameters are " + String.join(", ", new TreeMap<>(SystemCatalog.get(s).defaults()).keySet()));
+                    }
+                }
+                List<Double> values = new ArrayList<>();
+                for (SpecNode n : r.axis(e.getValue(), field)) values.add(r.number(n, field));
+                params.put(e.getKey(), values);
+            }
+        }
+        List<Double> lambdas = new ArrayList<>();
+        if (top.containsKey("lambda")) {
+            for (SpecNode n : r.axis(top.get("lambda"), "lambda")) {
+                if ("gcv".equals(n.value())) {
+                    lambdas.add(Double.NaN);
+                } else if (n.value() instanceof Double v && v >= 0 && Double.isFinite(v)) {
+                    lambdas.add(v);
+                } else {
+                    throw r.error(n, "lambda", n.shown(), "allowed are gcv or a finite number ≥ 0");
+                }
+            }
+        } else {
+            lambdas.add(Double.NaN);
+        }
+        // Trainer options, in a fixed order; defaults fill what is not given.
+        Map<String, List<SpecNode>> train = new LinkedHashMap<>();
+        Map<String, SpecNode> trainGiven = top.containsKey("train") ? r.map(top.get("train"), "train") : Map.of();
+        r.known(trainGiven, Set.copyOf(TRAIN), "train.");
+        for (String k : TRAIN) {
+            train.put(k, trainGiven.containsKey(k) ? r.axis(trainGiven.get(k), "train." + k)
+                    : List.of(new SpecNode(TRAIN_DEFAULTS.get(k), root.line(), root.column())));
+        }
+        Map<String, SpecNode> an = top.containsKey("analysis") ? r.map(top.get("analysis"), "analysis") : Map.of();
+        r.known(an, Set.copyOf(ANALYSIS), "analysis.");
+        double time = an.containsKey("time") ? r.number(an.get("time"), "analysis.time") : 100.0;
+        if (!(time > 0) || !Double.isFinite(time)) {
+            throw r.error(an.get("time"), "analysis.time", Double.toString(time), "it must be finite and > 0");
+        }
+        long analysisSeed = an.containsKey("seed") ? r.integer(an.get("seed"), "analysis.seed", Long.MIN_VALUE, Long.MAX_VALUE) : 1;
+        int wells = an.containsKey("wells") ? (int) r.integer(an.get("wells"), "analysis.wells", 0, 100) : 0;
+        if (wells == 1) {
+            throw r.error(an.get("wells"), "analysis.wells", "1", "it must be 0 (none) or ≥ 2");
+        }
+        int exponents = an.containsKey("exponents") ? (int) r.integer(an.get("exponents"), "analysis.exponents", 1, 1000) : 1;
+        List<ModelAnalysis.Metric> metrics = new ArrayList<>();
+        if (an.containsKey("metrics")) {
+            for (SpecNode n : r.axis(an.get("metrics"), "analysis.metrics")) {
+                String id = r.string(n, "analysis.metrics");
+                try {
+                    metrics.add(ModelAnalysis.Metric.byId(id));
+                } catch (IllegalArgumentException e) {
+                    List<String> ids = new ArrayList<>();
+                    for (ModelAnalysis.Metric m : ModelAnalysis.Metric.values()) ids.add(m.id());
+                    throw r.error(n, "analysis.metrics", n.shown(), "unknown metric; allowed are " + String.join(", ", ids));
+                }
+            }
+        } else {
+            metrics.add(ModelAnalysis.Metric.DRIFT);
+        }
+
+        List<PointConfig> points = new ArrayList<>();
+        List<Map<String, Double>> paramGrid = product(params);
+        for (String system : systems) {
+            int d = SystemCatalog.get(system).create(Map.of()).dimension();
+            for (int n : neurons) {
+                if (n < d) {
+                    throw r.error(top.get("neurons"), "neurons", Integer.toString(n), "system '" + system
+                            + "' has dimension " + d + "; N must be ≥ " + d);
+                }
+                for (long seed : seeds) {
+                    for (Map<String, Double> p : paramGrid) {
+                        for (double lambda : lambdas) {
+                            expandTrain(r, train, 0, new Object[TRAIN.size()], values -> {
+                                SamplingConfig.Kind kind = (SamplingConfig.Kind) values[6];
+                                if (kind == SamplingConfig.Kind.GRID && d > 3) {
+                                    throw r.error(trainGiven.get("sampler"), "train.sampler", "grid", "system '" + system
+                                            + "' has dimension " + d + "; a grid is for d ≤ 3 (use lhs, box or mixture)");
+                                }
+                                points.add(new PointConfig(system, n, seed, lambda, new TreeMap<>(p), (double) values[0],
+                                        (double) values[1], (int) values[2], (double) values[3], (double) values[4],
+                                        (Activation) values[5], kind, time, analysisSeed, exponents, wells, metrics));
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        points.sort(Comparator.comparing(PointConfig::id));
+        for (int i = 1; i < points.size(); i++) {
+            if (points.get(i).id().equals(points.get(i - 1).id())) {
+                throw new SweepSpecException(source + ": two grid points are the same configuration ("
+                        + points.get(i).canonicalJson() + "); remove the repeated value from its list");
+            }
+        }
+        return new SweepSpec(text, points);
+    }
+
+    private interface PointSink {
+        void accept(Object[] values);
+    }
+
+    private static void expandTrain(Reader r, Map<String, List<SpecNode>> train, int k, Object[] values, PointSink sink) {
+        if (k == TRAIN.size()) {
+            sink.accept(values.clone());
+            return;
+        }
+        String key = TRAIN.get(k);
+        String field = "train." + key;
+        for (SpecNode n : train.get(key)) {
+            values[k] = switch (key) {
+                case "tau" -> r.positive(n, field);
+                case "tonic-std", "jitter" -> r.nonNegative(n, field);
+                case "box-fraction" -> {
+                    double v = r.number(n, field);
+                    if (!(v >= 0 && v <= 1)) throw r.error(n, field, n.shown(), "it must be in [0, 1]");
+                    yield v;
+                }
+                case "samples" -> (int) r.integer(n, field, 10, 10_000_000);
+                case "activation" -> {
+                    String id = r.string(n, field);
+                    try {
+                        yield Activation.byId(id);
+                    } catch (IllegalArgumentException e) {
+                        throw r.error(n, field, n.shown(), "allowed are tanh, softplus and linear");
+                    }
+                }
+                case "sampler" -> {
+                    String id = r.string(n, field).toUpperCase(Locale.ROOT);
+                    try {
+                        yield SamplingConfig.Kind.valueOf(id);
+                    } catch (IllegalArgumentException e) {
+                        throw r.error(n, field, n.shown(), "allowed are trajectory, box, lhs, grid and mixture");
+                    }
+                }
+                default -> throw new IllegalStateException(key);
+            };
+            expandTrain(r, train, k + 1, values, sink);
+        }
+    }
+
+    private static List<Map<String, Double>> product(Map<String, List<Double>> axes) {
+        List<Map<String, Double>> out = new ArrayList<>();
+        out.add(new TreeMap<>());
+        for (Map.Entry<String, List<Double>> e : axes.entrySet()) {
+            List<Map<String, Double>> next = new ArrayList<>();
+            for (Map<String, Double> partial : out) {
+                for (double v : e.getValue()) {
+                    Map<String, Double> m = new TreeMap<>(partial);
+                    m.put(e.getKey(), v);
+                    next.add(m);
+                }
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** Typed access to nodes, with located one-line errors. */
+    private record Reader(String source) {
+        SweepSpecException error(SpecNode n, String field, String value, String allowed) {
+            return new SweepSpecException(source + ":" + n.line() + ":" + n.column() + ": field '" + field + "' = " + value
+                    + " is not allowed; " + allowed);
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, SpecNode> map(SpecNode n, String field) {
+            if (n.value() instanceof Map<?, ?> m) return (Map<String, SpecNode>) m;
+            throw error(n, field, n.shown(), "expected a mapping, found " + n.kind());
+        }
+
+        void known(Map<String, SpecNode> m, Set<String> allowed, String prefix) {
+            for (Map.Entry<String, SpecNode> e : m.entrySet()) {
+                if (!allowed.contains(e.getKey())) {
+                    throw error(e.getValue(), prefix + e.getKey(), e.getValue().shown(), "unknown field; allowed fields are "
+                            + String.join(", ", new java.util.TreeSet<>(allowed)));
+                }
+            }
+        }
+
+        /** A grid axis: a non-empty list, or a single value standing for a one-point list. */
+        @SuppressWarnings("unchecked")
+        List<SpecNode> axis(SpecNode n, String field) {
+            if (n.value() instanceof List<?> l) {
+                if (l.isEmpty()) throw error(n, field, "[]", "a grid axis needs at least one value");
+                return (List<SpecNode>) l;
+            }
+            if (n.value() == null || n.value() instanceof Map) {
+                throw error(n, field, n.shown(), "expected a value or a non-empty list of values");
+            }
+            return List.of(n);
+        }
+
+        String string(SpecNode n, String field) {
+            if (n.value() instanceof String s) return s;
+            throw error(n, field, n.shown(), "expected a string, found " + n.kind());
+        }
+
+        double number(SpecNode n, String field) {
+            if (n.value() instanceof Double v && Double.isFinite(v)) return v;
+            throw error(n, field, n.shown(), "expected a finite number, found " + n.kind());
+        }
+
+        double positive(SpecNode n, String field) {
+            double v = number(n, field);
+            if (!(v > 0)) throw error(n, field, n.shown(), "it must be > 0");
+            return v;
+        }
+
+        double nonNegative(SpecNode n, String field) {
+            double v = number(n, field);
+            if (!(v >= 0)) throw error(n, field, n.shown(), "it must be ≥ 0");
+            return v;
+        }
+
+        long integer(SpecNode n, String field, long min, long max) {
+            if (n.value() instanceof Double v && v == Math.rint(v) && Math.abs(v) < 0x1p53) {
+                long l = v.longValue();
+                if (l >= min && l <= max) return l;
+                throw error(n, field, n.shown(), "it must be a whole number in [" + min + ", " + max + "]");
+            }
+            throw error(n, field, n.shown(), "expected a whole number, found " + n.kind());
+        }
+    }
+}

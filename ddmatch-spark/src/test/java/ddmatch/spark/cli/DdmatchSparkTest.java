@@ -1,0 +1,67 @@
+package ddmatch.spark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Invalid input is refused before Spark starts: exit code 2, one line naming the problem, nothing written. */
+class DdmatchSparkTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = DdmatchSpark.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aBadSpecExitsWithTwoAndWritesNothing() throws Exception {
+        Path spec = tmp.resolve("bad.yaml");
+        Files.writeString(spec, "systems: [ou]\nneurons: [40]\nseeds: [1]\ntrain: {tau: -1}\n");
+        Path out = tmp.resolve("sweep");
+        Run r = run("sweep", spec.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: " + spec + ":4:14: field 'train.tau' = -1 is not allowed; it must be > 0");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void badOptionsExitWithTwo() {
+        Path out = tmp.resolve("sweep");
+        Run missing = run("sweep", tmp.resolve("none.yaml").toString(), "-o", out.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("SPEC = ").contains("must be a readable YAML file");
+        Run parts = run("sweep", "x.yaml", "-o", out.toString(), "--partitions", "-3");
+        assertThat(parts.code()).isEqualTo(2);
+        assertThat(parts.err()).contains("--partitions = -3 is not allowed");
+        Run model = run("ensemble", tmp.resolve("no-model").toString(), "--trajectories", "10");
+        assertThat(model.code()).isEqualTo(2);
+        assertThat(model.err()).contains("MODEL = ").contains("must be a model directory");
+        Run radius = run("ensemble", tmp.toString(), "--core-radius", "1.5");
+        assertThat(radius.code()).isEqualTo(2);
+        assertThat(radius.err()).contains("--core-radius = 1.5 is not allowed; it must be in (0, 1]");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void helpNamesUnitsAndDefaults() {
+        Run r = run("ensemble", "--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("--trajectories").contains("(default: 1000)").contains("model time units");
+        Run s = run("sweep", "--help");
+        assertThat(s.out()).contains("--master").contains("local[*]");
+    }
+}
