@@ -12,7 +12,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * grid, the eigenvalues {@code eᵢ} of T give the trace of the hat matrix {@code tr H = Σ eᵢ/(eᵢ + λ)}, and the solution
  * {@code Q (T + λI)⁻¹ Qᵀ b} (an O(n) tridiagonal solve plus O(n²) per right-hand side for Q) gives the residual sum of
  * squares, hence the GCV score {@code M·RSS/(M − tr H)²} (Golub, Heath and Wahba, Technometrics 21, 215, 1979). The
- * λ that minimises it (shared by all outputs) gives the solution the same way; no inverse and no second factorisation
+ * λ that minimises it (shared by all outputs; scores within a rounding-level band of the minimum count as tied, and
+ * the largest tied λ is taken) gives the solution the same way; no inverse and no second factorisation
  * of the Gram matrix is formed. The shifted tridiagonal systems are solved by LDLᵀ when positive definite; if a pivot
  * is not positive (the regularised normal equations are numerically indefinite at a tiny λ), by elimination with
  * partial pivoting, and that is recorded in the result ({@link RidgeSolution#TRIDIAGONAL_LU}).
