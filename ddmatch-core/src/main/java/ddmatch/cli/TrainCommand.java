@@ -183,7 +183,8 @@ final class TrainCommand implements Callable<Integer> {
     double excitatory;
 
     @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
-            description = "dale: ADMM iterations; dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+            description = "dale: at most K ADMM iterations (it stops earlier once the primal and dual residuals meet their "
+                    + "tolerances); dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--balance-weight", defaultValue = "100", paramLabel = "OMEGA",
@@ -464,8 +465,9 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
                 result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
         double[] loss = result.lossCurve();
-        out.printf("  loss %.4e after 1 iteration, %.4e after %d (every column sign-exact: cone slope κ = %.4f)%n", loss[0],
-                loss[loss.length - 1], loss.length, result.coneSlope());
+        out.printf("  loss %.4e after 1 iteration, %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n", loss[0],
+                loss[loss.length - 1], loss.length, result.converged() ? "converged" : "iteration cap reached, not converged",
+                result.coneSlope());
         out.printf("  model written to %s%n", output);
         out.flush();
         List<String> warnings = new ArrayList<>();

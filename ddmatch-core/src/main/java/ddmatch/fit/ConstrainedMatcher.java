@@ -239,6 +239,26 @@ public final class ConstrainedMatcher {
         return v < lo ? lo : (v > hi ? hi : v);
     }
 
+
+    /**
+     * Residual balancing for ADMM's penalty ρ (Boyd, Parikh, Chu, Peleato and Eckstein, Found. Trends Mach. Learn. 3,
+     * 1, 2011, §3.4.1): doubles ρ when the primal residual norm exceeds 10 × the dual one, halves it in the opposite
+     * case, and rescales the scaled dual variable {@code y} in place so that the unscaled dual stays the same.
+     *
+     * @param primalSquared ‖r‖², the squared primal residual norm
+     * @param dualSquared   ‖s‖², the squared dual residual norm (ρ² ‖Z − Z_old‖²)
+     */
+    static double rebalancedRho(double rho, double primalSquared, double dualSquared, DMatrixRMaj y) {
+        if (primalSquared > 100.0 * dualSquared) {
+            CommonOps_DDRM.scale(0.5, y);
+            return rho * 2.0;
+        }
+        if (dualSquared > 100.0 * primalSquared) {
+            CommonOps_DDRM.scale(2.0, y);
+            return rho * 0.5;
+        }
+        return rho;
+    }
     /** {@code tr(J G Jᵀ) − 2 tr(J Cᵀ) + tt + λ‖J‖²} given {@code J G}. */
     static double loss(double[] j, double[] jg, double[] c, double tt, double lambda) {
         double quad = 0, lin = 0, reg = 0;
@@ -306,13 +326,7 @@ public final class ConstrainedMatcher {
             dual *= rho * rho;
             CommonOps_DDRM.mult(z, g, zg);
             curve[k] = loss(z.data, zg.data, c.data, tt, lambda);
-            if (primal > 100.0 * dual) {
-                rho *= 2.0;
-                CommonOps_DDRM.scale(0.5, y);
-            } else if (dual > 100.0 * primal) {
-                rho *= 0.5;
-                CommonOps_DDRM.scale(2.0, y);
-            }
+            rho = rebalancedRho(rho, primal, dual, y);
         }
         return new Solution(z.data, curve);
     }

@@ -258,6 +258,9 @@ public final class ModelFiles {
         m.put("meanGain", s.meanGain());
         m.put("balanceWeight", s.balanceWeight());
         m.put("iterations", s.iterations());
+        m.put("iterationsUsed", result.iterations());
+        m.put("converged", result.converged());
+        m.put("slopeWeight", s.slopeWeight());
         m.put("coneSlope", result.coneSlope());
         m.put("trainingError", result.trainingError());
         m.put("balanceError", result.balanceError());

@@ -130,6 +130,6 @@ public final class PointRunner {
         } else if (v instanceof int[] a && a.length <= MAX_ARRAY) {
             for (int i = 0; i < a.length; i++) out.put(name + "_" + i, (double) a[i]);
         }
-        // Strings (definitions, notes), booleans and long arrays are in the model analysis, not in the table.
+        // Strings (definitions, notes), booleans and arrays longer than MAX_ARRAY stay in the analysis, not in the table.
     }
 }
