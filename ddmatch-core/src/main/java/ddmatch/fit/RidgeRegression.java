@@ -12,33 +12,61 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * grid, the eigenvalues {@code eᵢ} of T give the trace of the hat matrix {@code tr H = Σ eᵢ/(eᵢ + λ)}, and the solution
  * {@code Q (T + λI)⁻¹ Qᵀ b} (an O(n) tridiagonal solve plus O(n²) per right-hand side for Q) gives the residual sum of
  * squares, hence the GCV score {@code M·RSS/(M − tr H)²} (Golub, Heath and Wahba, Technometrics 21, 215, 1979). The
- * λ that minimises it (shared by all outputs; scores within a rounding-level band of the minimum count as tied, and
- * the largest tied λ is taken) gives the solution the same way; no inverse and no second factorisation
+ * λ that minimises it (shared by all outputs) gives the solution the same way; no inverse and no second factorisation
  * of the Gram matrix is formed. The shifted tridiagonal systems are solved by LDLᵀ when positive definite; if a pivot
  * is not positive (the regularised normal equations are numerically indefinite at a tiny λ), by elimination with
  * partial pivoting, and that is recorded in the result ({@link RidgeSolution#TRIDIAGONAL_LU}).
  *
  * <p>The grid is {@code λ = scale · 10^p}, {@code p = −16, −15.75, …, 0}, with {@code scale = tr(G)/F} the mean
- * eigenvalue: noise-free targets typically select p ≈ −13 (DESIGN §1.4). It is searched coarse to fine: every whole
- * decade, then the quarter decades within one decade of the best one (GCV curves of these problems are unimodal on
- * the decade scale; a curve with several minima closer than a decade could be resolved to the wrong one).
+ * eigenvalue. <b>Rounding floor.</b> Only λ at or above {@code λ_floor = n·u·e_max} is scored (n the order of the Gram
+ * matrix, u = 2⁻⁵³ the unit roundoff, {@code e_max = ‖G‖₂} its largest eigenvalue, known from T); the grid points below
+ * it keep a NaN score in the {@link LambdaCurve}. The Householder reduction is backward stable, the computed T being
+ * orthogonally similar to {@code G + E} with {@code ‖E‖₂ ≲ c·n·u·‖G‖₂} (Golub and Van Loan, Matrix Computations, 4th ed.,
+ * §8.3.1; Wilkinson, The Algebraic Eigenvalue Problem, 1965, ch. 3; c = 1 here), so a smaller λ regularises nothing that
+ * rounding does not already perturb. Below it, on noise-free targets, the GCV scores are rounding noise (1e-13 … 1e-11 of
+ * the targets' mean square, erratic from one grid point to the next): the Java and the native LAPACK reductions picked
+ * λ 30× apart there for the same problem, and the smaller gave a full-rank network that left its manifold. Above the
+ * floor the scores of the two kernels, of a Φ perturbed by 1e-15 and of another summation order agree to a few per
+ * cent at the floor and to 1e-3 or better a few grid points above it, and the curves measured were increasing from the
+ * floor on; so no tie rule is needed and the plain minimum is taken (an exact tie goes to the larger λ). Noise-free
+ * targets therefore select the lowest admissible grid point, λ/scale ≈ 3e-12 … 1e-10 for N = 200 … 1000 tanh
+ * features (e_max/scale ≈ 40 … 560); that is flagged in the result ({@link RidgeSolution#atRoundingFloor()}), not
+ * treated as the grid's edge: the fit is as precise as the arithmetic allows. The floor costs accuracy only where the
+ * scores were not resolved: held-out drift error of Lorenz at N = 400 (seed 1) is 3.1e-5 at λ/scale = 1e-15 and 6e-5
+ * at the floor 1.8e-11.
+ *
+ * <p>The grid is searched coarse to fine: the lowest admissible point and every whole decade above it, then the quarter
+ * decades within one decade of the best one (GCV curves of these problems are unimodal on the decade scale; a curve
+ * with several minima closer than a decade could be resolved to the wrong one).
  */
 public final class RidgeRegression {
     /** Exponents of the default λ grid relative to the trace scale. */
     public static final double MIN_EXPONENT = -16.0;
 
-    /** Relative GCV difference below which two λ count as equally good (rounding level; see the selection). */
-    static final double FLAT_BOTTOM = 1e-5;
-
-    /**
-     * GCV scores closer than this fraction of the largest-λ score (≈ the targets' mean square) count as equal: a
-     * residual RMS of 1e-5 of the signal is at the rounding level of Gram systems with condition numbers near 1e10.
-     */
-    static final double ROUNDING_FLOOR = 1e-10;
     public static final double MAX_EXPONENT = 0.0;
     public static final double EXPONENT_STEP = 0.25;
 
+    /** The unit roundoff of IEEE double precision, u = 2⁻⁵³ (Golub and Van Loan, 4th ed., §2.7). */
+    static final double UNIT_ROUNDOFF = 0x1p-53;
+
     private RidgeRegression() {}
+
+    /**
+     * The rounding floor of λ: {@code n·u·e_max}, with n the order of the Gram matrix (the length of {@code e}), u the
+     * unit roundoff and {@code e_max = ‖G‖₂} its largest eigenvalue. The Householder tridiagonalisation is backward
+     * stable: the computed T is exactly orthogonally similar to {@code G + E} with {@code ‖E‖₂ ≲ c·n·u·‖G‖₂} (Golub and
+     * Van Loan, Matrix Computations, 4th ed., §8.3.1; Wilkinson, The Algebraic Eigenvalue Problem, 1965, ch. 3), so
+     * eigenvalues of G below that level are not resolved and a λ below it regularises nothing that rounding does not
+     * already perturb. c = 1 is used.
+     *
+     * @param e the eigenvalues of the Gram matrix (any order; negative rounding values allowed)
+     * @return the floor in the units of λ, ≥ 0
+     */
+    static double roundingFloor(double[] e) {
+        double max = 0;
+        for (double v : e) max = Math.max(max, v);
+        return e.length * UNIT_ROUNDOFF * max;
+    }
 
     /**
      * Fits with λ chosen by GCV.
@@ -56,6 +84,14 @@ public final class RidgeRegression {
      * @param lambda regularisation ≥ 0 in absolute units, or NaN to select it
      */
     public static RidgeSolution fit(DMatrixRMaj phi, DMatrixRMaj y, double lambda) {
+        return fit(phi, y, lambda, true);
+    }
+
+    /**
+     * As {@link #fit(DMatrixRMaj, DMatrixRMaj, double)}; without {@code allowNative} the pure-Java kernels are used even
+     * when a native BLAS/LAPACK is loaded (to compare the two in one process).
+     */
+    static RidgeSolution fit(DMatrixRMaj phi, DMatrixRMaj y, double lambda, boolean allowNative) {
         int m = phi.numRows;
         int f = phi.numCols;
         int q = y.numCols;
@@ -70,11 +106,15 @@ public final class RidgeRegression {
         DMatrixRMaj gram = new DMatrixRMaj(n, n);
         DMatrixRMaj rhs;
         if (primal) {
-            GramProduct.computeFastest(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
+            if (allowNative) {
+                GramProduct.computeFastest(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
+            } else {
+                GramProduct.compute(phi.data, m, f, gram.data, ddmatch.solve.Parallelism.threads());
+            }
             rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(phi, y, rhs);
         } else {
-            if (!NativeBlas.gramOuter(phi.data, m, f, gram.data)) {
+            if (!allowNative || !NativeBlas.gramOuter(phi.data, m, f, gram.data)) {
                 CommonOps_DDRM.multOuter(phi, gram);
             }
             rhs = y.copy();
@@ -88,7 +128,7 @@ public final class RidgeRegression {
         }
 
         // G = Q T Qᵀ (G is overwritten by the reflectors); c = Qᵀ · right-hand side.
-        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(gram.data, n, ddmatch.solve.Parallelism.threads());
+        SymmetricTridiagonal t = SymmetricTridiagonal.reduce(gram.data, n, ddmatch.solve.Parallelism.threads(), allowNative);
         double[] e = t.eigenvalues();
         for (int i = 0; i < n; i++) e[i] = Math.max(0.0, e[i]);
         double[] c = rhs.data.clone();
@@ -97,61 +137,60 @@ public final class RidgeRegression {
         double chosen = lambda;
         double gcv = Double.NaN;
         boolean edge = false;
+        boolean atFloor = false;
+        double floor = Double.NaN;
         LambdaCurve curve = LambdaCurve.NONE;
         if (Double.isNaN(lambda)) {
             int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
             double[] grid = new double[steps + 1];
             for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
-            // Coarse-to-fine: every decade first, then the quarter-decade points around the best decade (the primal
-            // score costs O(M·F·outputs) per λ, so this evaluates 24 of the 65 grid points). Each pass scores its λ
-            // values together, so that Q and Φ are streamed once per pass rather than once per λ.
+            // λ below the rounding floor is not scored (NaN in the curve): see the class comment.
+            floor = roundingFloor(e);
+            int lowest = 0;
+            while (lowest < steps && grid[lowest] < floor) lowest++;
+            // Coarse-to-fine: the lowest admissible point and every decade above it first, then the quarter-decade
+            // points around the best one (the primal score costs O(M·F·outputs) per λ, so this evaluates at most 24 of
+            // the 65 grid points). Each pass scores its λ values together, so that Q and Φ are streamed once per pass
+            // rather than once per λ.
             double[] scores = new double[steps + 1];
             java.util.Arrays.fill(scores, Double.NaN);
             int coarse = (int) Math.round(1.0 / EXPONENT_STEP);
             double best = Double.POSITIVE_INFINITY;
             int bestIndex = -1;
             for (int pass = 0; pass < 2; pass++) {
-                int from = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
-                int to = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
-                int stride = pass == 0 ? coarse : 1;
                 int count = 0;
                 int[] idx = new int[steps + 1];
-                for (int s = from; s <= to; s += stride) {
-                    if (Double.isNaN(scores[s])) idx[count++] = s;
+                if (pass == 0) {
+                    idx[count++] = lowest;
+                    for (int s = 0; s <= steps; s += coarse) {
+                        if (s > lowest) idx[count++] = s;
+                    }
+                } else {
+                    int from = Math.max(lowest, bestIndex - coarse + 1);
+                    int to = Math.min(steps, bestIndex + coarse - 1);
+                    for (int s = from; s <= to; s++) {
+                        if (Double.isNaN(scores[s])) idx[count++] = s;
+                    }
                 }
                 double[] lams = new double[count];
                 for (int k = 0; k < count; k++) lams[k] = grid[idx[k]];
-                double[] g = primal ? gcvScoresPrimal(phi, y, t, e, c, lams) : gcvScoresDual(t, e, c, q, m, lams);
+                double[] g = primal ? gcvScoresPrimal(phi, y, t, e, c, lams, allowNative) : gcvScoresDual(t, e, c, q, m, lams);
                 for (int k = 0; k < count; k++) {
                     scores[idx[k]] = g[k];
-                    if (g[k] < best) {
+                    // Ties go to the larger λ (the more regularised of two equally good fits).
+                    if (g[k] < best || (g[k] == best && idx[k] > bestIndex)) {
                         best = g[k];
                         bestIndex = idx[k];
                     }
                 }
             }
-            if (bestIndex < 0) {
+            if (bestIndex < 0 || !Double.isFinite(best)) {
                 throw new IllegalStateException("GCV: no λ of the grid gave a finite score for the " + n + " × " + n
                         + " Gram matrix (scale " + scale + "); give --lambda to fix it");
             }
-            // A flat bottom: on noise-free targets the GCV score at small λ is rounding noise (1e-13 … 1e-11 of the
-            // signal's mean square, erratic from one grid point to the next), and which λ wins there is decided by
-            // rounding: the Java and the native LAPACK reductions picked λ 30× apart for the same problem, and the
-            // smaller one gave a full-rank network that left its manifold. Scores within FLAT_BOTTOM (relative) plus
-            // ROUNDING_FLOOR × the score of the largest λ (≈ the mean square of the targets) of the minimum count as
-            // equal, and the largest such λ is taken — the most regularised of the indistinguishable choices, in the
-            // spirit of the one-standard-error rule (Hastie, Tibshirani & Friedman, The Elements of Statistical
-            // Learning, 2nd ed., §7.10).
-            double top = Double.isNaN(scores[steps]) ? 0.0 : scores[steps];
-            double tie = best * (1.0 + FLAT_BOTTOM) + ROUNDING_FLOOR * top;
-            for (int s = steps; s > bestIndex; s--) {
-                if (!Double.isNaN(scores[s]) && scores[s] <= tie) {
-                    bestIndex = s;
-                    break;
-                }
-            }
             chosen = grid[bestIndex];
-            edge = bestIndex == 0 || bestIndex == steps;
+            atFloor = bestIndex == lowest;
+            edge = bestIndex == steps && !atFloor;
             gcv = scores[bestIndex];
             curve = new LambdaCurve(LambdaCurve.Criterion.GCV, grid, scores, bestIndex);
         }
@@ -175,7 +214,7 @@ public final class RidgeRegression {
             CommonOps_DDRM.multTransA(phi, DMatrixRMaj.wrap(m, q, sol), beta);
         }
         return new RidgeSolution(beta.data, f, q, chosen, scale, gcv, dof,
-                primal ? RidgeSolution.Form.PRIMAL : RidgeSolution.Form.DUAL, factorization, edge, curve);
+                primal ? RidgeSolution.Form.PRIMAL : RidgeSolution.Form.DUAL, factorization, edge, curve, floor, atFloor);
     }
 
     /**
@@ -187,15 +226,22 @@ public final class RidgeRegression {
         if (folds == 0 || !Double.isNaN(lambda)) {
             return fit(phi, y, lambda);
         }
-        LambdaCurve curve = kFoldCurve(phi, y, folds);
+        KFold kf = kFold(phi, y, folds);
+        LambdaCurve curve = kf.curve();
         RidgeSolution s = fit(phi, y, curve.lambdas()[curve.best()]);
+        boolean atFloor = curve.best() == kf.lowest();
         return new RidgeSolution(s.coefficients(), s.features(), s.outputs(), s.lambda(), s.lambdaScale(), Double.NaN,
-                s.effectiveDof(), s.form(), s.factorization(), curve.atEdge(), curve);
+                s.effectiveDof(), s.form(), s.factorization(), curve.atEdge() && !atFloor, curve, kf.floor(), atFloor);
     }
 
+    /** A k-fold curve with its rounding floor (the largest of the folds') and the index of the lowest scored λ. */
+    private record KFold(LambdaCurve curve, double floor, int lowest) {}
+
     /**
-     * The k-fold cross-validation curve: for each λ of the grid of {@link #fit} (searched coarse to fine the same way:
-     * whole decades, then quarter decades around the best; NaN elsewhere), the mean squared error of the held-out rows
+     * The k-fold cross-validation curve: for each λ of the grid of {@link #fit} at or above the rounding floor (the
+     * largest of the folds' {@code n·u·e_max}, see the class comment), searched coarse to fine the same way (the lowest
+     * admissible point and the whole decades above it, then quarter decades around the best; NaN elsewhere), the mean
+     * squared error of the held-out rows
      * over the {@code folds} folds. The folds are contiguous blocks of rows, not random subsets: training samples taken
      * along a trajectory are correlated in time, and a random split would let each held-out row be predicted from its
      * neighbours, underestimating the error (Bergmeir and Benítez, Information Sciences 191, 192, 2012). Each fold costs
@@ -207,6 +253,10 @@ public final class RidgeRegression {
      * @param folds k, 2 ≤ k ≤ M/2
      */
     public static LambdaCurve kFoldCurve(DMatrixRMaj phi, DMatrixRMaj y, int folds) {
+        return kFold(phi, y, folds).curve();
+    }
+
+    private static KFold kFold(DMatrixRMaj phi, DMatrixRMaj y, int folds) {
         int m = phi.numRows;
         int f = phi.numCols;
         int q = y.numCols;
@@ -224,7 +274,8 @@ public final class RidgeRegression {
         int steps = (int) Math.round((MAX_EXPONENT - MIN_EXPONENT) / EXPONENT_STEP);
         double[] grid = new double[steps + 1];
         for (int s = 0; s <= steps; s++) grid[s] = scale * Math.pow(10.0, MIN_EXPONENT + s * EXPONENT_STEP);
-        // Per fold: the tridiagonal form Q T Qᵀ of the training Gram ΦᵀΦ and c = Qᵀ Φᵀ Y.
+        // Per fold: the tridiagonal form Q T Qᵀ of the training Gram ΦᵀΦ and c = Qᵀ Φᵀ Y; the floor is the folds' largest.
+        double floor = 0;
         SymmetricTridiagonal[] tri = new SymmetricTridiagonal[folds];
         double[][] proj = new double[folds][];
         int[] from = new int[folds + 1];
@@ -245,6 +296,7 @@ public final class RidgeRegression {
             double[] gram = new double[f * f];
             GramProduct.computeFastest(pt.data, rows, f, gram, ddmatch.solve.Parallelism.threads());
             tri[k] = SymmetricTridiagonal.reduce(gram, f, ddmatch.solve.Parallelism.threads());
+            floor = Math.max(floor, roundingFloor(tri[k].eigenvalues()));
             DMatrixRMaj rhs = new DMatrixRMaj(f, q);
             CommonOps_DDRM.multTransA(pt, yt, rhs);
             proj[k] = rhs.data;
@@ -256,10 +308,13 @@ public final class RidgeRegression {
         double best = Double.POSITIVE_INFINITY;
         int bestIndex = -1;
         double[] beta = new double[f * q];
+        int lowest = 0;
+        while (lowest < steps && grid[lowest] < floor) lowest++;
         for (int pass = 0; pass < 2; pass++) {
-            int lo = pass == 0 ? 0 : Math.max(0, bestIndex - coarse + 1);
+            int lo = pass == 0 ? lowest : Math.max(lowest, bestIndex - coarse + 1);
             int hi = pass == 0 ? steps : Math.min(steps, bestIndex + coarse - 1);
-            for (int s = lo; s <= hi; s += pass == 0 ? coarse : 1) {
+            // Pass 0: the lowest admissible point, then every whole decade above it; pass 1: quarter decades.
+            for (int s = lo; s <= hi; s = pass == 1 ? s + 1 : s == lowest ? (lowest / coarse + 1) * coarse : s + coarse) {
                 if (!Double.isNaN(scores[s])) {
                     continue;
                 }
@@ -288,7 +343,7 @@ public final class RidgeRegression {
                 }
             }
         }
-        return new LambdaCurve(LambdaCurve.Criterion.K_FOLD, grid, scores, bestIndex);
+        return new KFold(new LambdaCurve(LambdaCurve.Criterion.K_FOLD, grid, scores, bestIndex), floor, lowest);
     }
 
     /**
@@ -299,7 +354,7 @@ public final class RidgeRegression {
      * pass over Φ. Cost O(L·(n²·q + M·n·q)) for L values of λ; memory O((n + M)·L·q).
      */
     static double[] gcvScoresPrimal(DMatrixRMaj phi, DMatrixRMaj y, SymmetricTridiagonal t, double[] e, double[] c,
-                                    double[] lams) {
+                                    double[] lams, boolean allowNative) {
         int n = e.length;
         int q = y.numCols;
         int m = phi.numRows;
@@ -318,7 +373,8 @@ public final class RidgeRegression {
             singular[k] = t.solveShifted(lams[k], w, cols, k * q, q) == SymmetricTridiagonal.Solve.SINGULAR;
         }
         t.applyQ(w, cols);
-        double[] rss = residuals(phi.data, m, n, y.data, q, w, cols);
+        double[] rss = allowNative ? residuals(phi.data, m, n, y.data, q, w, cols)
+                : residualsJava(phi.data, m, n, y.data, q, w, cols);
         for (int k = 0; k < len; k++) {
             double denom = m - n;
             for (int i = 0; i < n; i++) denom += lams[k] / (e[i] + lams[k]);

@@ -32,6 +32,14 @@ class WarningsTest {
         RidgeSolution lu = new RidgeSolution(new double[2], 2, 1, 1e-9, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
                 RidgeSolution.TRIDIAGONAL_LU, false);
         assertThat(Warnings.ofRidge(lu, true)).hasSize(1);
+        // λ at the rounding floor (the lowest scored grid point, 1e-16·n·e_max here 2.2e-12 × scale): working precision,
+        // not a grid problem — no warning, and the λ line says where it sits.
+        RidgeSolution floor = new RidgeSolution(new double[2], 2, 1, 3.2e-12, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
+                RidgeSolution.TRIDIAGONAL_LDLT, false, ddmatch.fit.LambdaCurve.NONE, 2.2e-12, true);
+        assertThat(Warnings.ofRidge(floor, true)).isEmpty();
+        assertThat(TrainCommand.ridgeNote(floor)).isEqualTo(", at the rounding floor n·u·e_max = 2.2e-12 × scale");
+        assertThat(TrainCommand.ridgeNote(edgeEigen)).isEqualTo(", AT THE UPPER EDGE OF THE GRID");
+        assertThat(TrainCommand.ridgeNote(clean)).isEmpty();
     }
 
     @Test
