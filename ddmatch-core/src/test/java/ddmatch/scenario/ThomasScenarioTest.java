@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The quick chaotic scenario's Thomas claims (the CI sizes N = 200, 400), in their own class to keep each class short.
  *
- * <p>The quick Thomas network is fragile from seed to seed. Measured λmax at N = 400 (target, same estimator, 0.416)
- * for seeds 1–8 with the ridge fit of the tridiagonal form: pure-Java kernels 0.596, 0.493, 0.446, 0.529, 0.485, 0.477,
- * 0.499, 0.492 (6 of 8 within ±25%); native LAPACK 0.466, 0.536, 0.513, 0.468, 0.471, 0.474, 0.425, 0.461 (7 of 8).
- * GCV picks λ/scale ≈ 1e-16 … 1e-14 there, where the Java kernels' scores are rounding noise (at seed 1 they jump
- * 1.79e-5, 1.73e-5, 2.32e-5 over three adjacent grid points, the native ones are smooth to 1e-16), so the two kernels
- * choose different λ and different networks. A single seed therefore checks the claim only to ±50%; the ±25% claim
- * of the scenario is checked over seeds 1–8 (slow).
+ * <p>The quick Thomas network is fragile from seed to seed, and even between the Java and the native kernels at the same
+ * λ. Measured λmax at N = 400 (target, same estimator, 0.416; ±25% is [0.312, 0.520]) for seeds 1–8, with λ at the
+ * rounding floor (λ/scale = 1e-11 at N = 400, the same grid point and the same held-out drift error on both kernels,
+ * 7e-4 … 1.2e-3): pure-Java kernels 0.419, 0.466, 0.471, 0.522, 0.522, 0.401, 0.446, 0.463 (6 of 8 within ±25%, median
+ * 0.465); native LAPACK 0.454, 0.504, 0.469, 0.430, 0.486, 0.409, 0.480, 0.521 (7 of 8, median 0.475). The misses are
+ * by 0.5% or less of the target beyond the band; the kernel-to-kernel difference at one seed (up to 0.09) comes from the
+ * last bits of W, which at the floor are determined only to κ·u, amplified by the chaotic network. At the scenario's
+ * default seed 1 the claim holds on both kernels (+0.8% and +9%), so the fast test checks the scenario's ±25% claim
+ * there; the slow test checks it over seeds 1–8 (median and ≥ 6 of 8).
  */
 class ThomasScenarioTest {
 
@@ -41,12 +43,10 @@ class ThomasScenarioTest {
         double target = (double) sys.get("lambdaMaxTarget");
         // A strange attractor: the target's Kaplan–Yorke dimension lies between 2 and 3.
         assertThat((double) sys.get("kaplanYorkeTarget")).isBetween(2.0, 3.0);
-        // ±50% for one seed: the measured per-seed spread above reaches +43% (see the class comment).
-        assertThat(lambdaMaxAt400(sys)).isCloseTo(target, within(0.5 * target));
-        assertThat(r.claims()).hasSize(2);
-        Claim stsp = r.claims().get(1);
-        assertThat(stsp.statement()).contains("D_stsp");
-        assertThat(stsp.holds()).as(stsp.statement() + " = " + stsp.value()).isTrue();
+        // The scenario's claims at its default seed: λmax within ±25% of the target's and D_stsp (see the class comment).
+        assertThat(lambdaMaxAt400(sys)).isCloseTo(target, within(0.25 * target));
+        assertThat(r.claims()).hasSize(2).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
+        assertThat(r.claims().get(1).statement()).contains("D_stsp");
     }
 
     /** About 1 min: the quick scenario for seeds 1–8. */
