@@ -34,7 +34,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * treated as the grid's edge: the fit is as precise as the arithmetic allows. The floor is the worst-case bound and so
  * conservative: the measured onset of the rounding noise in the scores (N = 60 … 1000) is near {@code u·e_max}, about n
  * times lower, and the floor costs accuracy on noise-free targets. Held-out drift error of Lorenz, seed 1, M = 5000:
- * N = 400, 3.1e-5 at λ/scale = 1e-15 (below the floor, where the kernels disagree) and 6.0e-5 at the floor's grid point
+ * N = 400, 3.1e-5 at λ/scale = 1e-15 (below the floor, where the kernels disagree) and 5.9e-5 at the floor's grid point
  * 10^-10.75; N = 1000, 1.6e-6 at 10^-13.25 (still resolved: the kernels' scores agree to 0.6%) and 1.5e-5 at the
  * floor's grid point 10^-10. A floor of {@code √n·u·e_max}, the statistical size of the same rounding errors (Higham,
  * Accuracy and Stability of Numerical Algorithms, 2nd ed., §2.8), would be 1/√n of this one; it was not adopted because
