@@ -116,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
     int folds;
 
     @Option(names = "--lambda-curve", paramLabel = "FILE",
-            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file (default: none)")
+            description = "write the λ-selection curve (lambda, score; NaN where not evaluated: below the rounding floor"
+                    + " n·u·e_max or skipped by the coarse-to-fine search) to a CSV file (default: none)")
     Path lambdaCurve;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
