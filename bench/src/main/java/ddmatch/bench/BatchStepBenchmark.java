@@ -39,6 +39,9 @@ public class BatchStepBenchmark {
     private double[] xs0;   // N × BATCH, neuron-major
     private double[] xs;
     private double[] fs;
+    private double[] xb0;   // BATCH × N, trajectory-major (driftBatch)
+    private double[] xb;
+    private double[] fb;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -57,12 +60,38 @@ public class BatchStepBenchmark {
         }
         xs = xs0.clone();
         fs = new double[n * BATCH];
+        xb0 = new double[BATCH * n];
+        for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, xb0, b * n, n);
+        xb = xb0.clone();
+        fb = new double[BATCH * n];
     }
 
     @Setup(Level.Iteration)
     public void reset() {
         for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, x[b], 0, n);
         System.arraycopy(xs0, 0, xs, 0, xs0.length);
+        System.arraycopy(xb0, 0, xb, 0, xb0.length);
+    }
+
+    /**
+     * The batch kernel {@code NetworkKernels.driftBatch}: the 64 states one after another (64 × N), tiles of four
+     * states sharing each load of W and U (Vector API, d = 3); bit-identical to {@link #batch64EulerStep}.
+     */
+    @Benchmark
+    public void batch64BatchKernel() {
+        final double dt = BenchData.DT;
+        kernels.driftBatch(xb, BATCH, fb);
+        for (int i = 0; i < xb.length; i++) xb[i] += dt * fb[i];
+    }
+
+    /** {@value #STEPS} steps of {@link #batch64BatchKernel} on one thread (compare NumPy's batch64_100steps). */
+    @Benchmark
+    public void batch64Steps100BatchKernel() {
+        final double dt = BenchData.DT;
+        for (int step = 0; step < STEPS; step++) {
+            kernels.driftBatch(xb, BATCH, fb);
+            for (int i = 0; i < xb.length; i++) xb[i] += dt * fb[i];
+        }
     }
 
     /** The ensemble kernel: the 64 states neuron-major in one N × 64 array, W streamed once per step. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import ddmatch.io.AtomicFiles;
 import ddmatch.report.ScenarioReport;
 import ddmatch.scenario.Claim;
+import ddmatch.scenario.IndependentTasks;
 import ddmatch.scenario.Plan;
 import ddmatch.scenario.RunRecord;
 import ddmatch.scenario.Scenario;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run a scenario (or all) and write results.json, report.html and figures/*.svg to a run directory.",
                 "Scenarios: chaotic, ou-limit-cycle, episodic, memory, decomposition; or all.",
-                "--quick uses small networks and short runs (CI: about a minute for all)."})
+                "--quick uses small networks and short runs (CI: about a minute for all).",
+                "Scenarios, and the chaotic scenario's flows and sizes, run side by side on --threads threads; the numbers do not depend on it."})
 final class ReproduceCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -65,6 +67,9 @@ final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    ThreadsOption threadsOption;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,19 +95,27 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         Path dir = output != null ? output : Path.of("runs", name);
         long start = System.nanoTime();
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            if (!quiet) {
-                err.println("… " + s.id() + (quick ? " (quick)" : ""));
-                err.flush();
-            }
-            ScenarioResult r = s.run(plan, ProgressListener.NONE);
-            results.add(r);
-            if (!quiet) {
-                err.printf(Locale.ROOT, "  %s: %.1f s%n", s.id(), r.seconds());
-                err.flush();
-            }
+        if (!quiet) {
+            err.println("… " + scenarios.stream().map(Scenario::id).collect(java.util.stream.Collectors.joining(", "))
+                    + (quick ? " (quick)" : "") + " on " + ddmatch.solve.Parallelism.threads() + " thread(s)");
+            err.flush();
         }
+        // Scenarios (and the chaotic scenario's flows and sizes) run side by side; each draws from its own seeds, so
+        // the numbers do not depend on the thread count or on which finishes first (IndependentTasks).
+        List<java.util.concurrent.Callable<ScenarioResult>> tasks = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            tasks.add(() -> {
+                ScenarioResult r = s.run(plan, ProgressListener.NONE);
+                if (!quiet) {
+                    synchronized (err) {
+                        err.printf(Locale.ROOT, "  %s: %.1f s%n", s.id(), r.seconds());
+                        err.flush();
+                    }
+                }
+                return r;
+            });
+        }
+        List<ScenarioResult> results = IndependentTasks.run(tasks);
         String command = "ddmatch " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         RunRecord run = new RunRecord(command, seed, quick, versions(), results, (System.nanoTime() - start) * 1e-9);
         write(dir, run);

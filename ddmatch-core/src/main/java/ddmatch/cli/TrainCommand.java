@@ -12,6 +12,8 @@ import ddmatch.fit.FullRankConfig;
 import ddmatch.fit.FullRankMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.fit.SamplingConfig;
+import ddmatch.fit.SparseConfig;
+import ddmatch.fit.SparseMatcher;
 import ddmatch.fit.TrainingResult;
 import ddmatch.io.ModelFiles;
 import ddmatch.io.SystemSpecs;
@@ -164,6 +166,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--connectivity", defaultValue = "factored", paramLabel = "KIND",
             description = "factored (J = U W, closed form), full-rank (J = J0 + dJ: random bulk plus a full ridge fit), "
+                    + "sparse (dense J with a random mask, each entry allowed with probability --connection-probability, "
+                    + "fitted row by row in closed form with off-manifold samples, optionally |J_ij| <= --weight-bound), "
                     + "dale (Dale's law on a low-rank J = U W + 1 w0^T, by ADMM with second-order-cone projections; "
                     + "holds its manifold) or dale-dense (sign-constrained dense J by accelerated projected gradient; "
                     + "NOT transversely stable) (default: ${DEFAULT-VALUE})")
@@ -179,19 +183,47 @@ final class TrainCommand implements Callable<Integer> {
                     + "variance stays g0^2/N; recorded in the model as bulkSparsity (default: ${DEFAULT-VALUE}, dense)")
     double bulkSparsity;
 
+    @Option(names = "--connection-probability", defaultValue = "0.5", paramLabel = "P",
+            description = "sparse: probability p in (0, 1] that an entry J_ij is allowed (seeded mask; the realised density "
+                    + "and the mask seed are recorded in the model); every row needs at least 2(d + 1) allowed columns, "
+                    + "and the simulated network holds its manifold only for p·N large enough (see README) "
+                    + "(default: ${DEFAULT-VALUE})")
+    double connectionProbability;
+
+    @Option(names = "--weight-bound", paramLabel = "B",
+            description = "sparse: bound B > 0 on every |J_ij|, dimensionless like J, enforced exactly by accelerated "
+                    + "projected gradient (--iterations) warm-started from the unbounded fit; the loss curve is recorded "
+                    + "(default: none)")
+    Double weightBound;
+
+    @Option(names = "--transverse-scale", defaultValue = "0.05", paramLabel = "SIGMA",
+            description = "sparse: std σ_ξ ≥ 0 per unit of the off-manifold offsets of the twin samples that teach J to "
+                    + "pull the state back to the manifold, in units of the neurons' input x; 0 for none "
+                    + "(default: ${DEFAULT-VALUE})")
+    double transverseScale;
+
     @Option(names = "--excitatory", defaultValue = "0.8", paramLabel = "FRACTION",
             description = "dale, dale-dense: fraction of excitatory units, in (0, 1] (default: ${DEFAULT-VALUE})")
     double excitatory;
 
     @Option(names = "--iterations", defaultValue = "2000", paramLabel = "K",
             description = "dale: at most K ADMM iterations (it stops earlier once the primal and dual residuals meet their "
-                    + "tolerances); dale-dense: projected-gradient iterations (default: ${DEFAULT-VALUE})")
+                    + "tolerances); dale-dense, and sparse with --weight-bound: projected-gradient iterations "
+                    + "(default: ${DEFAULT-VALUE})")
     int iterations;
 
     @Option(names = "--balance-weight", defaultValue = "100", paramLabel = "OMEGA",
             description = "dale: weight ω of the population-mean (E/I balance) rows in the loss, > 0; larger keeps the "
                     + "population mean closer to its set point at some cost in drift error (default: ${DEFAULT-VALUE})")
     double balanceWeight;
+
+    @Option(names = "--balance-jitter", defaultValue = "auto", paramLabel = "SIGMA|auto",
+            description = "dale: standard deviation σ_Z ≥ 0, in standardised latent units (1 = the target's own standard "
+                    + "deviation), of the Gaussian jitter added to the latent state of the E/I-balance samples, so that the "
+                    + "balance holds where runs of a noisy target go beyond the sampled trajectory; auto = the target's "
+                    + "noise-driven spread √(tr(G̃G̃ᵀ)/(2 d κ)), κ its mean contraction rate, capped at 1 (0 without noise) "
+                    + "(default: ${DEFAULT-VALUE})")
+    String balanceJitter;
 
     @Option(names = "--mean-gain", defaultValue = "0", paramLabel = "GAMMA",
             description = "dale: extra relaxation γ ≥ 0 of the population mean z0, which is fitted to relax at rate "
@@ -259,6 +291,10 @@ final class TrainCommand implements Callable<Integer> {
         if (neurons < sde.dimension()) {
             throw new IllegalArgumentException("--neurons = " + neurons + " is not allowed for system '" + system
                     + "' of dimension " + sde.dimension() + "; N must be ≥ " + sde.dimension());
+        }
+        if (weightBound != null && !connectivity.equals("sparse")) {
+            throw new IllegalArgumentException("--weight-bound is not allowed with --connectivity " + connectivity
+                    + "; it applies to sparse only (a bounded dense J: --connectivity sparse --connection-probability 1)");
         }
         if (connectivity.equals("dale")) {
             return trainDale(out, sde, specMetadata, cfg);
@@ -458,8 +494,20 @@ final class TrainCommand implements Callable<Integer> {
         if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
             throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
         }
+        double sigmaZ = Double.NaN;
+        if (!balanceJitter.equals("auto")) {
+            try {
+                sigmaZ = Double.parseDouble(balanceJitter);
+            } catch (NumberFormatException e) {
+                sigmaZ = -1;
+            }
+            if (!(sigmaZ >= 0) || !Double.isFinite(sigmaZ)) {
+                throw new IllegalArgumentException("--balance-jitter = " + balanceJitter
+                        + " is not allowed; it must be 'auto' or a finite number ≥ 0");
+            }
+        }
         DaleMatcher.Settings settings = DaleMatcher.Settings.of(excitatory).withIterations(iterations)
-                .withBalanceWeight(balanceWeight).withMeanGain(meanGain);
+                .withBalanceWeight(balanceWeight).withBalanceJitter(sigmaZ).withMeanGain(meanGain);
         ModelFiles.checkWritable(output);
         DaleMatcher.Result result = DaleMatcher.train(sde, cfg, settings, TerminalProgress.forTerminal(false));
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
@@ -471,12 +519,13 @@ final class TrainCommand implements Callable<Integer> {
         ModelFiles.save(new ModelFiles.SavedModel(result.network(), systemName, allParams, training), output);
         out.printf("trained %s (Dale's law, %d excitatory of %d, J = U W + 1 w0^T): N = %d, d = %d, m = %d, τ = %g%n",
                 systemName, settings.excitatoryCount(neurons), neurons, neurons, sde.dimension(), sde.noiseDimension(), tau);
-        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples; %.2f s%n", result.lambda(),
-                result.trainingError(), result.balanceError(), cfg.sampling().samples(), result.seconds());
+        out.printf("  λ = %.3e; training drift error %.3e, balance error %.3e on %d samples (latent jitter σ_Z = %.3g, %s); %.2f s%n",
+                result.lambda(), result.trainingError(), result.balanceError(), cfg.sampling().samples(),
+                result.balanceJitter(), Double.isNaN(sigmaZ) ? "auto" : "given", result.seconds());
         double[] loss = result.lossCurve();
-        out.printf("  loss %.4e after 1 iteration, %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n", loss[0],
-                loss[loss.length - 1], loss.length, result.converged() ? "converged" : "iteration cap reached, not converged",
-                result.coneSlope());
+        out.printf("  loss %.4e after %d iteration(s), %.4e after %d (%s; every column sign-exact: cone slope κ = %.4f)%n",
+                loss[0], result.lossIteration(0), loss[loss.length - 1], result.iterations(),
+                result.converged() ? "converged" : "iteration cap reached, not converged", result.coneSlope());
         out.printf("  model written to %s%n", output);
         out.flush();
         List<String> warnings = new ArrayList<>();
@@ -485,8 +534,40 @@ final class TrainCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * The sparse settings from the options, validated before anything is written: p, B, σ_ξ, the iteration count, and
+     * the mask itself (every row needs {@link SparseMatcher#minimumColumns} allowed columns).
+     */
+    private SparseConfig sparseConfig(Sde sde, MatchConfig cfg) {
+        if (!(connectionProbability > 0 && connectionProbability <= 1)) {
+            throw new IllegalArgumentException("--connection-probability = " + connectionProbability
+                    + " is not allowed; it must be in (0, 1]");
+        }
+        if (weightBound != null && !(weightBound > 0)) {
+            throw new IllegalArgumentException("--weight-bound = " + weightBound + " is not allowed; it must be > 0");
+        }
+        if (!(transverseScale >= 0) || !Double.isFinite(transverseScale)) {
+            throw new IllegalArgumentException("--transverse-scale = " + transverseScale
+                    + " is not allowed; it must be finite and ≥ 0");
+        }
+        if (iterations < 1) {
+            throw new IllegalArgumentException("--iterations = " + iterations + " is not allowed; it must be ≥ 1");
+        }
+        int need = SparseMatcher.minimumColumns(sde.dimension());
+        int fewest = SparseMatcher.minimumRowColumns(SparseMatcher.mask(neurons, connectionProbability,
+                SparseMatcher.maskSeed(cfg.seed())), neurons);
+        if (fewest < need) {
+            throw new IllegalArgumentException(String.format("--connection-probability = %s is too small for --neurons = %d: "
+                    + "a row of the mask has %d allowed columns and each needs at least %d (2(d + 1), d = %d); "
+                    + "raise p or N", connectionProbability, neurons, fewest, need, sde.dimension()));
+        }
+        SparseConfig sc = SparseConfig.of(connectionProbability).withTransverseScale(transverseScale).withIterations(iterations);
+        return weightBound == null ? sc : sc.withWeightBound(weightBound);
+    }
+
     private Integer trainDense(PrintWriter out, Sde sde, Map<String, Object> specMetadata, MatchConfig cfg) throws Exception {
         DenseTrainingResult result;
+        SparseMatcher.Result sparseResult = null;
         String how;
         switch (connectivity) {
             case "full-rank" -> {
@@ -502,18 +583,27 @@ final class TrainCommand implements Callable<Integer> {
                 how = String.format("Dale's law, %d excitatory of %d, %d iterations", c.excitatoryCount(neurons), neurons,
                         iterations);
             }
+            case "sparse" -> {
+                SparseConfig sc = sparseConfig(sde, cfg);
+                ModelFiles.checkWritable(output);
+                sparseResult = SparseMatcher.train(sde, cfg, sc, TerminalProgress.forTerminal(false));
+                result = sparseResult.dense();
+                how = String.format("sparse, p = %g, realised density %.4f%s", connectionProbability,
+                        sparseResult.density(), sc.bounded() ? String.format(", |J_ij| ≤ %g", weightBound) : "");
+            }
             default -> throw new IllegalArgumentException("--connectivity = '" + connectivity
-                    + "' is not allowed; choose factored, full-rank, dale or dale-dense");
+                    + "' is not allowed; choose factored, full-rank, sparse, dale or dale-dense");
         }
         Map<String, Double> allParams = new LinkedHashMap<>(sde instanceof UserSystem u ? u.parameters()
                 : SystemCatalog.get(system).defaults());
         allParams.putAll(params);
-        Map<String, Object> training = ModelFiles.trainingMetadata(result);
+        Map<String, Object> training = sparseResult != null ? ModelFiles.trainingMetadata(sparseResult)
+                : ModelFiles.trainingMetadata(result);
         training.put("connectivity", connectivity);
         if (connectivity.equals("full-rank")) {
             training.put("bulkGain", bulkGain);
             training.put("bulkSparsity", bulkSparsity);
-        } else {
+        } else if (connectivity.equals("dale-dense")) {
             training.put("excitatoryFraction", excitatory);
         }
         training.putAll(specMetadata);
@@ -524,6 +614,11 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("  λ = %.3e; training drift error %.3e, transverse drift %.3e on %d samples; %.2f s%n", result.lambda(),
                 result.trainingError(), result.transverseError(), result.samples(), result.seconds());
         double[] loss = result.lossCurve();
+        if (sparseResult != null) {
+            out.printf("  mask seed %d, density %.4f, fewest allowed columns in a row %d; unbounded fit: loss %.4e, "
+                    + "max|J_ij| %.4g%n", sparseResult.maskSeed(), sparseResult.density(), sparseResult.minimumRowColumns(),
+                    sparseResult.unboundedLoss(), sparseResult.unboundedMaxWeight());
+        }
         if (loss.length > 0) {
             out.printf("  loss %.4e after 1 iteration, %.4e after %d%n", loss[0], loss[loss.length - 1], loss.length);
         }

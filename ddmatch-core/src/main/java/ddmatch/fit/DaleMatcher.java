@@ -23,10 +23,16 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * {@code τ ż₀ = −z₀ + w₀ᵀφ}. The target of the extra row is {@code w₀ᵀφ ≈ −γ z₀} (set point 0, γ ≥ 0): z₀
  * relaxes to 0 at rate (1 + γ)/τ, i.e. the excitatory and inhibitory inputs to the mean mode cancel (E/I balance).
  * The readout rows are fitted on samples with z₀ jittered around 0 (σ₀, small), so that they learn to ignore z₀; the
- * balance row on the same z̃ with z₀ spread widely (σ_B), so that the balance holds far from the set point too —
- * otherwise the mean mode, 80% excitatory, can run away to the saturated state. The two row groups then have their
- * own Gram matrices. The balance row is weighted by ω in the loss. The network is returned as a {@link RateNetwork} with a
- * population mode ({@code J = U W + 1 w₀ᵀ}).
+ * balance row on samples with z₀ spread widely (σ_B), so that the balance holds far from the set point too —
+ * otherwise the mean mode, 80% excitatory, can run away to the saturated state — and with z̃ jittered by the target's
+ * noise-driven spread (σ_Z, {@link #noiseSpread}: 1 for the rotating OU, 0 without noise), so that it holds where a
+ * long noisy run goes beyond the sampled trajectory. Without that jitter the residual {@code h(z̃) = w₀ᵀφ(U z̃ + b)}
+ * grows in the sparsely sampled tails and z₀ follows it quasi-statically, {@code z₀ ≈ h/(1 − ∂h/∂z₀)} (measured on the rotating OU, N = 200, σ_Z = 0: max
+ * over the angle of |h| 0.001 at |z̃| = 0, 0.07 at 2.5, 0.14 at 3, 0.29 at 3.5, while ∂h/∂z₀ averages between −0.02
+ * and 0.04, so the feedback is not weak; the run's largest |z₀|, 0.19, came at |z̃| = 2.9, in the tail beyond which
+ * 1.3% of the samples lie). The two row groups then have their own Gram matrices. The balance row is weighted
+ * by ω in the loss. The network is returned as a {@link RateNetwork} with a population mode
+ * ({@code J = U W + 1 w₀ᵀ}).
  *
  * <p><b>Dale's law as second-order cones.</b> Column j of J is {@code w_{j0} 1 + U w'_j}; its entries are
  * {@code w_{j0} + U_i·w'_j}. Since {@code |U_i·w'| ≤ κ‖w'‖} with {@code κ = max_i ‖U_i‖} (= √d for an exact tight
@@ -35,16 +41,18 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * half-aperture atan(1/κ)). The loss {@code Σ_n ‖W₊ φ_n − y_n‖² + λ‖W₊‖²} is minimised over the product of these
  * cones by ADMM (Boyd et al., Found. Trends Mach. Learn. 3, 1, 2011, §5.2; residual balancing §3.4.1;
  * over-relaxation §3.4.3) on the Gram matrices of the readout rows' and the balance row's features: one
- * eigendecomposition of each up front, then each iteration is three (d+1) × N × N products (the ridge step in the
- * eigenbases and the recorded loss) and N cone projections. The recorded loss is that of the feasible (projected)
+ * eigendecomposition of each up front, then each iteration is two (d+1) × N × N products (the ridge step in the
+ * eigenbases) and N cone projections; the stopping rule needs only the residuals, so the loss (a third product) is
+ * computed only at the ≤ 200 iterations the loss curve records. The recorded loss is that of the feasible (projected)
  * iterate, in the units of the weighted problem.
  *
  * <p><b>Measured</b> (80% excitatory, seed 1, defaults, full network simulated; distance from the invariant set
- * ≤ 1e-14 throughout): double well σ = 0.7, N = 200: residence time 9.96 vs the target's 9.84, max |z₀| 0.005;
- * rotating OU θ = 2, N = 200: EPR 3.87 vs θ² = 4, max |z₀| 0.19 (above issue 5's 0.1 from the target's manifold;
- * unchanged at ADMM convergence, 3533 iterations; γ, ω, σ_B and η trade it against drift error, see the README); Lorenz, N = 1000: λmax 0.910 vs 0.906, D_stsp 1.7×
- * the target's noise floor, max |z₀| 0.046. With the balance samples as narrow as the readout's (σ_B = σ₀ = 0.05)
- * Lorenz's mean mode ran away (z₀ → 940).
+ * ≤ 1e-14 throughout; max |z₀| is then the distance from the target's manifold {@code x = U z̃ + b}): double well
+ * σ = 0.7, N = 200 (automatic σ_Z = 0.40): residence time 9.98 vs the target's 9.84, max |z₀| 0.003; rotating OU
+ * θ = 2, N = 200 (σ_Z = 0.99): EPR 3.78 vs θ² = 4, max |z₀| 0.024 (0.19 with σ_Z = 0, which no setting of γ, ω,
+ * σ_B or η fixed without losing drift accuracy or Lorenz, see the README); Lorenz, N = 1000 (σ_Z = 0, noiseless):
+ * λmax 0.906 vs 0.906, D_stsp 1.8× the target's noise floor, max |z₀| 0.054 (5000 iterations, the cap). With
+ * the balance samples as narrow as the readout's (σ_B = σ₀ = 0.05) Lorenz's mean mode ran away (z₀ → 940).
  *
  * <p><b>References.</b> Tight frames by alternating projection: Tropp, Dhillon, Heath and Strohmer, IEEE Trans. Inf.
  * Theory 51, 188 (2005). The cone projection ({@code projectColumn}) is the standard one for a Lorentz cone, scaled to
@@ -68,6 +76,15 @@ public final class DaleMatcher {
      *                           the balance must hold away from the set point too, or the mean mode can run away to
      *                           the saturated state (measured on Lorenz, N = 1000: σ_B = σ₀ = 0.05: z₀ → 940;
      *                           σ_B = 0.5: max |z₀| 0.046; σ_B = 1: 0.17 with a larger drift error)
+     * @param balanceJitter      σ_Z ≥ 0, standard deviation in standardised units z̃ of a Gaussian jitter added to the
+     *                           latent part of every balance sample ({@code z̃_n + σ_Z ξ}, ξ ~ N(0, I)), or NaN (the
+     *                           default) for the target's noise-driven spread {@link #noiseSpread}: the balance must
+     *                           hold wherever the readout goes, and the run of a noisy target goes beyond the sampled
+     *                           trajectory (its extremes grow like √(2 ln T)), where the residual {@code w₀ᵀφ} on the
+     *                           manifold drives z₀ (measured on the rotating OU, N = 200: σ_Z = 0 — max |z₀| 0.19;
+     *                           0.5 — 0.10; 1 — 0.023; automatic, 0.99 — 0.024); a noiseless target stays on its sampled
+     *                           attractor, and jitter only costs accuracy there (Lorenz, N = 1000: σ_Z = 1 — drift
+     *                           error 0.17, D_stsp 5.6× the noise floor; automatic σ_Z = 0 — see the class Javadoc)
      * @param meanGain           γ ≥ 0: z₀ is fitted to relax at rate (1 + γ)/τ (default 0)
      * @param balanceWeight      ω &gt; 0, weight of the balance row {@code w₀ᵀφ ≈ −γ z₀} in the loss (default 100)
      * @param slopeWeight        η ≥ 0, weight (relative to a balance-value row) of slope rows
@@ -80,7 +97,7 @@ public final class DaleMatcher {
      * @param relativeTolerance  ε_rel ≥ 0 of the stopping rule (default 1e-5); both 0: always run to the cap
      */
     public record Settings(double excitatoryFraction, double relativeLambda, double meanJitter, double balanceSpread,
-                           double meanGain, double balanceWeight, double slopeWeight, int iterations,
+                           double balanceJitter, double meanGain, double balanceWeight, double slopeWeight, int iterations,
                            double absoluteTolerance, double relativeTolerance) {
         public Settings {
             if (!(excitatoryFraction > 0 && excitatoryFraction <= 1)) {
@@ -94,6 +111,10 @@ public final class DaleMatcher {
             }
             if (!(balanceSpread > 0) || !Double.isFinite(balanceSpread)) {
                 throw new IllegalArgumentException("balance spread = " + balanceSpread + " is not allowed; it must be finite and > 0");
+            }
+            if (!Double.isNaN(balanceJitter) && !(balanceJitter >= 0 && Double.isFinite(balanceJitter))) {
+                throw new IllegalArgumentException("balance jitter = " + balanceJitter
+                        + " is not allowed; it must be finite and ≥ 0, or NaN for the target's noise-driven spread");
             }
             if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
                 throw new IllegalArgumentException("mean gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
@@ -116,43 +137,48 @@ public final class DaleMatcher {
         }
 
         /**
-         * {@code excitatoryFraction} excitatory, λ = 1e-8 of the trace scale, σ₀ = 0.05, σ_B = 0.5, γ = 0, ω = 100,
-         * η = 0, at most 5000 iterations, ε_abs = 1e-7, ε_rel = 1e-5.
+         * {@code excitatoryFraction} excitatory, λ = 1e-8 of the trace scale, σ₀ = 0.05, σ_B = 0.5, σ_Z automatic
+         * (NaN: the target's noise-driven spread), γ = 0, ω = 100, η = 0, at most 5000 iterations, ε_abs = 1e-7,
+         * ε_rel = 1e-5.
          */
         public static Settings of(double excitatoryFraction) {
-            return new Settings(excitatoryFraction, 1e-8, 0.05, 0.5, 0.0, 100.0, 0.0, 5000, 1e-7, 1e-5);
+            return new Settings(excitatoryFraction, 1e-8, 0.05, 0.5, Double.NaN, 0.0, 100.0, 0.0, 5000, 1e-7, 1e-5);
         }
 
         public Settings withIterations(int k) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, meanGain, balanceWeight, slopeWeight, k, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, balanceJitter, meanGain, balanceWeight, slopeWeight, k, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withRelativeLambda(double l) {
-            return new Settings(excitatoryFraction, l, meanJitter, balanceSpread, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, l, meanJitter, balanceSpread, balanceJitter, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withMeanJitter(double sj) {
-            return new Settings(excitatoryFraction, relativeLambda, sj, balanceSpread, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, sj, balanceSpread, balanceJitter, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withBalanceSpread(double sb) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, sb, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, sb, balanceJitter, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+        }
+
+        public Settings withBalanceJitter(double sz) {
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, sz, meanGain, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withMeanGain(double g) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, g, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, balanceJitter, g, balanceWeight, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withBalanceWeight(double w) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, meanGain, w, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, balanceJitter, meanGain, w, slopeWeight, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withSlopeWeight(double e) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, meanGain, balanceWeight, e, iterations, absoluteTolerance, relativeTolerance);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, balanceJitter, meanGain, balanceWeight, e, iterations, absoluteTolerance, relativeTolerance);
         }
 
         public Settings withTolerances(double abs, double rel) {
-            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, meanGain, balanceWeight, slopeWeight, iterations, abs, rel);
+            return new Settings(excitatoryFraction, relativeLambda, meanJitter, balanceSpread, balanceJitter, meanGain, balanceWeight, slopeWeight, iterations, abs, rel);
         }
 
         /** Number of excitatory units of an N-unit network. */
@@ -170,8 +196,13 @@ public final class DaleMatcher {
      * @param lambda        λ used (absolute units)
      * @param trainingError relative RMS residual of the readout drift on the training samples, ‖P·drift − f̃‖/‖f̃‖
      * @param balanceError  RMS of {@code w₀ᵀφ_n + γ z₀} over the balance samples (z₀ spread σ_B; units of x)
+     * @param balanceJitter σ_Z used for the balance samples' latent jitter (the setting, or {@link #noiseSpread} when it
+     *                      is NaN), standardised units z̃
      * @param coneSlope     κ = max_i ‖U_i‖, the slope of the cones {@code s_j w_{j0} ≥ κ‖w'_j‖} (√d for an exact tight frame)
-     * @param lossCurve     the loss of the feasible iterate per ADMM iteration done (length {@code iterations})
+     * @param lossCurve     the loss of the feasible iterate after ADMM iterations k, 2k, 3k, … (k = {@code lossCurveEvery})
+     *                      and after the last iteration done when that is not a multiple of k: ⌈iterations / k⌉ entries,
+     *                      at most 200 (the loss is computed only there: it costs one (d+1) × N × N product)
+     * @param lossCurveEvery k = ⌈cap / 200⌉ with cap = {@link Settings#iterations()}: the stride of the loss curve
      * @param iterations    ADMM iterations done: fewer than the cap when the stopping rule was met
      * @param converged     whether the primal and dual residuals fell below their tolerances (Boyd et al. §3.3.1)
      * @param primalResidual final ‖W − Z‖ (units of the weighted weights)
@@ -179,10 +210,23 @@ public final class DaleMatcher {
      * @param seconds       wall time of the fit
      */
     public record Result(RateNetwork network, MatchConfig config, Settings settings, double lambda, double trainingError,
-                         double balanceError, double coneSlope, double[] lossCurve, int iterations, boolean converged,
-                         double primalResidual, double dualResidual, double seconds) {
+                         double balanceError, double balanceJitter, double coneSlope, double[] lossCurve, int lossCurveEvery, int iterations,
+                         boolean converged, double primalResidual, double dualResidual, double seconds) {
         public Result {
             lossCurve = lossCurve.clone();
+            if (lossCurveEvery < 1) {
+                throw new IllegalArgumentException("lossCurveEvery = " + lossCurveEvery + " is not allowed; it must be ≥ 1");
+            }
+            if (lossCurve.length != (iterations + lossCurveEvery - 1) / lossCurveEvery) {
+                throw new IllegalArgumentException("lossCurve has " + lossCurve.length + " entries; with " + iterations
+                        + " iterations recorded every " + lossCurveEvery + " it must have "
+                        + (iterations + lossCurveEvery - 1) / lossCurveEvery);
+            }
+        }
+
+        /** The iteration (1-based) after which entry i of {@link #lossCurve} was computed. */
+        public int lossIteration(int i) {
+            return Math.min((i + 1) * lossCurveEvery, iterations);
         }
 
         @Override public double[] lossCurve() { return lossCurve.clone(); }
@@ -221,6 +265,7 @@ public final class DaleMatcher {
         seeds.nextLong();
         long frameSeed = seeds.nextLong();
         long meanSeed = seeds.nextLong();
+        long latentJitterSeed = seeds.nextLong();
         double[] uFull = tightFrameWithUniform(n, d, frameSeed);
         double[] b = des.embedding().tonic().clone();
         projectOut(uFull, n, q, b);
@@ -229,9 +274,13 @@ public final class DaleMatcher {
 
         // Features and targets, one row per sample: x = U z̃ + z₀ 1 + b, y = (z̃ + τ f̃, c).
         DMatrixRMaj y = FullRankMatcher.latentTargets(target, cfg, des);
+        double sigmaZ = Double.isNaN(settings.balanceJitter()) ? noiseSpread(target, des.standardization(), des.points(), m)
+                : settings.balanceJitter();
         DMatrixRMaj phi = new DMatrixRMaj(m, n);
         DMatrixRMaj yy = new DMatrixRMaj(m, q);
         StandardNormal g = new StandardNormal(meanSeed);
+        // A stream of its own for the balance samples' latent jitter, so that the z₀ draws do not depend on σ_Z.
+        StandardNormal gz = new StandardNormal(latentJitterSeed);
         // The balance row carries weight ω in the loss. It is solved for w̃₀ = √ω w₀ so that every row has the same
         // Hessian 2ΦᵀΦ (one ADMM penalty ρ suits all); the cone becomes s w̃₀ ≥ √ω κ ‖w'‖.
         double rootOmega = Math.sqrt(settings.balanceWeight());
@@ -249,6 +298,7 @@ public final class DaleMatcher {
             for (int i = 0; i < d; i++) yy.data[r * q + i] = y.data[r * d + i];
             zt[d] = settings.balanceSpread() * g.next();
             zBalance[r] = zt[d];
+            for (int i = 0; i < d; i++) zt[i] += sigmaZ * gz.next();
             emb.embed(zt, x);
             for (int j = 0; j < n; j++) phi0.data[r * n + j] = cfg.activation().value(x[j]);
             y0.data[r] = -settings.meanGain() * zt[d] * rootOmega;
@@ -298,7 +348,8 @@ public final class DaleMatcher {
         // coming out as −1e-17 after rounding: every entry of J then has its column's sign, not just up to rounding.
         kappa *= 1.0 + 1e-8;
         int exc = settings.excitatoryCount(n);
-        Admm sol = admm(gram, gram0, c, tt, lambda, d, rootOmega * kappa, exc, settings.iterations(),
+        int every = lossStride(settings.iterations());
+        Admm sol = admm(gram, gram0, c, tt, lambda, d, rootOmega * kappa, exc, settings.iterations(), every,
                 settings.absoluteTolerance(), settings.relativeTolerance());
         double[] w = sol.connectivity();
         for (int j = 0; j < n; j++) w[d * n + j] /= rootOmega;
@@ -332,9 +383,70 @@ public final class DaleMatcher {
                 }
             }
         }
-        return new Result(net, cfg, settings, lambda, Math.sqrt(num / den), Math.sqrt(bal / m), kappa, sol.lossCurve(),
-                sol.lossCurve().length, sol.converged(), sol.primalResidual(), sol.dualResidual(),
+        return new Result(net, cfg, settings, lambda, Math.sqrt(num / den), Math.sqrt(bal / m), sigmaZ, kappa, sol.lossCurve(),
+                every, sol.iterations(), sol.converged(), sol.primalResidual(), sol.dualResidual(),
                 (System.nanoTime() - start) * 1e-9);
+    }
+
+    /**
+     * The noise-driven spread of a target in standardised units, the automatic σ_Z of {@link Settings#balanceJitter()}:
+     * the stationary standard deviation of its linear (Ornstein–Uhlenbeck) approximation,
+     * {@code σ_Z² = tr(G̃G̃ᵀ) / (2 d κ)}, with κ = −⟨∇·f̃⟩/d the mean contraction rate per dimension over the samples
+     * (central differences, step 1e-4 of each coordinate's scale), capped at 1, the target's whole spread (also when
+     * κ ≤ 0). For {@code dz = −κ z dt + g dW} it is exactly that process's standard deviation; for the rotating OU
+     * ({@code B = [[2, −θ], [θ, 2]]}, D = εI) it is 1 whatever θ and ε; it is 0 for a noiseless target, whose runs stay
+     * on the attractor its samples cover.
+     *
+     * @param target  the system (additive noise)
+     * @param st      the standardisation z = μ + s ⊙ z̃
+     * @param points  the M samples in the target's coordinates, row-major M × d
+     * @param samples M
+     * @return σ_Z in [0, 1]
+     */
+    static double noiseSpread(Sde target, ddmatch.rnn.Standardization st, double[] points, int samples) {
+        int d = target.dimension();
+        int mNoise = target.noiseDimension();
+        if (mNoise == 0) {
+            return 0.0;
+        }
+        double[] g = new double[d * mNoise];
+        double[] z = new double[d];
+        System.arraycopy(points, 0, z, 0, d);
+        target.diffusion(0.0, z, g);
+        double trace = 0;
+        for (int i = 0; i < d; i++) {
+            for (int k = 0; k < mNoise; k++) trace += Math.pow(g[i * mNoise + k] / st.scale(i), 2);
+        }
+        if (trace == 0) {
+            return 0.0;
+        }
+        double[] fp = new double[d];
+        double[] fm = new double[d];
+        double divergence = 0;
+        for (int r = 0; r < samples; r++) {
+            System.arraycopy(points, r * d, z, 0, d);
+            for (int i = 0; i < d; i++) {
+                // ∂f̃_i/∂z̃_i = ∂f_i/∂z_i: the diagonal standardisation cancels in the divergence.
+                double h = 1e-4 * st.scale(i);
+                double zi = z[i];
+                z[i] = zi + h;
+                target.drift(0.0, z, fp);
+                z[i] = zi - h;
+                target.drift(0.0, z, fm);
+                z[i] = zi;
+                divergence += (fp[i] - fm[i]) / (2 * h);
+            }
+        }
+        double kappa = -divergence / samples / d;
+        if (!(kappa > 0)) {
+            return 1.0;
+        }
+        return Math.min(1.0, Math.sqrt(trace / (2.0 * d * kappa)));
+    }
+
+    /** The stride k = ⌈cap / 200⌉ of the loss curve: at most 200 recorded losses whatever the iteration cap. */
+    static int lossStride(int cap) {
+        return Math.max(1, (cap + 199) / 200);
     }
 
     /**
@@ -449,11 +561,12 @@ public final class DaleMatcher {
      * {@code s_j W[d][j] ≥ κ ‖W[0..d)[j]‖} (s_j = +1 for j &lt; {@code excitatory}). Split W = Z; the W-step is the
      * ridge solve {@code w_r (2G_r + (2λ + ρ) I) = 2c_r + ρ(z_r − y_r)} in the eigenbasis of G_r, the Z-step the cone
      * projection of the over-relaxed iterate, Y the scaled dual; ρ starts at 2 tr(G)/N and is rebalanced when the
-     * primal and dual residuals differ by more than 10× (Boyd et al. §3.4.1). Returns the feasible Z and its loss per
-     * iteration.
+     * primal and dual residuals differ by more than 10× (Boyd et al. §3.4.1). Returns the feasible Z and its loss after
+     * iterations {@code every}, 2·{@code every}, … and the last; the loss (one (d+1) × N × N product, as much as half a
+     * ridge step) is computed only there, since the stopping rule needs only the residuals.
      */
     static Admm admm(DMatrixRMaj g, DMatrixRMaj g0, DMatrixRMaj c, double tt, double lambda, int d,
-                     double kappa, int excitatory, int iterations, double epsAbs, double epsRel) {
+                     double kappa, int excitatory, int iterations, int every, double epsAbs, double epsRel) {
         int n = g.numRows;
         int q = d + 1;
         int size = q * n;
@@ -477,7 +590,8 @@ public final class DaleMatcher {
         DMatrixRMaj zgBot = new DMatrixRMaj(1, n);
         double[] w = new double[size];
         double[] zg = new double[size];
-        double[] curve = new double[iterations];
+        double[] curve = new double[(iterations + every - 1) / every];
+        int recorded = 0;
         double[] zOld = new double[size];
         double[] relaxed = new double[size];
         int used = 0;
@@ -515,28 +629,32 @@ public final class DaleMatcher {
             double epsDual = Math.sqrt(size) * epsAbs + epsRel * rho * Math.sqrt(yy);
             lastPrimal = Math.sqrt(primal);
             lastDual = Math.sqrt(dual);
-            System.arraycopy(z.data, 0, zTop.data, 0, top);
-            System.arraycopy(z.data, top, zBot.data, 0, n);
-            CommonOps_DDRM.mult(zTop, g, zgTop);
-            CommonOps_DDRM.mult(zBot, g0, zgBot);
-            System.arraycopy(zgTop.data, 0, zg, 0, top);
-            System.arraycopy(zgBot.data, 0, zg, top, n);
-            curve[it] = ConstrainedMatcher.loss(z.data, zg, c.data, tt, lambda);
             used = it + 1;
-            if (lastPrimal <= epsPrimal && lastDual <= epsDual) {
-                converged = true;
+            converged = lastPrimal <= epsPrimal && lastDual <= epsDual;
+            if (used % every == 0 || converged || used == iterations) {
+                System.arraycopy(z.data, 0, zTop.data, 0, top);
+                System.arraycopy(z.data, top, zBot.data, 0, n);
+                CommonOps_DDRM.mult(zTop, g, zgTop);
+                CommonOps_DDRM.mult(zBot, g0, zgBot);
+                System.arraycopy(zgTop.data, 0, zg, 0, top);
+                System.arraycopy(zgBot.data, 0, zg, top, n);
+                curve[recorded++] = ConstrainedMatcher.loss(z.data, zg, c.data, tt, lambda);
+            }
+            if (converged) {
                 break;
             }
             rho = ConstrainedMatcher.rebalancedRho(rho, primal, dual, y);
         }
-        return new Admm(z.data, java.util.Arrays.copyOf(curve, used), lastPrimal, lastDual, converged);
+        return new Admm(z.data, java.util.Arrays.copyOf(curve, recorded), used, lastPrimal, lastDual, converged);
     }
 
     /**
-     * An ADMM solution: the feasible iterate Z ((d+1) × N), its loss per iteration done, the final primal and dual
-     * residual norms ‖W − Z‖ and ‖ρ(Z − Z_old)‖, and whether the stopping rule was met before the iteration cap.
+     * An ADMM solution: the feasible iterate Z ((d+1) × N), its loss after every k-th iteration and the last, the
+     * iterations done, the final primal and dual residual norms ‖W − Z‖ and ‖ρ(Z − Z_old)‖, and whether the stopping
+     * rule was met before the iteration cap.
      */
-    record Admm(double[] connectivity, double[] lossCurve, double primalResidual, double dualResidual, boolean converged) {}
+    record Admm(double[] connectivity, double[] lossCurve, int iterations, double primalResidual, double dualResidual,
+                boolean converged) {}
 
     /** {@code out = rhs (2G + (2λ + ρ) I)⁻¹} with G = V diag(e) Vᵀ; {@code tmp} is scratch of rhs's shape. */
     private static void ridgeStep(DMatrixRMaj rhs, Eigen eig, double lambda, double rho, DMatrixRMaj tmp, DMatrixRMaj out) {

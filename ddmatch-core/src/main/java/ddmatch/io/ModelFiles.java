@@ -239,9 +239,42 @@ public final class ModelFiles {
     }
 
     /**
+     * The training metadata of a sparse, possibly weight-bounded fit ({@link ddmatch.fit.SparseMatcher}): those of a dense
+     * fit plus the connection probability, mask seed, realised density, fewest allowed columns in a row, σ_ξ, c, the
+     * weight bound (or "none"), the unbounded fit's loss and max|J_ij|, and the loss curve of the bounded stage — at most
+     * 200 entries, the loss after iterations k, 2k, 3k, … with k = {@code lossCurveEvery}.
+     */
+    public static Map<String, Object> trainingMetadata(ddmatch.fit.SparseMatcher.Result result) {
+        Objects.requireNonNull(result, "result");
+        Map<String, Object> m = trainingMetadata(result.dense());
+        ddmatch.fit.SparseConfig s = result.sparse();
+        m.put("connectionProbability", s.connectionProbability());
+        m.put("maskSeed", result.maskSeed());
+        m.put("density", result.density());
+        m.put("minimumRowColumns", result.minimumRowColumns());
+        m.put("transverseScale", s.transverseScale());
+        m.put("contraction", s.contraction());
+        m.put("weightBound", s.bounded() ? (Object) s.weightBound() : "none");
+        m.put("unboundedLoss", result.unboundedLoss());
+        m.put("unboundedMaxWeight", result.unboundedMaxWeight());
+        double[] loss = result.lossCurve();
+        if (loss.length > 0) {
+            int every = Math.max(1, (loss.length + 199) / 200);
+            List<Double> curve = new ArrayList<>();
+            for (int i = every - 1; i < loss.length; i += every) {
+                curve.add(loss[i]);
+            }
+            m.put("lossCurveEvery", every);
+            m.put("lossCurve", curve);
+        }
+        return m;
+    }
+
+    /**
      * The training metadata of a Dale-constrained fit ({@link ddmatch.fit.DaleMatcher}): seed, λ, the Dale settings, the
      * training and balance errors, the cone slope κ and the loss curve — at most 200 entries, the loss after iterations
-     * k, 2k, 3k, … with k = {@code lossCurveEvery} — plus the sampling settings. No wall time, as for the other fits.
+     * k, 2k, 3k, … with k = {@code lossCurveEvery} = ⌈cap / 200⌉, and after the last iteration done ({@code iterationsUsed})
+     * when that is not a multiple of k — plus the sampling settings. No wall time, as for the other fits.
      */
     public static Map<String, Object> trainingMetadata(ddmatch.fit.DaleMatcher.Result result) {
         Objects.requireNonNull(result, "result");
@@ -255,6 +288,8 @@ public final class ModelFiles {
         m.put("excitatory", s.excitatoryCount(c.neurons()));
         m.put("meanJitter", s.meanJitter());
         m.put("balanceSpread", s.balanceSpread());
+        m.put("balanceJitter", result.balanceJitter());
+        m.put("balanceJitterRule", Double.isNaN(s.balanceJitter()) ? "noise-spread" : "given");
         m.put("meanGain", s.meanGain());
         m.put("balanceWeight", s.balanceWeight());
         m.put("iterations", s.iterations());
@@ -265,12 +300,11 @@ public final class ModelFiles {
         m.put("trainingError", result.trainingError());
         m.put("balanceError", result.balanceError());
         double[] loss = result.lossCurve();
-        int every = Math.max(1, (loss.length + 199) / 200);
         List<Double> curve = new ArrayList<>();
-        for (int i = every - 1; i < loss.length; i += every) {
-            curve.add(loss[i]);
+        for (double v : loss) {
+            curve.add(v);
         }
-        m.put("lossCurveEvery", every);
+        m.put("lossCurveEvery", result.lossCurveEvery());
         m.put("lossCurve", curve);
         m.put("finalLoss", loss[loss.length - 1]);
         m.put("samples", c.sampling().samples());

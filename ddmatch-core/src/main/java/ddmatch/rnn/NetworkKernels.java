@@ -13,6 +13,10 @@ package ddmatch.rnn;
  * neuron-major ({@code x[j·B + β]}): pass 2 then becomes, for each neuron j, a unit-stride update of the B-vectors
  * {@code a_k += W_kj φ_j}, vectorised across trajectories, and W is read once per step for all B states.
  *
+ * <p>Two fused forms serve the solvers: {@link #driftAndTangents} evaluates the drift and k Jacobian products in one
+ * sweep (φ and φ' once, d·(1 + k) read-in sums; one RK4 stage of the Lyapunov spectrum), and {@link #driftBatch} the
+ * drift of B states stored one after another, each bit-identical to {@link #drift} (lock-step ensembles).
+ *
  * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases, which
  * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
  * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
@@ -83,7 +87,7 @@ public final class NetworkKernels {
         return simd == null ? "scalar" : simd.description();
     }
 
-    /** tanh of the Vector API kernels, or null; n = 0 kernels serve only {@link SimdKernels#tanh}. */
+    /** The Vector API kernels' tanh and dot product, or null; n = 0 kernels serve only these. */
     private static final class VectorTanh {
         static final SimdKernels INSTANCE = SimdKernels.load(new double[0], new double[0], new double[0], 0, 0, 1.0);
     }
@@ -99,6 +103,31 @@ public final class NetworkKernels {
         } else {
             FastTanh.tanh(x, out, 0, len);
         }
+    }
+
+    private static final ThreadLocal<double[]> DOT_LANES = ThreadLocal.withInitial(() -> new double[64]);   // ≥ the widest vector (2048 bits)
+
+    /**
+     * The dot product {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len, deterministic: with the Vector API two vector
+     * fused multiply-add chains whose lanes are added in lane order, then the tail; otherwise four scalar partial sums
+     * added pairwise. (C2 does not vectorise a floating-point reduction, whose order it may not change.) For the
+     * Gram–Schmidt sweeps of the Lyapunov spectrum; allocates nothing after the first call on a thread.
+     */
+    public static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        SimdKernels v = SimdKernels.available() ? VectorTanh.INSTANCE : null;
+        if (v != null) {
+            return v.dot(a, ao, b, bo, len, DOT_LANES.get());
+        }
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < len; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
@@ -150,11 +179,16 @@ public final class NetworkKernels {
 
     /** φ(x[0..len)) into {@code out}. */
     private void phi(double[] x, double[] out, int len) {
+        phi(x, out, 0, len);
+    }
+
+    /** φ(x[from, from + len)) into {@code out[from, from + len)}. */
+    private void phi(double[] x, double[] out, int from, int len) {
         switch (activation) {
-            case TANH -> FastTanh.tanh(x, out, 0, len);
-            case LINEAR -> System.arraycopy(x, 0, out, 0, len);
+            case TANH -> FastTanh.tanh(x, out, from, from + len);
+            case LINEAR -> System.arraycopy(x, from, out, from, len);
             default -> {
-                for (int i = 0; i < len; i++) out[i] = activation.value(x[i]);
+                for (int i = from; i < from + len; i++) out[i] = activation.value(x[i]);
             }
         }
     }
@@ -167,8 +201,8 @@ public final class NetworkKernels {
         }
         double[] s = scratch(n + d);
         phi(x, s, n);
-        readIn(s, s, n);
-        finish(x, s, n, out, true);
+        readIn(s, 0, s, n);
+        finish(x, 0, s, n, out, 0, true);
     }
 
     /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}. */
@@ -184,18 +218,65 @@ public final class NetworkKernels {
         } else {
             for (int j = 0; j < n; j++) s[j] = activation.derivative(x[j]) * v[j];
         }
-        readIn(s, s, n);
-        finish(v, s, n, out, false);
+        readIn(s, 0, s, n);
+        finish(v, 0, s, n, out, 0, false);
     }
 
-    /** {@code s[aOff + k] = Σ_j Wᵀ[j][k] p[j]} for k &lt; d, with {@code p = s[0..n)} and {@code aOff = n}. */
-    private void readIn(double[] p, double[] s, int aOff) {
+    /**
+     * The drift and k Jacobian products at one state, in one pass: {@code fx = (1/τ)(−x + U W φ(x) + b)} and, for each
+     * tangent vector {@code V_q}, {@code fv_q = (1/τ)(−V_q + U W (φ'(x) ⊙ V_q))}, what the QR method for Lyapunov
+     * exponents integrates (Benettin et al., Meccanica 15, 9 (1980)). φ and φ' are evaluated once (tanh:
+     * {@code φ' = 1 − φ²}), the d·(1 + k) read-in sums are formed in the same sweep over the neurons, then each column
+     * gets its rank-d update: {@code N} evaluations of φ and {@code 2·N·d·(k + 1)} multiply-adds. With the Vector API
+     * the sums run in vector accumulators; the result agrees with {@link #drift} and {@link #jacobianTimes} column by
+     * column to rounding (≈ 1e-15 relative), not bit for bit.
+     *
+     * @param x  state, length N
+     * @param v  k tangent vectors, column-major k × N: vector q is {@code v[q·N, (q+1)·N)}
+     * @param k  number of tangent vectors, ≥ 1
+     * @param fx drift, length N (written)
+     * @param fv the k products, column-major k × N like v (written); must not be v
+     */
+    public void driftAndTangents(double[] x, double[] v, int k, double[] fx, double[] fv) {
+        if (k < 1 || v.length < k * n || fv.length < k * n || x.length < n || fx.length < n) {
+            throw new IllegalArgumentException("driftAndTangents: k = " + k + " tangent vectors of N = " + n
+                    + " need v and fv of ≥ k·N entries and x, fx of ≥ N; got " + v.length + ", " + fv.length + ", "
+                    + x.length + " and " + fx.length);
+        }
+        if (fv == v) {
+            throw new IllegalArgumentException("driftAndTangents: fv must not be the tangent array v");
+        }
+        if (simd != null) {
+            simd.driftAndTangents(x, v, k, fx, fv, scratch(simd.tangentScratchLength(k)));
+            return;
+        }
+        // scratch: φ at [0, n), φ' at [n, 2n), φ' ⊙ V_q at [2n, 3n), the d read-in sums at [3n, 3n + d)
+        double[] s = scratch(3 * n + d);
+        final int dp = n, p = 2 * n, a = 3 * n;
+        phi(x, s, n);
+        if (activation == Activation.TANH) {
+            for (int j = 0; j < n; j++) s[dp + j] = 1.0 - s[j] * s[j];
+        } else {
+            for (int j = 0; j < n; j++) s[dp + j] = activation.derivative(x[j]);
+        }
+        readIn(s, 0, s, a);
+        finish(x, 0, s, a, fx, 0, true);
+        for (int q = 0; q < k; q++) {
+            int off = q * n;
+            for (int j = 0; j < n; j++) s[p + j] = s[dp + j] * v[off + j];
+            readIn(s, p, s, a);
+            finish(v, off, s, a, fv, off, false);
+        }
+    }
+
+    /** {@code s[aOff + k] = Σ_j Wᵀ[j][k] p[pOff + j]} for k &lt; d. */
+    private void readIn(double[] pa, int pOff, double[] s, int aOff) {
         final double[] w = wt;
         if (d == 3) {
             double a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0, c0 = 0, c1 = 0, c2 = 0, e0 = 0, e1 = 0, e2 = 0;
             int j = 0;
             for (; j + 3 < n; j += 4) {
-                double p0 = p[j], p1 = p[j + 1], p2 = p[j + 2], p3 = p[j + 3];
+                double p0 = pa[pOff + j], p1 = pa[pOff + j + 1], p2 = pa[pOff + j + 2], p3 = pa[pOff + j + 3];
                 int r = 3 * j;
                 a0 += w[r] * p0;
                 a1 += w[r + 1] * p0;
@@ -212,9 +293,9 @@ public final class NetworkKernels {
             }
             for (; j < n; j++) {
                 int r = 3 * j;
-                a0 += w[r] * p[j];
-                a1 += w[r + 1] * p[j];
-                a2 += w[r + 2] * p[j];
+                a0 += w[r] * pa[pOff + j];
+                a1 += w[r + 1] * pa[pOff + j];
+                a2 += w[r + 2] * pa[pOff + j];
             }
             s[aOff] = (a0 + b0) + (c0 + e0);
             s[aOff + 1] = (a1 + b1) + (c1 + e1);
@@ -222,36 +303,73 @@ public final class NetworkKernels {
         } else {
             for (int k = 0; k < d; k++) s[aOff + k] = 0.0;
             for (int j = 0; j < n; j++) {
-                double pj = p[j];
+                double pj = pa[pOff + j];
                 int r = j * d;
                 for (int k = 0; k < d; k++) s[aOff + k] += w[r + k] * pj;
             }
         }
     }
 
-    /** {@code out_j = (c_j − y_j + Σ_k U_jk a_k)/τ} with c = b (drift) or 0 (Jacobian), a = s[n..n+d). */
-    private void finish(double[] y, double[] s, int aOff, double[] out, boolean tonic) {
+    /**
+     * {@code out[outOff + j] = (c_j − y[yOff + j] + Σ_k U_jk a_k)/τ} with c = b (drift) or 0 (Jacobian),
+     * a = s[aOff, aOff + d).
+     */
+    private void finish(double[] y, int yOff, double[] s, int aOff, double[] out, int outOff, boolean tonic) {
         final double inv = invTau;
         final double[] uc = uCols;
         if (d == 3) {
             double a0 = s[aOff], a1 = s[aOff + 1], a2 = s[aOff + 2];
             if (tonic) {
                 for (int j = 0; j < n; j++) {
-                    out[j] = (b[j] - y[j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
+                    out[outOff + j] = (b[j] - y[yOff + j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
                 }
             } else {
                 for (int j = 0; j < n; j++) {
-                    out[j] = (-y[j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
+                    out[outOff + j] = (-y[yOff + j] + uc[j] * a0 + uc[n + j] * a1 + uc[2 * n + j] * a2) * inv;
                 }
             }
         } else {
-            for (int j = 0; j < n; j++) out[j] = tonic ? b[j] - y[j] : -y[j];
+            for (int j = 0; j < n; j++) out[outOff + j] = tonic ? b[j] - y[yOff + j] : -y[yOff + j];
             for (int k = 0; k < d; k++) {
                 double ak = s[aOff + k];
                 int off = k * n;
-                for (int j = 0; j < n; j++) out[j] += uc[off + j] * ak;
+                for (int j = 0; j < n; j++) out[outOff + j] += uc[off + j] * ak;
             }
-            for (int j = 0; j < n; j++) out[j] *= inv;
+            for (int j = 0; j < n; j++) out[outOff + j] *= inv;
+        }
+    }
+
+    /**
+     * The drift of B states stored one after another: {@code out[β·N + j] = (1/τ)(−x + U W φ(x) + b)_j} of state β,
+     * {@code x_β = xs[β·N, (β+1)·N)} — what stepping a batch of trajectories in lock step needs. Each state's drift is
+     * <b>bit-identical</b> to {@link #drift} of that state alone (same kernel), so results do not depend on how states
+     * are grouped. With the Vector API and d = 3 the states are taken four at a time: φ of the four into scratch,
+     * then one sweep over the neurons that loads each vector of W's rows once for the four read-ins (12 vector
+     * accumulators), and one that loads U's columns and b once for the four updates (see BENCHMARKS.md §00 for what
+     * this saves against a loop of single drifts).
+     *
+     * @param xs    B states, B × N row-major (length ≥ N·B)
+     * @param batch B ≥ 1
+     * @param out   B × N row-major (length ≥ N·B); must not be {@code xs}
+     */
+    public void driftBatch(double[] xs, int batch, double[] out) {
+        if (batch < 1 || xs.length < n * batch || out.length < n * batch) {
+            throw new IllegalArgumentException("driftBatch: batch = " + batch + " states of N = " + n
+                    + " need arrays of ≥ B·N entries; got " + xs.length + " and " + out.length);
+        }
+        if (out == xs) {
+            throw new IllegalArgumentException("driftBatch: out must not be the state array xs");
+        }
+        if (simd != null) {
+            simd.driftBatch(xs, batch, out, scratch(simd.batchScratchLength()));
+            return;
+        }
+        double[] s = scratch(n + d);
+        for (int beta = 0; beta < batch; beta++) {
+            int off = beta * n;
+            phi(xs, out, off, n);   // φ into the state's own output rows, read once, then overwritten by finish
+            readIn(out, off, s, n);
+            finish(xs, off, s, n, out, off, true);
         }
     }
 

@@ -451,6 +451,25 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
         kernels.jacobianTimes(x, v, out);
     }
 
+    /**
+     * The drift at time t and the Jacobian applied to k tangent vectors, in one pass over the neurons
+     * ({@link NetworkKernels#driftAndTangents}: φ and φ' once, the d·(1 + k) read-in sums together): what an RK4 stage
+     * of the QR method for Lyapunov exponents needs. Inputs enter the drift only (they are additive, so the Jacobian
+     * does not depend on them).
+     *
+     * @param v  k tangent vectors, column-major k × N (vector q at {@code v[q·N, (q+1)·N)})
+     * @param k  number of tangent vectors, ≥ 1
+     * @param fx the drift, length N (written)
+     * @param fv the k products {@code ∂f/∂x · V_q}, column-major k × N (written; not v)
+     */
+    public void driftAndTangents(double t, double[] x, double[] v, int k, double[] fx, double[] fv) {
+        kernels.driftAndTangents(x, v, k, fx, fv);
+        if (p > 0) {
+            double inv = 1.0 / tau;
+            for (int q = 0; q < p; q++) addInput(q, schedules[q].value(t) * inv, fx);
+        }
+    }
+
     /** Writes the readout in the target's coordinates, {@code z = μ + s ⊙ P(x − b)}. */
     public void readout(double[] x, double[] z) {
         embedding.project(x, z);

@@ -20,11 +20,35 @@ interface SimdKernels {
     /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
     void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);
 
+    /**
+     * The drift and k Jacobian products of {@link NetworkKernels#driftAndTangents} in one pass (V and its image
+     * column-major k × N); {@code scratch} has at least {@link #tangentScratchLength(int)} entries.
+     */
+    void driftAndTangents(double[] x, double[] v, int k, double[] fx, double[] fv, double[] scratch);
+
+    /** Entries of scratch space {@link #driftAndTangents} needs for k tangent vectors. */
+    int tangentScratchLength(int k);
+
+    /**
+     * The drift of B states stored one after another ({@code xs[β·N + j]}), each bit-identical to {@link #drift};
+     * {@code scratch} has at least {@link #batchScratchLength()} entries.
+     */
+    void driftBatch(double[] xs, int batch, double[] out, double[] scratch);
+
+    /** Entries of scratch space {@link #driftBatch} needs. */
+    int batchScratchLength();
+
     /** The ensemble drift of {@link NetworkKernels#driftEnsemble}, states neuron-major {@code x[j·B + β]}. */
     void driftEnsemble(double[] x, int batch, double[] out, double[] scratch);
 
     /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
     void tanh(double[] x, double[] out, int len);
+
+    /**
+     * {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len: two vector FMA accumulators, their lanes added in lane order
+     * through {@code lanes} (length ≥ L), then the tail; deterministic.
+     */
+    double dot(double[] a, int ao, double[] b, int bo, int len, double[] lanes);
 
     /** The scalar form of the vector tanh, bit-identical to each lane. */
     double tanh(double x);

@@ -48,32 +48,109 @@ final class Chaotic {
         return "rossler".equals(system) ? c.withSampling(c.sampling().withJitter(ROSSLER_JITTER)) : c;
     }
 
+    /** The target side of one flow: its reference runs, noise floors and Lyapunov estimates, shared by every N. */
+    private record TargetSide(Sde target, double[] z0, double[] z1, Trajectory reference, Trajectory other, double floorStsp,
+                              double floorH, LargestLyapunovExponent.Result lt, LyapunovSpectrum.Result st, LyapunovReference ref) {}
+
+    /** One row of the table: the network of one flow at one N (or why its fit failed). */
+    private record NetworkSide(int n, String failure, DriftError.Result de, Trajectory zn, double stsp, double hellinger,
+                               LargestLyapunovExponent.Result ln, LyapunovSpectrum.Result sn, double lambdaOverScale) {}
+
+    private static TargetSide targetSide(String system, long seed, double runTime, double lyapTime) {
+        SystemCatalog.Entry entry = SystemCatalog.get(system);
+        Sde target = entry.create(Map.of());
+        int d = target.dimension();
+        double dt = target.defaultTimeStep();
+        int every = Math.max(1, (int) Math.round(0.05 / dt));
+        double[] z0 = Runs.relax(target, target.initialState(), 100.0, seed);
+        double[] z1 = Runs.independentStart(target, z0, 100.0, seed + 7);
+        Trajectory reference = Runs.target(target, z0, runTime, every, seed + 11);
+        Trajectory other = Runs.target(target, z1, runTime, every, seed + 13);
+        double floorStsp = StateSpaceDivergence.histogram(reference.values(), other.values(), d);
+        double floorH = SpectralDivergence.hellinger(reference.values(), other.values(), d);
+        LargestLyapunovExponent.Result lt = LargestLyapunovExponent.estimate(target, z0, dt, 20.0, lyapTime, 10);
+        LyapunovSpectrum.Result st = LyapunovSpectrum.of(target, z0, d, LyapunovSpectrum.Config.of(dt, lyapTime));
+        LyapunovReference ref = entry.info() == null ? null : entry.info().lyapunov();
+        return new TargetSide(target, z0, z1, reference, other, floorStsp, floorH, lt, st, ref);
+    }
+
+    private static NetworkSide networkSide(String system, int n, TargetSide ts, long seed, double runTime, double lyapTime,
+                                           ProgressListener progress) {
+        Sde target = ts.target();
+        int d = target.dimension();
+        double dt = target.defaultTimeStep();
+        int every = Math.max(1, (int) Math.round(0.05 / dt));
+        TrainingResult tr;
+        try {
+            tr = DriftMatcher.train(target, config(system, n, seed), progress);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // A failed fit at one size must not lose the others (nor the other scenarios of `reproduce all`):
+            // recorded as a row of NaNs with the reason.
+            return new NetworkSide(n, String.valueOf(e.getMessage()), null, null, Double.NaN, Double.NaN, null, null, Double.NaN);
+        }
+        RateNetwork net = tr.network();
+        DriftError.Result de = Runs.heldOut(tr, target, seed);
+        Trajectory zn;
+        double vStsp, vH;
+        try {
+            zn = Runs.network(net, ts.z1(), dt, runTime, every, seed + 17);
+            vStsp = StateSpaceDivergence.histogram(ts.reference().values(), zn.values(), d);
+            vH = SpectralDivergence.hellinger(ts.reference().values(), zn.values(), d);
+        } catch (ddmatch.solve.DivergenceException e) {
+            zn = null;
+            vStsp = Double.POSITIVE_INFINITY;
+            vH = Double.NaN;
+        }
+        LargestLyapunovExponent.Result ln = LargestLyapunovExponent.estimate(net, net.stateFor(ts.z0()), dt, 20.0, lyapTime, 10);
+        LyapunovSpectrum.Result sn = LyapunovSpectrum.of(net, net.stateFor(ts.z0()), d + 1, LyapunovSpectrum.Config.of(dt, lyapTime));
+        return new NetworkSide(n, null, de, zn, vStsp, vH, ln, sn, tr.ridge().lambda() / tr.ridge().lambdaScale());
+    }
+
     static ScenarioResult run(Plan plan, ProgressListener progress) {
         long start = System.nanoTime();
         double runTime = plan.quick() ? 200.0 : 1000.0;
         double lyapTime = plan.quick() ? 150.0 : 1000.0;
         List<Integer> sizes = plan.chaoticSizes();
+        long seed = plan.seed();
+        List<String> systems = plan.chaoticSystems();
+        // Every flow's target side, then every (flow, N) network, side by side (IndependentTasks: each draws from its
+        // own seeds, so the numbers are those of a serial run); the largest networks are queued first so that the
+        // longest computations do not start last.
+        List<java.util.concurrent.Callable<TargetSide>> targetTasks = new ArrayList<>();
+        for (String system : systems) targetTasks.add(() -> targetSide(system, seed, runTime, lyapTime));
+        List<TargetSide> targets = IndependentTasks.run(targetTasks);
+        List<int[]> order = new ArrayList<>();
+        for (int i = sizes.size() - 1; i >= 0; i--) {
+            for (int s = 0; s < systems.size(); s++) order.add(new int[] {s, i});
+        }
+        List<java.util.concurrent.Callable<NetworkSide>> networkTasks = new ArrayList<>();
+        for (int[] o : order) {
+            String system = systems.get(o[0]);
+            int n = sizes.get(o[1]);
+            TargetSide ts = targets.get(o[0]);
+            networkTasks.add(() -> networkSide(system, n, ts, seed, runTime, lyapTime, progress));
+        }
+        List<NetworkSide> done = IndependentTasks.run(networkTasks);
+        NetworkSide[][] networks = new NetworkSide[systems.size()][sizes.size()];
+        for (int k = 0; k < order.size(); k++) networks[order.get(k)[0]][order.get(k)[1]] = done.get(k);
+
         Map<String, Object> numbers = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
         List<Plot> plots = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (String system : plan.chaoticSystems()) {
-            SystemCatalog.Entry entry = SystemCatalog.get(system);
-            Sde target = entry.create(Map.of());
+        for (int si = 0; si < systems.size(); si++) {
+            String system = systems.get(si);
+            TargetSide ts = targets.get(si);
+            Sde target = ts.target();
             int d = target.dimension();
             double dt = target.defaultTimeStep();
-            int every = Math.max(1, (int) Math.round(0.05 / dt));
-            long seed = plan.seed();
-            double[] z0 = Runs.relax(target, target.initialState(), 100.0, seed);
-            double[] z1 = Runs.independentStart(target, z0, 100.0, seed + 7);
-            Trajectory reference = Runs.target(target, z0, runTime, every, seed + 11);
-            Trajectory other = Runs.target(target, z1, runTime, every, seed + 13);
-            double floorStsp = StateSpaceDivergence.histogram(reference.values(), other.values(), d);
-            double floorH = SpectralDivergence.hellinger(reference.values(), other.values(), d);
-            LargestLyapunovExponent.Result lt = LargestLyapunovExponent.estimate(target, z0, dt, 20.0, lyapTime, 10);
-            LyapunovSpectrum.Result st = LyapunovSpectrum.of(target, z0, d, LyapunovSpectrum.Config.of(dt, lyapTime));
-            LyapunovReference ref = entry.info() == null ? null : entry.info().lyapunov();
+            double floorStsp = ts.floorStsp();
+            double floorH = ts.floorH();
+            LargestLyapunovExponent.Result lt = ts.lt();
+            LyapunovSpectrum.Result st = ts.st();
+            LyapunovReference ref = ts.ref();
+            Trajectory other = ts.other();
             Map<String, Object> sys = new LinkedHashMap<>();
             sys.put("dimension", d);
             sys.put("dt", dt);
@@ -95,41 +172,27 @@ final class Chaotic {
             Trajectory last = null;
             for (int i = 0; i < sizes.size(); i++) {
                 int n = sizes.get(i);
-                TrainingResult tr;
-                try {
-                    tr = DriftMatcher.train(target, config(system, n, seed), progress);
-                } catch (IllegalStateException | IllegalArgumentException e) {
-                    // A failed fit at one size must not lose the others (nor the other scenarios of `reproduce all`):
-                    // recorded as a row of NaNs with the reason.
+                NetworkSide ns1 = networks[si][i];
+                if (ns1.failure() != null) {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("neurons", n);
-                    r.put("error", String.valueOf(e.getMessage()));
+                    r.put("error", ns1.failure());
                     perN.add(r);
-                    failures.add(system + " N = " + n + ": training failed: " + e.getMessage());
+                    failures.add(system + " N = " + n + ": training failed: " + ns1.failure());
                     ns[i] = n;
                     err[i] = lam[i] = stsp[i] = hel[i] = Double.NaN;
                     rows.add(List.of(system, String.valueOf(n), "failed", "—", Runs.fmt(lt.exponent()), "—",
                             Runs.fmt(st.kaplanYorkeDimension()), "—", Runs.fmt(floorStsp), "—", Runs.fmt(floorH)));
                     continue;
                 }
-                RateNetwork net = tr.network();
-                DriftError.Result de = Runs.heldOut(tr, target, seed);
-                Trajectory zn;
-                double vStsp, vH;
-                try {
-                    zn = Runs.network(net, z1, dt, runTime, every, seed + 17);
-                    vStsp = StateSpaceDivergence.histogram(reference.values(), zn.values(), d);
-                    vH = SpectralDivergence.hellinger(reference.values(), zn.values(), d);
-                } catch (ddmatch.solve.DivergenceException e) {
-                    zn = null;
-                    vStsp = Double.POSITIVE_INFINITY;
-                    vH = Double.NaN;
-                }
-                LargestLyapunovExponent.Result ln = LargestLyapunovExponent.estimate(net, net.stateFor(z0), dt, 20.0, lyapTime, 10);
-                LyapunovSpectrum.Result sn = LyapunovSpectrum.of(net, net.stateFor(z0), d + 1, LyapunovSpectrum.Config.of(dt, lyapTime));
+                DriftError.Result de = ns1.de();
+                double vStsp = ns1.stsp();
+                double vH = ns1.hellinger();
+                LargestLyapunovExponent.Result ln = ns1.ln();
+                LyapunovSpectrum.Result sn = ns1.sn();
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("neurons", n);
-                r.put("lambdaOverScale", tr.ridge().lambda() / tr.ridge().lambdaScale());
+                r.put("lambdaOverScale", ns1.lambdaOverScale());
                 r.put("driftErrorMean", de.mean());
                 r.put("driftErrorP95", de.p95());
                 r.put("lambdaMaxNetwork", ln.exponent());
@@ -143,7 +206,7 @@ final class Chaotic {
                 lam[i] = ln.exponent();
                 stsp[i] = vStsp;
                 hel[i] = vH;
-                if (zn != null) last = zn;
+                if (ns1.zn() != null) last = ns1.zn();
                 rows.add(List.of(system, String.valueOf(n), Runs.fmt(de.mean()), Runs.fmt(ln.exponent()), Runs.fmt(lt.exponent()),
                         Runs.fmt(sn.kaplanYorkeDimension()), Runs.fmt(st.kaplanYorkeDimension()), Runs.fmt(vStsp), Runs.fmt(floorStsp),
                         Runs.fmt(vH), Runs.fmt(floorH)));

@@ -28,8 +28,8 @@ class DaleTrainCliTest {
         RateNetwork net = m.network();
         assertThat(net.hasPopulationMode()).isTrue();
         assertThat(m.training()).containsEntry("connectivity", "dale").containsEntry("excitatory", 45)
-                .containsEntry("iterations", 300);
-        // The loss curve (thinned to ≤ 200 entries: every 2nd of 300) is stored and does not increase overall.
+                .containsEntry("iterations", 300).containsEntry("balanceJitterRule", "noise-spread").containsEntry("lossCurveEvery", 2);
+        // The loss curve (computed after every k-th iteration, k = ⌈300 / 200⌉ = 2: 150 entries) is stored and decreases.
         @SuppressWarnings("unchecked")
         List<Double> curve = (List<Double>) m.training().get("lossCurve");
         assertThat(curve).hasSize(150);
@@ -78,5 +78,14 @@ class DaleTrainCliTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("excitatory").contains("1.5");
         assertThat(dir.resolve("x")).doesNotExist();
+    }
+
+    @Test
+    void aNegativeBalanceJitterIsAUsageError() {
+        CliTest.Run r = CliTest.run("train", "double-well", "--neurons", "20", "--samples", "100",
+                "--connectivity", "dale", "--balance-jitter", "-0.5", "-o", dir.resolve("y").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--balance-jitter").contains("-0.5");
+        assertThat(dir.resolve("y")).doesNotExist();
     }
 }

@@ -58,9 +58,9 @@ class DenseTrainCliTest {
     @Test
     void anUnknownConnectivityIsAUsageError() {
         CliTest.Run r = CliTest.run("train", "double-well", "--neurons", "20", "--samples", "100",
-                "--connectivity", "sparse", "-o", dir.resolve("x").toString());
+                "--connectivity", "banded", "-o", dir.resolve("x").toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("connectivity").contains("sparse");
+        assertThat(r.err()).contains("connectivity").contains("banded");
         assertThat(dir.resolve("x")).doesNotExist();
     }
 }

@@ -6,8 +6,6 @@ import ddmatch.io.TrajectoryFiles;
 import ddmatch.solve.Trajectory;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,22 +27,10 @@ class ReliabilityTest {
     static Path dir;
     static Path model;
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Ddmatch.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     @BeforeAll
     static void trainSmallModel() {
         model = dir.resolve("dw");
-        Run r = run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "-o", model.toString());
+        CliTest.Run r = CliTest.run("train", "double-well", "--neurons", "60", "--samples", "800", "--seed", "3", "-o", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
 
@@ -76,7 +62,7 @@ class ReliabilityTest {
         Path work = Files.createDirectories(dir.resolve("kill"));
         String[] common = {"--time", "8000", "--dt", "0.01", "--seed", "11"};
         Path reference = work.resolve("reference.npy");
-        Run ref = run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
+        CliTest.Run ref = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
         assertThat(ref.code()).as(ref.err()).isZero();
 
         Path out = work.resolve("resumed.npy");
@@ -98,7 +84,7 @@ class ReliabilityTest {
         String log = Files.readString(work.resolve("log.txt"));
         assertThat(log).contains("--resume");
 
-        Run resumed = run("simulate", "--resume", ckpt.toString());
+        CliTest.Run resumed = CliTest.run("simulate", "--resume", ckpt.toString());
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).containsPattern("resumed at step [1-9]");
         assertThat(Files.mismatch(reference, out)).isEqualTo(-1L);
@@ -155,11 +141,11 @@ class ReliabilityTest {
         Path work = Files.createDirectories(dir.resolve("interrupt"));
         String[] common = {"--time", "1500", "--dt", "0.01", "--every", "3", "--seed", "5"};
         Path reference = work.resolve("reference.csv");
-        assertThat(run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common)).code()).isZero();
+        assertThat(CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common)).code()).isZero();
         Path out = work.resolve("out.csv");
         Path ckpt = work.resolve("c.json");
-        Run[] first = new Run[1];
-        Thread t = new Thread(() -> first[0] = run(concat(new String[] {"simulate", model.toString(), "-o", out.toString(),
+        CliTest.Run[] first = new CliTest.Run[1];
+        Thread t = new Thread(() -> first[0] = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", out.toString(),
                 "--checkpoint", ckpt.toString(), "--checkpoint-every", "0.05"}, common)));
         t.start();
         while (!Files.exists(ckpt) && t.isAlive()) {
@@ -170,7 +156,7 @@ class ReliabilityTest {
         assertThat(first[0].code()).as(first[0].err()).isEqualTo(1);
         assertThat(first[0].err()).contains("interrupted").contains("nothing was written under");
         assertThat(out).doesNotExist();
-        Run resumed = run("simulate", "--resume", ckpt.toString());
+        CliTest.Run resumed = CliTest.run("simulate", "--resume", ckpt.toString());
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(Files.mismatch(reference, out)).isEqualTo(-1L);
         // The streamed CSV is also what the in-memory writer produces for the same rows.
@@ -183,15 +169,15 @@ class ReliabilityTest {
     @Test
     void aCheckpointOfAnotherModelIsRefused() throws Exception {
         Path work = Files.createDirectories(dir.resolve("other"));
-        Run bad = run("simulate", "--resume", work.resolve("missing.ckpt").toString());
+        CliTest.Run bad = CliTest.run("simulate", "--resume", work.resolve("missing.ckpt").toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err()).contains("missing.ckpt").contains("does not exist");
         Path junk = work.resolve("junk.ckpt");
         Files.writeString(junk, "{\"format\": \"ddmatch-checkpoint\", \"formatVersion\": 7}");
-        Run v = run("simulate", "--resume", junk.toString());
+        CliTest.Run v = CliTest.run("simulate", "--resume", junk.toString());
         assertThat(v.code()).isEqualTo(2);
         assertThat(v.err()).contains("formatVersion").contains("7");
-        Run seeded = run("simulate", "--resume", junk.toString(), "--seed", "3");
+        CliTest.Run seeded = CliTest.run("simulate", "--resume", junk.toString(), "--seed", "3");
         assertThat(seeded.code()).isEqualTo(2);
         assertThat(seeded.err()).contains("from the checkpoint");
     }
@@ -208,7 +194,7 @@ class ReliabilityTest {
             byte[] previous = "previous results".getBytes();
             Files.write(out, previous);
             // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
-            Run r = run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", out.toString());
+            CliTest.Run r = CliTest.run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", out.toString());
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.err()).contains("no space left on device while writing " + out)
                     .contains("nothing was written under").contains("previous results are intact");
@@ -226,15 +212,15 @@ class ReliabilityTest {
             Path work = Files.createDirectories(dir.resolve("threads" + threads));
             Path m = work.resolve("model");
             // N = 300 > 256 columns: the Gram product is split into strips shared among the threads.
-            Run train = run("train", "ou", "--neurons", "300", "--samples", "800", "--seed", "2", "--threads",
+            CliTest.Run train = CliTest.run("train", "ou", "--neurons", "300", "--samples", "800", "--seed", "2", "--threads",
                     String.valueOf(threads), "-o", m.toString());
             assertThat(train.code()).as(train.err()).isZero();
             Path traj = work.resolve("z.npy");
-            Run sim = run("simulate", m.toString(), "--time", "20", "--seed", "4", "--threads", String.valueOf(threads),
+            CliTest.Run sim = CliTest.run("simulate", m.toString(), "--time", "20", "--seed", "4", "--threads", String.valueOf(threads),
                     "-o", traj.toString());
             assertThat(sim.code()).as(sim.err()).isZero();
             Path analysis = work.resolve("a.json");
-            Run an = run("analyze", m.toString(), "--time", "20", "--metrics", "drift,diffusion", "--threads",
+            CliTest.Run an = CliTest.run("analyze", m.toString(), "--time", "20", "--metrics", "drift,diffusion", "--threads",
                     String.valueOf(threads), "-o", analysis.toString());
             assertThat(an.code()).as(an.err()).isZero();
             String json = Files.readString(analysis).replaceAll("\"model\" : \"[^\"]*\"", "");
@@ -246,7 +232,7 @@ class ReliabilityTest {
                 assertThat(outputs.get(i)[k]).as("output %d with %s threads", k, i == 1 ? "2" : "8").isEqualTo(outputs.get(0)[k]);
             }
         }
-        assertThat(run("train", "ou", "--threads", "-3", "-o", dir.resolve("never").toString()).code()).isEqualTo(2);
+        assertThat(CliTest.run("train", "ou", "--threads", "-3", "-o", dir.resolve("never").toString()).code()).isEqualTo(2);
     }
 
     @Test

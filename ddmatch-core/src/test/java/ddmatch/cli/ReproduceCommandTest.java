@@ -29,16 +29,22 @@ class ReproduceCommandTest {
     @Test
     void sameSeedGivesIdenticalNumbersAndTheReportIsRegeneratedFromTheNumbersAlone(@TempDir Path tmp) throws Exception {
         Path a = tmp.resolve("a"), b = tmp.resolve("b");
-        String[] args = {"reproduce", "chaotic", "--quick", "--quiet", "--system", "lorenz", "--sizes", "80", "--seed", "5"};
-        CliTest.Run ra = CliTest.run(concat(args, "-o", a.toString()));
-        CliTest.Run rb = CliTest.run(concat(args, "-o", b.toString()));
+        // Two sizes run side by side with 2 threads and one after the other with 1: the numbers must not depend on it.
+        String[] args = {"reproduce", "chaotic", "--quick", "--quiet", "--system", "lorenz", "--sizes", "60,80", "--seed", "5"};
+        CliTest.Run ra, rb;
+        try {
+            ra = CliTest.run(concat(args, "--threads", "2", "-o", a.toString()));
+            rb = CliTest.run(concat(args, "--threads", "1", "-o", b.toString()));
+        } finally {
+            ddmatch.solve.Parallelism.setThreads(0);
+        }
         assertThat(ra.code()).as(ra.out() + ra.err()).isIn(0, 1);
         assertThat(rb.code()).isEqualTo(ra.code());
         JsonNode na = numbers(a);
         assertThat(na.get("seed").asLong()).isEqualTo(5);
         assertThat(na.get("versions").get("ddmatch").asText()).isEqualTo(Ddmatch.VERSION);
         assertThat(JSON.readTree(a.resolve("results.json").toFile()).get("command").asText())
-                .isEqualTo("ddmatch reproduce chaotic --quick --quiet --system lorenz --sizes 80 --seed 5 -o " + a);
+                .isEqualTo("ddmatch reproduce chaotic --quick --quiet --system lorenz --sizes 60,80 --seed 5 --threads 2 -o " + a);
         assertThat(numbers(b)).isEqualTo(na);
         // 4 figures, each also as SVG.
         try (var files = Files.list(a.resolve("figures"))) {

@@ -59,17 +59,17 @@ class WarningsTest {
     @Test
     void trainAndSimulateWarnOnStderrWhenDtApproachesTwoTau() {
         Path model = dir.resolve("dw");
-        var r = ReliabilityTest.run("train", "double-well", "--neurons", "60", "--samples", "800", "--tau", "0.012",
+        var r = CliTest.run("train", "double-well", "--neurons", "60", "--samples", "800", "--tau", "0.012",
                 "-o", model.toString());
         assertThat(r.code()).as(r.err()).isZero();
         // default dt 0.01 with τ = 0.012: dt/τ = 0.83 ≥ 1 = half of Euler's limit 2? No: 0.83 < 1, so no warning yet.
         assertThat(r.err()).doesNotContain("stability limit");
         assertThat(r.out()).containsPattern("form, tridiagonal-(ldlt|lu)");
-        var fine = ReliabilityTest.run("simulate", model.toString(), "--time", "1", "--dt", "0.0119", "-o",
+        var fine = CliTest.run("simulate", model.toString(), "--time", "1", "--dt", "0.0119", "-o",
                 dir.resolve("a.npy").toString());
         assertThat(fine.code()).isZero();
         assertThat(fine.err()).doesNotContain("warning");
-        var close = ReliabilityTest.run("simulate", model.toString(), "--time", "1", "--dt", "0.012", "-o",
+        var close = CliTest.run("simulate", model.toString(), "--time", "1", "--dt", "0.012", "-o",
                 dir.resolve("b.npy").toString());
         assertThat(close.code()).as(close.err()).isZero();
         assertThat(close.err()).contains("warning").contains("50% of euler-maruyama's explicit stability limit 2.00·τ");

@@ -31,6 +31,9 @@ class DaleLorenzSlowTest {
         DaleMatcher.Result r = DaleMatcher.train(target, MatchConfig.defaults(N, 1), DaleMatcher.Settings.of(0.8),
                 ProgressListener.NONE);
         RateNetwork net = r.network();
+        // Noiseless target: the automatic latent jitter of the balance samples is exactly 0 (its runs stay on the
+        // attractor the samples cover).
+        assertThat(r.balanceJitter()).isZero();
         assertThat(DaleMatcherTest.signViolations(net, (int) Math.round(0.8 * N))).isZero();
         double dt = target.defaultTimeStep();
         Integrator rk4 = new Integrator(Sampler.schemeFor(target));
@@ -57,9 +60,11 @@ class DaleLorenzSlowTest {
         String measured = String.format("N = %d: training drift error %.3e, balance error %.3e, λmax %.4f (Wolf 0.906),"
                 + " D_stsp %.3f vs floor %.3f, manifold distance %.3e, |z0| max %.3e, fit %.1f s", N, r.trainingError(),
                 r.balanceError(), lambda, stsp, floor, dist[0], dist[1], r.seconds());
-        // Measured (seed 1, defaults ω = 100, σ_B = 0.5): drift error 3.4e-2, λmax 0.910, D_stsp 0.277 vs floor 0.162
-        // (1.7×), distance 8e-15, max |z₀| 0.046. The criteria are those of the unconstrained acceptance test
-        // (λmax ±5%, D_stsp ≤ 2× floor) plus the population mean near its set point.
+        // Measured (seed 1, defaults ω = 100, σ_B = 0.5, σ_Z = 0, ADMM to its 5000-iteration cap): drift error 3.4e-2,
+        // λmax 0.906, D_stsp 0.295 vs floor 0.162 (1.8×), distance 8e-15, max |z₀| 0.054; fit 82 s at load average
+        // 10–12 on 2 cores. (With the earlier 2000-iteration cap: λmax 0.910, D_stsp 1.7×, max |z₀| 0.046.) The
+        // criteria are those of the unconstrained acceptance test (λmax ±5%, D_stsp ≤ 2× floor) plus the population
+        // mean near its set point.
         assertThat(dist[0]).as(measured).isLessThanOrEqualTo(0.1);
         assertThat(dist[1]).as(measured).isLessThanOrEqualTo(0.1);
         assertThat(lambda).as(measured).isBetween(0.95 * EndToEndChecks.LORENZ_LAMBDA_MAX, 1.05 * EndToEndChecks.LORENZ_LAMBDA_MAX);

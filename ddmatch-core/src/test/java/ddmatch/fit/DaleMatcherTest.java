@@ -66,6 +66,22 @@ class DaleMatcherTest {
         return new Run(values, max[0], max[1], max[2]);
     }
 
+    /** max over {@code angles} equally spaced angles of |w₀ᵀφ(U z̃ + b)| on the circle |z̃| = radius (d = 2). */
+    static double ringResidual(RateNetwork net, double radius, int angles) {
+        int n = net.neurons();
+        double[] u = net.embedding().u();
+        double[] b = net.embedding().tonic();
+        double[] w0 = net.populationWeights();
+        double max = 0;
+        for (int k = 0; k < angles; k++) {
+            double z1 = radius * Math.cos(2 * Math.PI * k / angles), z2 = radius * Math.sin(2 * Math.PI * k / angles);
+            double h = 0;
+            for (int j = 0; j < n; j++) h += w0[j] * net.activation().value(u[2 * j] * z1 + u[2 * j + 1] * z2 + b[j]);
+            max = Math.max(max, Math.abs(h));
+        }
+        return max;
+    }
+
     /** J = U W + 1 w₀ᵀ entry by entry: the number of entries whose sign contradicts their column's type. */
     static int signViolations(RateNetwork net, int excitatory) {
         int n = net.neurons(), d = net.latentDimension();
@@ -118,6 +134,84 @@ class DaleMatcherTest {
     }
 
     @Test
+    void thinnedLossCurveIsTheFullCurveAtEveryKthIterationAndTheLast() {
+        // The loss is computed only where it is recorded; the iterates do not depend on it, so the thinned curve must
+        // be the full one (every = 1) sampled at iterations k, 2k, … and the last, bit for bit.
+        SplittableRandom rnd = new SplittableRandom(9);
+        int n = 12, d = 2, m = 40;
+        org.ejml.data.DMatrixRMaj f = new org.ejml.data.DMatrixRMaj(m, n);
+        org.ejml.data.DMatrixRMaj f0 = new org.ejml.data.DMatrixRMaj(m, n);
+        for (int i = 0; i < m * n; i++) {
+            f.data[i] = Math.tanh(rnd.nextGaussian());
+            f0.data[i] = Math.tanh(rnd.nextGaussian());
+        }
+        org.ejml.data.DMatrixRMaj g = new org.ejml.data.DMatrixRMaj(n, n);
+        org.ejml.data.DMatrixRMaj g0 = new org.ejml.data.DMatrixRMaj(n, n);
+        org.ejml.dense.row.CommonOps_DDRM.multTransA(f, f, g);
+        org.ejml.dense.row.CommonOps_DDRM.multTransA(f0, f0, g0);
+        org.ejml.data.DMatrixRMaj c = new org.ejml.data.DMatrixRMaj(d + 1, n);
+        for (int i = 0; i < c.data.length; i++) c.data[i] = rnd.nextGaussian();
+        int cap = 137;
+        DaleMatcher.Admm full = DaleMatcher.admm(g, g0, c, 10.0, 1e-3, d, 1.5, 9, cap, 1, 0, 0);
+        DaleMatcher.Admm thin = DaleMatcher.admm(g, g0, c, 10.0, 1e-3, d, 1.5, 9, cap, 10, 0, 0);
+        assertThat(full.iterations()).isEqualTo(cap);
+        assertThat(full.lossCurve()).hasSize(cap);
+        assertThat(thin.connectivity()).containsExactly(full.connectivity());
+        double[] expected = new double[14];
+        for (int i = 0; i < 13; i++) expected[i] = full.lossCurve()[10 * i + 9];
+        expected[13] = full.lossCurve()[cap - 1];
+        assertThat(thin.lossCurve()).containsExactly(expected);
+        assertThat(DaleMatcher.lossStride(5000)).isEqualTo(25);
+        assertThat(DaleMatcher.lossStride(2000)).isEqualTo(10);
+        assertThat(DaleMatcher.lossStride(150)).isEqualTo(1);
+    }
+
+    /** dz = −k z dt + g dW in one dimension (k &lt; 0: expanding). */
+    static Sde linear(double k, double g) {
+        return new Sde() {
+            @Override public int dimension() { return 1; }
+
+            @Override public int noiseDimension() { return g == 0 ? 0 : 1; }
+
+            @Override public void drift(double t, double[] z, double[] out) { out[0] = -k * z[0]; }
+
+            @Override public void diffusion(double t, double[] z, double[] out) { out[0] = g; }
+
+            @Override public String name() { return "linear"; }
+
+            @Override public ddmatch.sde.NoiseType noiseType() {
+                return g == 0 ? ddmatch.sde.NoiseType.NONE : ddmatch.sde.NoiseType.ADDITIVE;
+            }
+
+            @Override public double[] initialState() { return new double[] {0}; }
+
+            @Override public double defaultTimeStep() { return 0.01; }
+        };
+    }
+
+    @Test
+    void automaticBalanceJitterIsTheStationarySpreadOfTheLinearisedTarget() {
+        // For dz = −k z dt + g dW the stationary variance is g²/(2k) (Ornstein–Uhlenbeck); in units of a scale s the
+        // spread is g/(s√(2k)), capped at 1; 0 without noise; 1 (the cap) for an expanding drift.
+        double[] points = new double[200];
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int i = 0; i < points.length; i++) points[i] = 3 * rnd.nextGaussian();
+        ddmatch.rnn.Standardization st = new ddmatch.rnn.Standardization(new double[] {0.2}, new double[] {0.5});
+        assertThat(DaleMatcher.noiseSpread(linear(3.0, 0.6), st, points, 200))
+                .isCloseTo(0.6 / (0.5 * Math.sqrt(6.0)), within(1e-8));
+        assertThat(DaleMatcher.noiseSpread(linear(3.0, 6.0), st, points, 200)).isEqualTo(1.0);
+        assertThat(DaleMatcher.noiseSpread(linear(3.0, 0.0), st, points, 200)).isEqualTo(0.0);
+        assertThat(DaleMatcher.noiseSpread(linear(-1.0, 0.1), st, points, 200)).isEqualTo(1.0);
+        // Rotating OU, B = [[2, −θ], [θ, 2]], D = εI (G = √(2ε) I): var = ε/2 per axis whatever θ, so in units of
+        // s = √(ε/2) the spread is exactly 1 (the rotation has zero divergence).
+        RotatingOrnsteinUhlenbeck ou = new RotatingOrnsteinUhlenbeck(2.0, 0.3);
+        double s = Math.sqrt(0.15);
+        double[] p2 = java.util.Arrays.copyOf(points, 200);
+        assertThat(DaleMatcher.noiseSpread(ou, new ddmatch.rnn.Standardization(new double[] {0, 0}, new double[] {s, s}),
+                p2, 100)).isCloseTo(1.0, within(1e-8));
+    }
+
+    @Test
     void frameIsTightEqualNormAndOrthogonalToTheUniformDirection() {
         int n = 300, d = 3, q = d + 1;
         double[] u = DaleMatcher.tightFrameWithUniform(n, d, 11);
@@ -149,7 +243,10 @@ class DaleMatcherTest {
         assertThat(s.excitatoryCount(200)).isEqualTo(160);
         assertThat(signViolations(r.network(), 160)).isZero();
         double[] loss = r.lossCurve();
-        assertThat(loss).hasSize(r.iterations());
+        // Recorded after iterations 25, 50, … (k = ⌈5000 / 200⌉) and the last one done.
+        assertThat(r.lossCurveEvery()).isEqualTo(25);
+        assertThat(loss).hasSize((r.iterations() + 24) / 25);
+        assertThat(r.lossIteration(loss.length - 1)).isEqualTo(r.iterations());
         String fit = String.format("loss %.4g → %.4g, training error %.3g, balance error %.3g", loss[0],
                 loss[loss.length - 1], r.trainingError(), r.balanceError());
         assertThat(loss[loss.length - 1]).as(fit).isLessThan(loss[0] / 20);
@@ -164,7 +261,8 @@ class DaleMatcherTest {
         double network = ResidenceTimes.of(run.readout(), dt, -0.5, 0.5).mean();
         double reference = ResidenceTimes.of(zt.values(), dt, -0.5, 0.5).mean();
         assertThat(run.maxDistance()).isLessThanOrEqualTo(0.1);
-        // E/I balance holds the population mean at its set point (measured max |z₀| 0.005; residence 9.96 vs 9.84).
+        // E/I balance holds the population mean at its set point (measured max |z₀| 0.003 with the automatic
+        // σ_Z = 0.40; residence 9.98 vs 9.84).
         assertThat(run.maxPopulationMean()).isLessThanOrEqualTo(0.01);
         assertThat(run.maxTargetDistance()).isLessThanOrEqualTo(0.1);
         assertThat(network).isCloseTo(reference, within(0.15 * reference));
@@ -176,17 +274,24 @@ class DaleMatcherTest {
         DaleMatcher.Result r = DaleMatcher.train(target, MatchConfig.defaults(200, 1), DaleMatcher.Settings.of(0.8),
                 ProgressListener.NONE);
         assertThat(signViolations(r.network(), 160)).isZero();
-        // Boyd et al.'s stopping rule is met (measured: 3533 of at most 5000 iterations).
+        // Boyd et al.'s stopping rule is met (measured: 4854 of at most 5000 iterations).
         assertThat(r.converged()).isTrue();
-        assertThat(r.iterations()).isLessThan(r.settings().iterations()).isEqualTo(r.lossCurve().length);
+        assertThat(r.iterations()).isLessThan(r.settings().iterations());
+        assertThat(r.lossCurve()).hasSize((r.iterations() + r.lossCurveEvery() - 1) / r.lossCurveEvery());
+        // The mechanism: the balance residual on the target's manifold, h(z̃) = w₀ᵀφ(U z̃ + b), which z₀ follows
+        // quasi-statically, stays small in the tails a long run visits: max over 64 angles at |z̃| = 3.5 (0.2% of the
+        // samples lie beyond) measured 0.098 with the automatic σ_Z, 0.29 with σ_Z = 0.
+        assertThat(r.balanceJitter()).isCloseTo(1.0, within(0.05));
+        assertThat(ringResidual(r.network(), 3.5, 64)).isLessThanOrEqualTo(0.15);
         Run run = simulate(r.network(), target, 1.0e4, 41);
         double epr = EntropyProduction.fromTrajectory(run.readout(), 2, target.defaultTimeStep()).phi();
         assertThat(run.maxDistance()).isLessThanOrEqualTo(0.1);
-        // The balance is looser in the OU's tails: measured max |z₀| 0.19 over 1e4 time units (N = 200, defaults), so
-        // the distance from the target's manifold x = U z̃ + b is 0.19 too. KNOWN SHORTFALL: issue 5 asks ≤ 0.1; these
-        // bounds record what the defaults achieve (see the README's Dale section), not the issue's target.
-        assertThat(run.maxPopulationMean()).isLessThanOrEqualTo(0.25);
-        assertThat(run.maxTargetDistance()).isCloseTo(run.maxPopulationMean(), within(1e-9)).isLessThanOrEqualTo(0.25);
+        // Issue 5: distance from the target's manifold x = U z̃ + b (z₀ = 0) ≤ 0.1 along 1e4 time units. It is |z₀|, the
+        // transverse part being exact. Measured 0.024 (EPR 3.78) with the balance samples' z̃ jittered by the target's
+        // noise-driven spread (σ_Z = 0.99, automatic); 0.19 without (σ_Z = 0; EPR 3.85), the residual w₀ᵀφ growing in the
+        // sampled trajectory's tails.
+        assertThat(run.maxPopulationMean()).isLessThanOrEqualTo(0.1);
+        assertThat(run.maxTargetDistance()).isCloseTo(run.maxPopulationMean(), within(1e-9)).isLessThanOrEqualTo(0.1);
         assertThat(epr).isCloseTo(4.0, within(0.15 * 4.0));
     }
 }

@@ -1,6 +1,6 @@
 package ddmatch.analysis.lyapunov;
 
-import ddmatch.rnn.Activation;
+import ddmatch.rnn.NetworkKernels;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
@@ -18,18 +18,22 @@ import java.util.concurrent.CancellationException;
  * {@code m} of steps between re-orthonormalisations, the number of blocks for the convergence diagnostics and the seed
  * of the random initial frame. Noise, if the system has any, is ignored: these are the exponents of the drift.
  *
- * <p><b>Description.</b> The state {@code x} (length n) and {@code k} tangent vectors, the columns of {@code V} (n × k,
- * row-major), are integrated together by classical RK4 at a fixed step: {@code ẋ = f(x)}, {@code V̇ = ∂f/∂x(x) V}.
- * Every {@code m} steps {@code V} is re-orthonormalised by modified Gram–Schmidt, {@code V = Q R}, and
- * {@code log R_ii} is added to the sum of exponent {@code i}; the exponents are these sums divided by the averaging
- * time. The tangent products use, in order of preference: a fast path for {@link RateNetwork}, the system's own
- * {@link TangentDynamics} (one call per column) or its dense Jacobian ({@link Sde#jacobian}, n²·k multiply-adds).
+ * <p><b>Description.</b> The state {@code x} (length n) and {@code k} tangent vectors, the columns of {@code V}
+ * (stored column-major k × n: vector q at {@code v[q·n, (q+1)·n)}), are integrated together by classical RK4 at a fixed
+ * step: {@code ẋ = f(x)}, {@code V̇ = ∂f/∂x(x) V}. Every {@code m} steps {@code V} is re-orthonormalised by modified
+ * Gram–Schmidt, {@code V = Q R}, and {@code log R_ii} is added to the sum of exponent {@code i}; the exponents are these
+ * sums divided by the averaging time. The tangent products use, in order of preference: a fast path for
+ * {@link RateNetwork}, the system's own {@link TangentDynamics} (one call per column) or its dense Jacobian
+ * ({@link Sde#jacobian}, n²·k multiply-adds).
  *
- * <p><b>Network fast path.</b> For the rate network {@code J(x) = (−I + U W diag φ'(x))/τ}. The k products are formed
- * in two passes over the neurons: {@code A = W diag(φ'(x)) V} (d × k) and then {@code out = (−V + U A)/τ}, i.e.
- * {@code 2·N·d·k} multiply-adds and N evaluations of φ' per tangent evaluation (four per RK4 step), never O(N²k). U,
- * Wᵀ, φ and τ are read once, when the workspace is built, through the network's public accessors. The multiply-adds
- * are counted as they are executed and reported in {@link Result#tangentMultiplyAddsPerStep()}.
+ * <p><b>Network fast path.</b> For the rate network {@code J(x) = (−I + U W diag φ'(x))/τ} (U and W extended by the
+ * population mode when there is one, so q = d or d + 1 latent directions). Each RK4 stage is one call of
+ * {@link RateNetwork#driftAndTangents}: φ(x) and φ'(x) once (for tanh φ' = 1 − φ²), the q·(1 + k) read-in sums
+ * {@code W φ} and {@code A = W diag(φ') V} in the same sweep over the neurons (vector accumulators when the Vector API
+ * kernels are in use), then the rank-q updates {@code (−V + U A)/τ}: {@code 2·N·q·k} multiply-adds for the tangent
+ * products per stage (four stages per RK4 step), never O(N²k). They are counted as they are executed and reported in
+ * {@link Result#tangentMultiplyAddsPerStep()}. The column-major frame makes the Gram–Schmidt sweeps unit-stride; their
+ * dot products are {@link NetworkKernels#dot} (vector FMA chains with the Vector API, else four scalar partial sums).
  *
  * <p>Two levels (ChaosTools style): {@link #of(Sde, double[], int, Config)} builds a {@link Workspace} and delegates to
  * {@link #of(Workspace, double[], Config)}, which reuses the workspace's buffers and resets them for each initial
@@ -187,7 +191,10 @@ public final class LyapunovSpectrum {
         int n = w.n, k = w.k;
         System.arraycopy(x0, 0, w.x, 0, n);
         StandardNormal g = new StandardNormal(config.seed());
-        g.fill(w.v, 0, n * k);
+        g.fill(w.vt, 0, n * k);   // drawn row by row (the frame of the earlier row-major layout), stored by column
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < k; c++) w.v[c * n + i] = w.vt[i * k + c];
+        }
         w.orthonormalise(null);
         w.multiplyAdds = 0;
         double dt = config.dt();
@@ -281,8 +288,8 @@ public final class LyapunovSpectrum {
     }
 
     /**
-     * Buffers for one system and one k: the state, the n × k tangent frame, the RK4 stages, and (for a network) U,
-     * Wᵀ and the d × k intermediate. Reusable across initial conditions; not thread safe (one per thread).
+     * Buffers for one system and one k: the state, the k × n tangent frame (column-major), the RK4 stages and the
+     * tangent-product path. Reusable across initial conditions; not thread safe (one per thread).
      */
     public static final class Workspace {
         final Sde sde;
@@ -290,14 +297,12 @@ public final class LyapunovSpectrum {
         final int k;
         final double[] x, v, xt, vt, kx1, kx2, kx3, kx4, kv1, kv2, kv3, kv4, logs;
         // Tangent operator data: exactly one of the three paths is set up.
-        private final boolean network;
+        private final RateNetwork network;
+        private final long networkMultiplyAdds;   // 2·N·q·k per call of driftAndTangents
+        private final double[] fxScratch;
         private final TangentDynamics tangent;
         private final double[] jac;
         private final double[] colIn, colOut;
-        private final int d;
-        private final double[] u, wt, a, dphi;
-        private final Activation activation;
-        private final double invTau;
         long multiplyAdds;
 
         /**
@@ -318,23 +323,16 @@ public final class LyapunovSpectrum {
             v = new double[nk]; vt = new double[nk];
             kv1 = new double[nk]; kv2 = new double[nk]; kv3 = new double[nk]; kv4 = new double[nk];
             logs = new double[k];
-            if (sde instanceof RateNetwork net && !net.hasPopulationMode()) {   // else: its jacobianTimes below
-                network = true;
-                d = net.latentDimension();
-                u = net.embedding().u();
-                double[] w = net.readInWeights();
-                wt = new double[n * d];
-                for (int c = 0; c < d; c++) {
-                    for (int j = 0; j < n; j++) wt[j * d + c] = w[c * n + j];
-                }
-                a = new double[d * k];
-                dphi = new double[n];
-                activation = net.activation();
-                invTau = 1.0 / net.tau();
+            if (sde instanceof RateNetwork net) {
+                network = net;
+                int q = net.latentDimension() + (net.hasPopulationMode() ? 1 : 0);
+                networkMultiplyAdds = 2L * n * q * k;
+                fxScratch = new double[n];
                 tangent = null; jac = null; colIn = null; colOut = null;
             } else {
-                network = false;
-                d = 0; u = null; wt = null; a = null; dphi = null; activation = null; invTau = 0;
+                network = null;
+                networkMultiplyAdds = 0;
+                fxScratch = null;
                 if (sde instanceof TangentDynamics td) {
                     tangent = td;
                     jac = null;
@@ -359,81 +357,58 @@ public final class LyapunovSpectrum {
         public int exponents() { return k; }
 
         /** Whether the O(N·d·k) rate-network fast path is in use. */
-        public boolean usesNetworkFastPath() { return network; }
+        public boolean usesNetworkFastPath() { return network != null; }
 
-        /** {@code out = ∂f/∂x(xs) · vs} for the n × k frame {@code vs}. */
+        /** {@code out = ∂f/∂x(xs) · vs} for the frame {@code vs}, column-major k × n like {@code out}. */
         void tangentProduct(double t, double[] xs, double[] vs, double[] out) {
-            if (network) {
-                networkProduct(xs, vs, out);
+            if (network != null) {
+                network.driftAndTangents(t, xs, vs, k, fxScratch, out);
+                multiplyAdds += networkMultiplyAdds;
             } else if (tangent != null) {
                 for (int c = 0; c < k; c++) {
-                    for (int i = 0; i < n; i++) colIn[i] = vs[i * k + c];
+                    System.arraycopy(vs, c * n, colIn, 0, n);
                     tangent.jacobianTimes(t, xs, colIn, colOut);
-                    for (int i = 0; i < n; i++) out[i * k + c] = colOut[i];
+                    System.arraycopy(colOut, 0, out, c * n, n);
                 }
             } else {
                 sde.jacobian(t, xs, jac);
-                for (int i = 0; i < n; i++) {
-                    int ro = i * k;
-                    for (int c = 0; c < k; c++) out[ro + c] = 0.0;
-                    for (int j = 0; j < n; j++) {
-                        double jij = jac[i * n + j];
-                        int rv = j * k;
-                        for (int c = 0; c < k; c++) out[ro + c] += jij * vs[rv + c];
+                for (int c = 0; c < k; c++) {
+                    int co = c * n;
+                    for (int i = 0; i < n; i++) {
+                        double sum = 0.0;
+                        int ri = i * n;
+                        for (int j = 0; j < n; j++) sum += jac[ri + j] * vs[co + j];
+                        out[co + i] = sum;
                     }
                 }
                 multiplyAdds += (long) n * n * k;
             }
         }
 
-        /** {@code out = (−V + U A)/τ} with {@code A = W diag(φ') V}, in two passes over the neurons; counts its multiply-adds. */
-        private void networkProduct(double[] xs, double[] vs, double[] out) {
-            final int k = this.k, d = this.d;
-            Arrays.fill(a, 0.0);
-            long ops = 0;
-            // Pass 1: A (d × k) = W diag(φ'(x)) V, accumulated neuron by neuron.
-            for (int j = 0; j < n; j++) {
-                double p = activation.derivative(xs[j]);
-                int rw = j * d, rv = j * k;
-                for (int c = 0; c < d; c++) {
-                    double wp = wt[rw + c] * p;
-                    int ra = c * k;
-                    for (int q = 0; q < k; q++) a[ra + q] += wp * vs[rv + q];
-                    ops += k;
-                }
+        /** The drift at stage state {@code xs} into {@code kx} and the frame's products into {@code kv}. */
+        private void stage(double t, double[] xs, double[] vs, double[] kx, double[] kv) {
+            if (network != null) {
+                network.driftAndTangents(t, xs, vs, k, kx, kv);
+                multiplyAdds += networkMultiplyAdds;
+            } else {
+                sde.drift(t, xs, kx);
+                tangentProduct(t, xs, vs, kv);
             }
-            // Pass 2: out = (−V + U A)/τ.
-            for (int j = 0; j < n; j++) {
-                int ru = j * d, ro = j * k;
-                for (int q = 0; q < k; q++) out[ro + q] = -vs[ro + q];
-                for (int c = 0; c < d; c++) {
-                    double ujc = u[ru + c];
-                    int ra = c * k;
-                    for (int q = 0; q < k; q++) out[ro + q] += ujc * a[ra + q];
-                    ops += k;
-                }
-                for (int q = 0; q < k; q++) out[ro + q] *= invTau;
-            }
-            multiplyAdds += ops;
         }
 
         void step(double t, double h) {
             double half = 0.5 * h;
             int nk = n * k;
-            sde.drift(t, x, kx1);
-            tangentProduct(t, x, v, kv1);
+            stage(t, x, v, kx1, kv1);
             for (int i = 0; i < n; i++) xt[i] = x[i] + half * kx1[i];
             for (int i = 0; i < nk; i++) vt[i] = v[i] + half * kv1[i];
-            sde.drift(t + half, xt, kx2);
-            tangentProduct(t + half, xt, vt, kv2);
+            stage(t + half, xt, vt, kx2, kv2);
             for (int i = 0; i < n; i++) xt[i] = x[i] + half * kx2[i];
             for (int i = 0; i < nk; i++) vt[i] = v[i] + half * kv2[i];
-            sde.drift(t + half, xt, kx3);
-            tangentProduct(t + half, xt, vt, kv3);
+            stage(t + half, xt, vt, kx3, kv3);
             for (int i = 0; i < n; i++) xt[i] = x[i] + h * kx3[i];
             for (int i = 0; i < nk; i++) vt[i] = v[i] + h * kv3[i];
-            sde.drift(t + h, xt, kx4);
-            tangentProduct(t + h, xt, vt, kv4);
+            stage(t + h, xt, vt, kx4, kv4);
             double c = h / 6.0;
             for (int i = 0; i < n; i++) x[i] += c * (kx1[i] + 2.0 * (kx2[i] + kx3[i]) + kx4[i]);
             for (int i = 0; i < nk; i++) v[i] += c * (kv1[i] + 2.0 * (kv2[i] + kv3[i]) + kv4[i]);
@@ -445,22 +420,26 @@ public final class LyapunovSpectrum {
          */
         void orthonormalise(double[] logR) {
             for (int c = 0; c < k; c++) {
+                int co = c * n;
                 for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    for (int i = 0; i < n; i++) dot += v[i * k + p] * v[i * k + c];
-                    for (int i = 0; i < n; i++) v[i * k + c] -= dot * v[i * k + p];
+                    int po = p * n;
+                    double dot = dot(v, po, v, co, n);
+                    for (int i = 0; i < n; i++) v[co + i] -= dot * v[po + i];
                 }
-                double s = 0;
-                for (int i = 0; i < n; i++) s += v[i * k + c] * v[i * k + c];
-                double nrm = Math.sqrt(s);
+                double nrm = Math.sqrt(dot(v, co, v, co, n));
                 if (!(nrm > 0) || !Double.isFinite(nrm)) {
                     throw new ArithmeticException("Lyapunov spectrum of '" + sde.name() + "': tangent vector " + c
                             + " has norm " + nrm + "; re-orthonormalise more often (smaller orthonormaliseEvery) or use a smaller dt");
                 }
                 double inv = 1.0 / nrm;
-                for (int i = 0; i < n; i++) v[i * k + c] *= inv;
+                for (int i = 0; i < n; i++) v[co + i] *= inv;
                 if (logR != null) logR[c] = Math.log(nrm);
             }
+        }
+
+        /** The Gram–Schmidt dot products: {@link NetworkKernels#dot} (vector FMA chains when available). */
+        private static double dot(double[] a, int ao, double[] b, int bo, int len) {
+            return NetworkKernels.dot(a, ao, b, bo, len);
         }
 
         void checkFinite(double t) {

@@ -192,10 +192,10 @@ class LyapunovSpectrumTest {
         g.fill(v, 0, v.length);
         w.tangentProduct(0.0, x, v, out);
         double[] col = new double[60], ref = new double[60];
-        for (int c = 0; c < k; c++) {
-            for (int i = 0; i < 60; i++) col[i] = v[i * k + c];
+        for (int c = 0; c < k; c++) {   // the frame is column-major: vector c at v[c·n, (c+1)·n)
+            System.arraycopy(v, c * 60, col, 0, 60);
             net.jacobianTimes(0.0, x, col, ref);
-            for (int i = 0; i < 60; i++) assertThat(out[i * k + c]).isCloseTo(ref[i], within(1e-12));
+            for (int i = 0; i < 60; i++) assertThat(out[c * 60 + i]).isCloseTo(ref[i], within(1e-12));
         }
     }
 
