@@ -118,7 +118,8 @@ final class TrainCommand implements Callable<Integer> {
     int folds;
 
     @Option(names = "--lambda-curve", paramLabel = "FILE",
-            description = "write the λ-selection curve (lambda, score; NaN where not evaluated) to a CSV file (default: none)")
+            description = "write the λ-selection curve (lambda, score; NaN where not evaluated: below the rounding floor"
+                    + " n·u·e_max or skipped by the coarse-to-fine search) to a CSV file (default: none)")
     Path lambdaCurve;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "seed of the embedding and the samples (default: ${DEFAULT-VALUE})")
@@ -348,9 +349,10 @@ final class TrainCommand implements Callable<Integer> {
         out.printf("trained %s: N = %d, d = %d, m = %d, τ = %g%n", systemName, neurons, sde.dimension(), sde.noiseDimension(), tau);
         out.printf("  λ = %.3e (%.1e × trace scale, by %s%s), %s form, %s%n", result.ridge().lambda(),
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
-                result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.ridge().form().name().toLowerCase(),
+                ridgeNote(result.ridge()), result.ridge().form().name().toLowerCase(),
                 result.ridge().factorization());
-        out.printf("  training drift error %.3e on %d samples; %.2f s%n", result.trainingError(), result.samples(), result.seconds());
+        out.printf("  training drift error %.3e on %d samples; %.2f s (Gram product: %s)%n", result.trainingError(), result.samples(),
+                result.seconds(), ddmatch.fit.NativeBlas.describe());
         if (tuned != null) {
             printAutoTune(out, tuned);
             if (autoNeurons && tuned.chosen().driftError() > driftError) {
@@ -372,6 +374,14 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** One stderr line per simulated candidate, so that a long search shows where it is. */
+    /** The λ line's note on where GCV's choice sits: at the rounding floor (working precision) or the grid's upper edge. */
+    static String ridgeNote(ddmatch.fit.RidgeSolution ridge) {
+        if (ridge.atRoundingFloor()) {
+            return String.format(", at the rounding floor n·u·e_max = %.1e × scale", ridge.roundingFloor() / ridge.lambdaScale());
+        }
+        return ridge.atGridEdge() ? ", AT THE UPPER EDGE OF THE GRID" : "";
+    }
+
     private static AutoTuner.Observer autoTuneProgress(PrintWriter err) {
         return new AutoTuner.Observer() {
             @Override public void validated(AutoTuner.Candidate c) {
@@ -461,7 +471,7 @@ final class TrainCommand implements Callable<Integer> {
                 neurons, traj.dimension(), tau, noise);
         out.printf("  λ = %.3e (%.1e × trace scale, by %s%s) on %d occupied bins%n", result.ridge().lambda(),
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
-                result.ridge().atGridEdge() ? ", AT THE EDGE OF THE GRID" : "", result.samples());
+                ridgeNote(result.ridge()), result.samples());
         out.printf("  model written to %s%n", output);
         out.flush();
         List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(), Double.isNaN(cfg.lambda())));

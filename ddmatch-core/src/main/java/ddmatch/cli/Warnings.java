@@ -14,7 +14,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Conditions that do not stop a command but may spoil its result, each turned into a warning line for stderr: λ at the
- * edge of the GCV grid, the Cholesky → eigendecomposition fallback, and a time step close to the explicit stability
+ * upper edge of the GCV grid (the lower end is the rounding floor, where the fit is at working precision: no warning), the Cholesky → eigendecomposition fallback, and a time step close to the explicit stability
  * limit (for the network's transverse decay at rate 1/τ, and for the target's linearisation at its initial state).
  */
 final class Warnings {
@@ -34,13 +34,13 @@ final class Warnings {
     static List<String> ofRidge(RidgeSolution ridge, boolean selectedByGcv) {
         List<String> w = new ArrayList<>();
         if (selectedByGcv && ridge.atGridEdge()) {
-            w.add(String.format("λ = %.3e (%.1e × trace scale) is at the edge of the GCV grid [1e-16, 1] × scale; the"
+            w.add(String.format("λ = %.3e (%.1e × trace scale) is at the upper edge of the GCV grid (1 × scale); the"
                     + " optimum may lie beyond it: check the samples or fix λ with --lambda", ridge.lambda(),
                     ridge.lambda() / ridge.lambdaScale()));
         }
-        if (!"cholesky".equals(ridge.factorization())) {
-            w.add("the regularised normal equations were not positive definite to working precision, so Cholesky failed"
-                    + " and they were solved by a symmetric eigendecomposition (" + ridge.factorization() + "); the fit is"
+        if (!ridge.positiveDefinite()) {
+            w.add("the regularised normal equations were not positive definite to working precision, so they were"
+                    + " solved with pivoting (" + ridge.factorization() + "); the fit is"
                     + " valid but ill-conditioned: consider a larger --lambda or fewer neurons");
         }
         return w;

@@ -28,7 +28,25 @@ public final class GramProduct {
     private GramProduct() {}
 
     /**
-     * Writes {@code ΦᵀΦ} (F × F, row-major, both triangles) into {@code g}.
+     * Writes {@code ΦᵀΦ} into {@code g} with the fastest backend available: the native BLAS when one was loaded
+     * ({@link NativeBlas}), else {@link #compute}. Results of the two backends differ in the last bits.
+     *
+     * @return true if the native BLAS was used
+     */
+    public static boolean computeFastest(double[] phi, int m, int f, double[] g, int threads) {
+        if (phi.length < (long) m * f || g.length < (long) f * f) {
+            throw new IllegalArgumentException("Gram product: Φ has " + phi.length + " entries for " + m + " × " + f
+                    + " and G has " + g.length + " for " + f + " × " + f);
+        }
+        if (m > 0 && f > 0 && NativeBlas.gram(phi, m, f, g)) {
+            return true;
+        }
+        compute(phi, m, f, g, threads);
+        return false;
+    }
+
+    /**
+     * Writes {@code ΦᵀΦ} (F × F, row-major, both triangles) into {@code g} with the pure-Java kernel.
      *
      * @param phi     Φ, row-major M × F
      * @param threads worker threads (≥ 1); 1 computes on the calling thread

@@ -5,7 +5,8 @@ package ddmatch.fit;
  *
  * @param criterion what was scored
  * @param lambdas   the λ grid in absolute units, increasing
- * @param scores    the score at each λ (lower is better); NaN where the coarse-to-fine search did not evaluate it
+ * @param scores    the score at each λ (lower is better); NaN where it was not evaluated: below the rounding floor
+ *                  ({@link RidgeRegression}) or skipped by the coarse-to-fine search
  * @param best      index of the chosen λ
  */
 public record LambdaCurve(Criterion criterion, double[] lambdas, double[] scores, int best) {
@@ -39,7 +40,11 @@ public record LambdaCurve(Criterion criterion, double[] lambdas, double[] scores
 
     @Override public double[] scores() { return scores.clone(); }
 
-    /** Whether the chosen λ is the first or last grid point (the true minimum may lie outside the grid). */
+    /**
+     * Whether the chosen λ is the first or last grid point (the true minimum may lie outside the grid). GCV curves never
+     * score the first point (the rounding floor n·u·e_max always exceeds 10⁻¹⁶ × the trace scale), so for them this is
+     * the upper edge.
+     */
     public boolean atEdge() {
         return best >= 0 && (best == 0 || best == lambdas.length - 1);
     }

@@ -33,9 +33,9 @@ public final class MemoryBudget {
     /** The peak bytes of {@link RidgeRegression#fit} for M samples, F features and q outputs. */
     public static long ridgeBytes(long m, long f, long q) {
         long n = Math.min(m, f);
-        // Gram, its copy for the eigendecomposition, the eigenvectors, the regularised copy, plus workspace of the
-        // eigensolver (≈ one more n × n), and the fitted values of the GCV loop.
-        return 8L * (5 * n * n + m * q + 4 * f * q);
+        // The Gram matrix (tridiagonalised in place), the GCV block of solutions for up to 17 λ at once (n × 17q),
+        // dsytrd's workspace (n × 64 at most), the fitted values of one λ block (4 rows × 17q) and the outputs.
+        return 8L * (n * n + 17 * n * q + 64 * n + m * q + 4 * f * q);
     }
 
     /** The peak bytes of a closed-form drift match: the feature matrix plus the ridge fit. */

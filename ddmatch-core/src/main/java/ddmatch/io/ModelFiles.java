@@ -319,7 +319,7 @@ public final class ModelFiles {
     /**
      * The training metadata of a fit, suitable for {@link SavedModel#training()}: seed, λ (and whether it was selected
      * by GCV), λ scale, GCV score, effective degrees of freedom, normal-equation form, factorisation, whether λ hit the
-     * grid edge, training error, number of samples, σ_b and the sampling settings. The wall time is left out on
+     * grid's upper edge, the rounding floor of the selection and whether λ sat at it (only when λ was selected), training error, number of samples, σ_b and the sampling settings. The wall time is left out on
      * purpose, so that refitting the same model saves identical files.
      *
      * @param result a finished fit
@@ -338,6 +338,10 @@ public final class ModelFiles {
         m.put("form", result.ridge().form().name().toLowerCase(Locale.ROOT));
         m.put("factorization", result.ridge().factorization());
         m.put("lambdaAtGridEdge", result.ridge().atGridEdge());
+        if (!Double.isNaN(result.ridge().roundingFloor())) {
+            m.put("lambdaRoundingFloor", result.ridge().roundingFloor());
+            m.put("lambdaAtRoundingFloor", result.ridge().atRoundingFloor());
+        }
         m.put("trainingError", result.trainingError());
         m.put("samples", result.samples());
         m.put("tonicStd", c.tonicStd());

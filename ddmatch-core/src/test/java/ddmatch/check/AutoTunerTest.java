@@ -81,18 +81,22 @@ class AutoTunerTest {
 
     @Test
     void smallestNetworkStopsAtTheFirstSizeWhoseTunedDriftErrorMeetsTheTarget() {
-        // The double well with a small grid: the tuned held-out errors at N = 25 and N = 50, computed directly, bracket
-        // a target; the search from 25 must stop at 50 with exactly that tuning's error.
+        // The double well with a small grid: the tuned held-out errors at N = 6 and N = 12, computed directly, bracket
+        // a target; the search from 6 must stop at 12 with exactly that tuning's error. The sizes are where the error is
+        // set by the approximation (measured 0.054 at N = 6, 2.2e-4 at N = 12, both BLAS paths): from N ≈ 16 on, the
+        // error of this noise-free target is set by λ, which sits at the rounding floor n·u·e_max (RidgeRegression) and
+        // grows with N, so the error does not fall monotonically there (N = 16, 25, 50: 2.0e-6, 5.9e-6, 2.6e-6 on the
+        // Java kernels; 2.3e-6, 5.9e-6, 2.6e-6 native; the same λ on both).
         ddmatch.sde.Sde target = ddmatch.sde.SystemCatalog.get("double-well").create(java.util.Map.of());
         AutoTuner.Plan plan = new AutoTuner.Plan(new double[] {1, 2}, new double[] {0.1}, new double[] {1}, 300, 0.05,
                 200.0, 1, 0.25, false, 0.1, 1, 2.0, 0);
-        MatchConfig base = MatchConfig.defaults(25, 5).withSampling(ddmatch.fit.SamplingConfig.defaults().withSamples(600)
+        MatchConfig base = MatchConfig.defaults(6, 5).withSampling(ddmatch.fit.SamplingConfig.defaults().withSamples(600)
                 .withBoxFraction(0.2));
-        double e25 = AutoTuner.tune(target, base, plan, ProgressListener.NONE).chosen().driftError();
-        double e50 = AutoTuner.tune(target, base.withNeurons(50), plan, ProgressListener.NONE).chosen().driftError();
-        assertThat(e50).isLessThan(e25);
-        AutoTuner.Result r = AutoTuner.smallestNetwork(target, base, plan, Math.sqrt(e25 * e50), 25, 400, ProgressListener.NONE);
-        assertThat(r.best().config().neurons()).isEqualTo(50);
-        assertThat(r.chosen().driftError()).isEqualTo(e50);
+        double e6 = AutoTuner.tune(target, base, plan, ProgressListener.NONE).chosen().driftError();
+        double e12 = AutoTuner.tune(target, base.withNeurons(12), plan, ProgressListener.NONE).chosen().driftError();
+        assertThat(e12).isLessThan(e6 / 10);
+        AutoTuner.Result r = AutoTuner.smallestNetwork(target, base, plan, Math.sqrt(e6 * e12), 6, 400, ProgressListener.NONE);
+        assertThat(r.best().config().neurons()).isEqualTo(12);
+        assertThat(r.chosen().driftError()).isEqualTo(e12);
     }
 }

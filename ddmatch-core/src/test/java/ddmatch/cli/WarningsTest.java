@@ -26,6 +26,20 @@ class WarningsTest {
         RidgeSolution clean = new RidgeSolution(new double[2], 2, 1, 1e-9, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
                 "cholesky", false);
         assertThat(Warnings.ofRidge(clean, true)).isEmpty();
+        RidgeSolution ldlt = new RidgeSolution(new double[2], 2, 1, 1e-9, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
+                RidgeSolution.TRIDIAGONAL_LDLT, false);
+        assertThat(Warnings.ofRidge(ldlt, true)).isEmpty();
+        RidgeSolution lu = new RidgeSolution(new double[2], 2, 1, 1e-9, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
+                RidgeSolution.TRIDIAGONAL_LU, false);
+        assertThat(Warnings.ofRidge(lu, true)).hasSize(1);
+        // λ at the rounding floor (the lowest scored grid point, 1e-16·n·e_max here 2.2e-12 × scale): working precision,
+        // not a grid problem — no warning, and the λ line says where it sits.
+        RidgeSolution floor = new RidgeSolution(new double[2], 2, 1, 3.2e-12, 1.0, 0.1, 1.5, RidgeSolution.Form.PRIMAL,
+                RidgeSolution.TRIDIAGONAL_LDLT, false, ddmatch.fit.LambdaCurve.NONE, 2.2e-12, true);
+        assertThat(Warnings.ofRidge(floor, true)).isEmpty();
+        assertThat(TrainCommand.ridgeNote(floor)).isEqualTo(", at the rounding floor n·u·e_max = 2.2e-12 × scale");
+        assertThat(TrainCommand.ridgeNote(edgeEigen)).isEqualTo(", AT THE UPPER EDGE OF THE GRID");
+        assertThat(TrainCommand.ridgeNote(clean)).isEmpty();
     }
 
     @Test
@@ -50,7 +64,7 @@ class WarningsTest {
         assertThat(r.code()).as(r.err()).isZero();
         // default dt 0.01 with τ = 0.012: dt/τ = 0.83 ≥ 1 = half of Euler's limit 2? No: 0.83 < 1, so no warning yet.
         assertThat(r.err()).doesNotContain("stability limit");
-        assertThat(r.out()).containsPattern("form, (cholesky|eigen)");
+        assertThat(r.out()).containsPattern("form, tridiagonal-(ldlt|lu)");
         var fine = CliTest.run("simulate", model.toString(), "--time", "1", "--dt", "0.0119", "-o",
                 dir.resolve("a.npy").toString());
         assertThat(fine.code()).isZero();

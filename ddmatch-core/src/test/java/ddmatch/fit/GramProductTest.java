@@ -31,4 +31,28 @@ class GramProductTest {
             }
         }
     }
+
+    @Test
+    void fastestBackendAgreesWithTheJavaKernel() {
+        // With a native BLAS loaded (dsyrk) the sums are reordered: equal to rounding; without one, bit for bit.
+        int m = 301, f = 67;
+        java.util.SplittableRandom g = new java.util.SplittableRandom(9);
+        double[] phi = new double[m * f];
+        for (int i = 0; i < phi.length; i++) phi[i] = Math.tanh(2 * g.nextGaussian());
+        double[] ref = new double[f * f];
+        GramProduct.compute(phi, m, f, ref, 1);
+        double[] got = new double[f * f];
+        boolean nativeUsed = GramProduct.computeFastest(phi, m, f, got, 1);
+        assertThat(nativeUsed).isEqualTo(NativeBlas.available());
+        for (int i = 0; i < f; i++) {
+            for (int j = 0; j < f; j++) {
+                assertThat(got[i * f + j]).isEqualTo(got[j * f + i]);
+                if (nativeUsed) {
+                    assertThat(got[i * f + j]).isCloseTo(ref[i * f + j], org.assertj.core.api.Assertions.within(1e-12 * m));
+                } else {
+                    assertThat(got[i * f + j]).isEqualTo(ref[i * f + j]);
+                }
+            }
+        }
+    }
 }
