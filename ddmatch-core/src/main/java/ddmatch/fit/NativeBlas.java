@@ -21,6 +21,13 @@ import java.util.logging.Logger;
  * its threaded {@code dsytrd} is not (Lorenz N = 4000 selected a different λ with 1 and 2 threads), so the launcher
  * sets OPENBLAS_NUM_THREADS = 1 unless it is set. That thread count is OpenBLAS's own (the environment variable), not
  * {@code ddmatch.solve.Parallelism}.
+ *
+ * <p>When it is used: {@code -Dddmatch.blas=auto} (the default) loads the native library only if the environment sets
+ * {@code OPENBLAS_NUM_THREADS=1}, as the launcher and the test build do; {@code -Dddmatch.blas=native} loads it whatever
+ * the thread count; {@code -Dddmatch.blas=java} never. Besides the reproducibility above, a multi-threaded OpenBLAS
+ * cannot be interrupted: SIGINT (Ctrl-C) during a threaded call made the JVM hang at exit instead of stopping with
+ * status 130 (measured: {@code train lorenz --neurons 3000} interrupted inside the fit, still alive 30 s later with
+ * OPENBLAS_NUM_THREADS = 2; exit 130 at once with 1), as OpenBLAS's exit-time clean-up waits for its busy worker threads.
  */
 public final class NativeBlas {
     /** Kept strongly reachable: a logger's level is lost when the logger is collected. */
@@ -31,7 +38,7 @@ public final class NativeBlas {
     private NativeBlas() {}
 
     private static BLAS load() {
-        if ("java".equalsIgnoreCase(System.getProperty("ddmatch.blas", "auto"))) {
+        if (!wanted(System.getProperty("ddmatch.blas", "auto"), System.getenv("OPENBLAS_NUM_THREADS"))) {
             return null;
         }
         // netlib logs a warning through java.util.logging for every implementation it fails to load; a missing
@@ -42,6 +49,21 @@ public final class NativeBlas {
         } catch (Throwable notAvailable) {
             return null;
         }
+    }
+
+    /**
+     * Whether to try the native library: never for {@code -Dddmatch.blas=java}, always for {@code native}, and for
+     * {@code auto} (or anything else) only when {@code OPENBLAS_NUM_THREADS} is 1 (see the class comment).
+     *
+     * @param mode       the {@code ddmatch.blas} property
+     * @param threadsEnv the {@code OPENBLAS_NUM_THREADS} environment variable, or null when unset
+     */
+    static boolean wanted(String mode, String threadsEnv) {
+        String m = mode == null ? "auto" : mode.trim();
+        if ("java".equalsIgnoreCase(m)) {
+            return false;
+        }
+        return "native".equalsIgnoreCase(m) || (threadsEnv != null && "1".equals(threadsEnv.trim()));
     }
 
     private static dev.ludovic.netlib.lapack.LAPACK loadLapack() {

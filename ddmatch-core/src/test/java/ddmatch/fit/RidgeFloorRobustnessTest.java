@@ -79,7 +79,7 @@ class RidgeFloorRobustnessTest {
     @MethodSource("problems")
     void theJavaAndTheNativeKernelsSelectTheSameLambda(String system, int n, int m, long seed) {
         Assumptions.assumeTrue(NativeBlas.available() && NativeBlas.lapackAvailable(),
-                "no native BLAS/LAPACK loaded (install libopenblas0-pthread, and do not set -Dddmatch.blas=java): nothing to compare");
+                "no native BLAS/LAPACK loaded (install libopenblas0-pthread; OPENBLAS_NUM_THREADS=1 as the test build sets it, and not -Dddmatch.blas=java): nothing to compare");
         DMatrixRMaj[] p = problem(system, n, m, seed);
         RidgeSolution java = RidgeRegression.fit(p[0], p[1], Double.NaN, false);
         RidgeSolution nat = RidgeRegression.fit(p[0], p[1], Double.NaN, true);
