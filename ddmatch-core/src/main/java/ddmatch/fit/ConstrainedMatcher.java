@@ -243,7 +243,8 @@ public final class ConstrainedMatcher {
         return new double[][] {v};
     }
 
-    private static void projectOut(Embedding emb, double[] v) {
+    /** Removes from v its component in span(U) (the columns of U have squared norm N). */
+    static void projectOut(Embedding emb, double[] v) {
         int n = emb.neurons(), d = emb.latent();
         double[] u = emb.u();
         for (int k = 0; k < d; k++) {

@@ -251,8 +251,8 @@ public final class SparseMatcher {
             g.fill(xi, 0, n);
             for (int k = 0; k < n; k++) xi[k] *= sparse.transverseScale();
             // Twice, so that the rounding of the first projection leaves no component along U.
-            projectOut(emb, xi);
-            projectOut(emb, xi);
+            ConstrainedMatcher.projectOut(emb, xi);
+            ConstrainedMatcher.projectOut(emb, xi);
             System.arraycopy(des.latent(), r * d, zt, 0, d);
             emb.embed(zt, x);
             int base = (m + r) * n;
@@ -263,16 +263,6 @@ public final class SparseMatcher {
         }
     }
 
-    private static void projectOut(Embedding emb, double[] v) {
-        int n = emb.neurons(), d = emb.latent();
-        double[] u = emb.u();
-        for (int k = 0; k < d; k++) {
-            double dot = 0;
-            for (int j = 0; j < n; j++) dot += u[j * d + k] * v[j];
-            dot /= n;
-            for (int j = 0; j < n; j++) v[j] -= dot * u[j * d + k];
-        }
-    }
 
     /**
      * The masked ridge solution row by row: {@code J_{i,S} = C_{i,S} (G_{SS} + λI)⁻¹} by Cholesky on each
