@@ -196,6 +196,15 @@ public final class ModelAnalysis {
             r.put("network", ln.exponents());
             r.put("networkStandardErrors", ln.standardErrors());
             r.put("networkKaplanYorke", ln.kaplanYorkeDimension());
+            if (net instanceof ddmatch.rnn.RateNetwork rn && !rn.hasPopulationMode() && rn.inputDimension() == 0) {
+                // The network's own flow on its manifold (ManifoldFlow): its d exponents are the ones to compare with
+                // the target's; the full network's leading exponents mix in the transverse ones (≈ −1/τ).
+                double[] zt0 = new double[d];
+                rn.standardization().toLatent(z0, zt0);
+                LyapunovSpectrum.Result lm = LyapunovSpectrum.of(rn.manifoldFlow(), zt0, d, LyapunovSpectrum.Config.of(dt, lyapTime));
+                r.put("networkOnManifold", lm.exponents());
+                r.put("networkOnManifoldKaplanYorke", lm.kaplanYorkeDimension());
+            }
             if (target.hasJacobian()) {
                 LyapunovSpectrum.Result lt = LyapunovSpectrum.of(target, z0, Math.min(plan.exponents(), d),
                         LyapunovSpectrum.Config.of(dt, lyapTime));

@@ -350,6 +350,20 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
         }
     }
 
+    /**
+     * The network's deterministic dynamics on its manifold, in the latent coordinates z̃ ({@link ManifoldFlow}): the
+     * d-dimensional flow whose Lyapunov exponents are the network's on-manifold exponents.
+     *
+     * @throws IllegalStateException for a network with a population mode (its manifold has d + 1 coordinates)
+     */
+    public ManifoldFlow manifoldFlow() {
+        if (population != null) {
+            throw new IllegalStateException("network '" + name + "' has a population mode (Dale): its manifold has d + 1 "
+                    + "coordinates; use the full network's spectrum");
+        }
+        return new ManifoldFlow(name + "-manifold", n, d, tau, activation, u, wt, b, timeStep);
+    }
+
     /** The point {@code x = U z̃ + b (+ B_c u(0) with inputs)} of the manifold whose readout is the target-coordinate state {@code z}. */
     public double[] stateFor(double[] z) {
         double[] zt = new double[d];

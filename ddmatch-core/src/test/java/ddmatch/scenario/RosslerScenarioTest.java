@@ -23,6 +23,6 @@ class RosslerScenarioTest {
         // Chaotic, not a periodic window (λmax ≈ 0, which the default jitter 0.1 gave at N = 200): λmax within 25%.
         double top = (double) sizes.get(1).get("lambdaMaxNetwork");
         assertThat(top).isCloseTo(target, within(0.25 * target));
-        assertThat(r.claims()).hasSize(2).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
+        assertThat(r.claims()).hasSize(3).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
     }
 }

@@ -45,7 +45,7 @@ class ThomasScenarioTest {
         assertThat((double) sys.get("kaplanYorkeTarget")).isBetween(2.0, 3.0);
         // The scenario's claims at its default seed: λmax within ±25% of the target's and D_stsp (see the class comment).
         assertThat(lambdaMaxAt400(sys)).isCloseTo(target, within(0.25 * target));
-        assertThat(r.claims()).hasSize(2).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
+        assertThat(r.claims()).hasSize(3).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
         assertThat(r.claims().get(1).statement()).contains("D_stsp");
     }
 

@@ -1,0 +1,86 @@
+package ddmatch.rnn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ddmatch.analysis.lyapunov.LyapunovSpectrum;
+import ddmatch.fit.DriftMatcher;
+import ddmatch.fit.MatchConfig;
+import ddmatch.sde.Lorenz;
+import ddmatch.solve.ProgressListener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The network's flow on its manifold: drift, exact Jacobian, and the on-manifold Lyapunov spectrum of a Lorenz network. */
+class ManifoldFlowTest {
+    static RateNetwork net;
+
+    @BeforeAll
+    static void train() {
+        net = DriftMatcher.train(new Lorenz(), MatchConfig.defaults(300, 1), ProgressListener.NONE).network();
+    }
+
+    @Test
+    void driftIsTheNetworksReadoutDriftOnTheManifold() {
+        ManifoldFlow flow = net.manifoldFlow();
+        Standardization st = net.standardization();
+        double[] z = {1.5, -2.0, 20.0};
+        double[] zt = new double[3];
+        st.toLatent(z, zt);
+        double[] f = new double[3];
+        flow.drift(0, zt, f);
+        // readoutDrift: the full N-dimensional network's drift at x = U z̃ + b, projected and rescaled to target units.
+        double[] expected = net.readoutDrift(z, new double[0]);
+        for (int k = 0; k < 3; k++) assertThat(st.scale(k) * f[k]).isCloseTo(expected[k], within(1e-9 * (1 + Math.abs(expected[k]))));
+    }
+
+    @Test
+    void jacobianMatchesCentralDifferences() {
+        ManifoldFlow flow = net.manifoldFlow();
+        double[] z = {0.3, -0.7, 0.2};
+        double[] jac = new double[9];
+        flow.jacobian(0, z, jac);
+        double h = 1e-6;
+        double[] fp = new double[3], fm = new double[3];
+        for (int l = 0; l < 3; l++) {
+            double[] zp = z.clone(), zm = z.clone();
+            zp[l] += h;
+            zm[l] -= h;
+            flow.drift(0, zp, fp);
+            flow.drift(0, zm, fm);
+            for (int k = 0; k < 3; k++) {
+                double fd = (fp[k] - fm[k]) / (2 * h);
+                assertThat(jac[k * 3 + l]).isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
+            }
+        }
+    }
+
+    @Test
+    void onManifoldSpectrumIsLorenzsWhereTheFullNetworksLeadingExponentsAreNot() {
+        Lorenz lorenz = new Lorenz();
+        double[] z0 = lorenz.initialState();
+        double[] zt0 = new double[3];
+        net.standardization().toLatent(z0, zt0);
+        LyapunovSpectrum.Config cfg = LyapunovSpectrum.Config.of(0.01, 300.0);
+        LyapunovSpectrum.Result onManifold = LyapunovSpectrum.of(net.manifoldFlow(), zt0, 3, cfg);
+        // Wolf et al. (1985): (0.906, 0, −14.57); Liouville: the sum is −(σ + 1 + β) = −13.667 for the target.
+        assertThat(onManifold.exponent(0)).isCloseTo(0.906, within(0.1));
+        assertThat(onManifold.sum()).isCloseTo(-(10.0 + 1.0 + 8.0 / 3.0), within(0.3));
+        assertThat(onManifold.kaplanYorkeDimension()).isCloseTo(2.062, within(0.02));
+        // The full network's leading d + 1 exponents: the same λ₁, but the fourth is transverse (≈ −1/τ), so their
+        // Kaplan–Yorke dimension is 2 + λ₁/(1/τ), not the attractor's.
+        LyapunovSpectrum.Result full = LyapunovSpectrum.of(net, net.stateFor(z0), 4, cfg);
+        assertThat(full.exponent(0)).isCloseTo(onManifold.exponent(0), within(0.1));
+        assertThat(full.exponent(2)).isCloseTo(-1.0 / net.tau(), within(0.05 / net.tau()));
+        assertThat(full.kaplanYorkeDimension()).isGreaterThan(2.5);
+    }
+
+    @Test
+    void aDaleNetworkIsRefused() {
+        ddmatch.fit.DaleMatcher.Result r = ddmatch.fit.DaleMatcher.train(new ddmatch.sde.DoubleWell(0.7),
+                MatchConfig.defaults(60, 1), ddmatch.fit.DaleMatcher.Settings.of(0.8), ProgressListener.NONE);
+        assertThatThrownBy(() -> r.network().manifoldFlow()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("population mode");
+    }
+}
