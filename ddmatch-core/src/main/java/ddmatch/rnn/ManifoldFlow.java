@@ -17,6 +17,11 @@ import ddmatch.sde.Sde;
  *
  * <p>Networks with inputs are taken at zero input; networks with a population mode (Dale) are refused, their manifold
  * having the extra population coordinate.
+ *
+ * <p>Cost and state: φ over the N neurons is evaluated once per state, by the network kernels' array tanh (Vector API
+ * when available) for tanh networks, and kept for the Jacobian at the same state (φ' = 1 − φ² for tanh), since the
+ * Lyapunov solver asks for the drift and then the Jacobian at each RK4 stage. So an instance holds scratch arrays and
+ * is not thread-safe: use one per thread ({@link RateNetwork#manifoldFlow()} makes a new one).
  */
 public final class ManifoldFlow implements Sde {
     private final String name;
@@ -28,6 +33,10 @@ public final class ManifoldFlow implements Sde {
     private final double[] wt;   // N × d
     private final double[] b;
     private final double timeStep;
+    private final double[] x;      // U z̃ + b at the cached state
+    private final double[] phi;    // φ(x) at the cached state
+    private final double[] cached; // the cached state z̃
+    private boolean valid;
 
     ManifoldFlow(String name, int n, int d, double tau, Activation activation, double[] u, double[] wt, double[] b, double timeStep) {
         this.name = name;
@@ -39,6 +48,32 @@ public final class ManifoldFlow implements Sde {
         this.wt = wt;
         this.b = b;
         this.timeStep = timeStep;
+        this.x = new double[n];
+        this.phi = new double[n];
+        this.cached = new double[d];
+    }
+
+    /** Makes x and φ those of state z (nothing to do when z is the cached state). */
+    private void evaluate(double[] z) {
+        if (valid) {
+            boolean same = true;
+            for (int k = 0; k < d; k++) same &= Double.doubleToRawLongBits(z[k]) == Double.doubleToRawLongBits(cached[k]);
+            if (same) {
+                return;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            double v = b[j];
+            for (int k = 0; k < d; k++) v += u[j * d + k] * z[k];
+            x[j] = v;
+        }
+        if (activation == Activation.TANH) {
+            NetworkKernels.tanh(x, phi, n);
+        } else {
+            for (int j = 0; j < n; j++) phi[j] = activation.value(x[j]);
+        }
+        System.arraycopy(z, 0, cached, 0, d);
+        valid = true;
     }
 
     @Override public int dimension() { return d; }
@@ -57,12 +92,11 @@ public final class ManifoldFlow implements Sde {
 
     @Override
     public void drift(double t, double[] z, double[] out) {
+        evaluate(z);
         for (int k = 0; k < d; k++) out[k] = -z[k];
         for (int j = 0; j < n; j++) {
-            double x = b[j];
-            for (int k = 0; k < d; k++) x += u[j * d + k] * z[k];
-            double phi = activation.value(x);
-            for (int k = 0; k < d; k++) out[k] += wt[j * d + k] * phi;
+            double p = phi[j];
+            for (int k = 0; k < d; k++) out[k] += wt[j * d + k] * p;
         }
         for (int k = 0; k < d; k++) out[k] *= invTau;
     }
@@ -71,11 +105,11 @@ public final class ManifoldFlow implements Sde {
 
     @Override
     public void jacobian(double t, double[] z, double[] out) {
+        evaluate(z);
         java.util.Arrays.fill(out, 0, d * d, 0.0);
+        boolean tanh = activation == Activation.TANH;
         for (int j = 0; j < n; j++) {
-            double x = b[j];
-            for (int k = 0; k < d; k++) x += u[j * d + k] * z[k];
-            double slope = activation.derivative(x);
+            double slope = tanh ? 1.0 - phi[j] * phi[j] : activation.derivative(x[j]);
             for (int k = 0; k < d; k++) {
                 double a = wt[j * d + k] * slope;
                 for (int l = 0; l < d; l++) out[k * d + l] += a * u[j * d + l];
