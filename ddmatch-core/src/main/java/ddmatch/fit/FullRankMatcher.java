@@ -27,7 +27,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * (primal form, GCV λ ≈ 1e-11 of the trace scale) ΔJ ≈ U W − J₀ almost everywhere. Measured on Lorenz, N = 500,
  * largest manifold distance over 100 time units: M = 250 samples: 1.6e-3 … 1.9e-2 for g₀ = 0.5 … 3, lost (2.4) at
  * g₀ = 5; M = 4000: ≤ 3.6e-6 up to g₀ = 8. At N = 1000 (100 time units) M = 500 holds at g₀ = 3 (1.4e-3) and is
- * lost at 4; M = 4000 holds at g₀ = 4 (3.4e-5) and is lost at 5: with M &gt; N the ridge still cancels J₀ only along
+ * lost at 4; M = 4000 holds at g₀ = 4 (3.4e-5) and is lost at 5 (with λ at the rounding floor, since: holds at 5,
+ * 1.2e-4, lost at 6, 1.39): with M &gt; N the ridge still cancels J₀ only along
  * feature directions the samples excite above λ, and a d-dimensional attractor excites few of 1000. (DESIGN's
  * reference, N = 1000: held to g₀ = 1.5, lost at g₀ = 3.)
  *

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
  * from the manifold point above the target's initial state, as in the README's full-rank table).
  * DESIGN's reference implementation held the manifold to g₀ = 1.5 and lost it by g₀ = 3 at N = 1000. Here, with
  * fewer samples than neurons (M = 500) it holds at g₀ = 3 (1.4e-3) and is lost at g₀ = 4 (1.3); with more (M = 4000) it
- * holds at g₀ = 4 (3.4e-5) and is lost at g₀ = 5 (5.2). At N = 200 and 500, M &gt; N held even at g₀ = 8
+ * holds at g₀ = 5 (1.2e-4) and is lost at g₀ = 6 (1.39; 2.31 at g₀ = 8) with λ at the rounding floor (GCV's choice since
+ * the floor; before it, with λ chosen in the rounding noise, it held at 4 and was lost at 5). At N = 200 and 500, M &gt; N held even at g₀ = 8
  * ({@link FullRankBreakTest}, {@link DenseSlowTest}). About 3–4 minutes on 2 idle cores.
  */
 @Tag("slow")
@@ -23,10 +24,10 @@ class FullRankBreakSlowTest {
     }
 
     @Test
-    void fourTimesMoreSamplesThanNeuronsHoldTheManifoldAtBulkGainFourAndLoseItAtFive() {
-        assertThat(distance(4000, 4.0)).isLessThan(1e-3);
-        double lost = distance(4000, 5.0);
-        assertThat(Double.isNaN(lost) || lost > 0.5).as("g0 = 5: %s", lost).isTrue();
+    void fourTimesMoreSamplesThanNeuronsHoldTheManifoldAtBulkGainFiveAndLoseItAtSix() {
+        assertThat(distance(4000, 5.0)).isLessThan(1e-3);
+        double lost = distance(4000, 6.0);
+        assertThat(Double.isNaN(lost) || lost > 0.5).as("g0 = 6: %s", lost).isTrue();
     }
 
     private static double distance(int samples, double g0) {
