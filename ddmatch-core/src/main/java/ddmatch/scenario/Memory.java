@@ -193,6 +193,8 @@ final class Memory {
         swNumbers.put("coreRadius", Switching.CORE_RADIUS);
         swNumbers.put("inputMode", sw.mode().name().toLowerCase(java.util.Locale.ROOT));
         swNumbers.put("trainingError", sw.result().trainingError());
+        swNumbers.put("trainingInputs", "random pulses (Switching.trainingPulses): amplitude uniform in [0, " + amps[amps.length - 1]
+                + "], direction uniform, duration uniform in [0.25, " + durs[durs.length - 1] + "], pauses uniform in [0.5, 3]");
         swNumbers.put("amplitudes", amps);
         swNumbers.put("durations", durs);
         swNumbers.put("trialsPerCell", TRIALS);
