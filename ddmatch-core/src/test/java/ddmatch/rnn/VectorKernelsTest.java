@@ -69,6 +69,17 @@ class VectorKernelsTest {
         assertThat(e[6]).isEqualTo(-1.0);
         assertThat(e[7]).isEqualTo(Double.MIN_VALUE);
         for (int i = 8; i < edge.length; i++) assertThat(e[i]).isCloseTo(Math.tanh(edge[i]), within(2.5e-16));
+        // the same edge values through the three-vector loop, around the clamp |x| = 20, and in the scalar form
+        double[] many = new double[4 * edge.length + 7];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i < 4 * edge.length ? edge[i % edge.length] : Math.nextAfter(20.0, 0.0) + Math.ulp(20.0) * (i % 3);
+        }
+        double[] m = new double[many.length];
+        v.tanh(many, m, many.length);
+        for (int i = 0; i < many.length; i++) {
+            assertThat(Double.doubleToRawLongBits(m[i])).as("x = %s", many[i])
+                    .isEqualTo(Double.doubleToRawLongBits(v.tanh(many[i])));
+        }
     }
 
     /** Drift and Jacobian product: vector kernel vs scalar kernel (≤ 1e-14) and vs the definition with Math.tanh. */
