@@ -23,6 +23,16 @@ final class BenchData {
                 Standardization.identity(LATENT), DT);
     }
 
+    /** The same network with constant noise {@code U S dW}, S = {@code noise}·I (m = d = 3): additive noise. */
+    static RateNetwork noisyNetwork(int n, long seed, double noise) {
+        Embedding e = Embedding.random(n, LATENT, TONIC_STD, seed);
+        double[] w = gaussian(LATENT * n, seed + 1, 1.0 / Math.sqrt(n));
+        double[] s = new double[LATENT * LATENT];
+        for (int k = 0; k < LATENT; k++) s[k * LATENT + k] = noise;
+        return new RateNetwork("bench-noisy", e, w, s, LATENT, TAU, Activation.TANH,
+                Standardization.identity(LATENT), DT);
+    }
+
     /** A point near the manifold: {@code U z + b} for a seeded z, plus small seeded off-manifold noise. */
     static double[] state(RateNetwork net, long seed) {
         int n = net.neurons();

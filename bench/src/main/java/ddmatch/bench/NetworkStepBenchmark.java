@@ -38,6 +38,8 @@ public class NetworkStepBenchmark {
     private double[] f;
     private double[] noDw;
     private Stepper stepper;
+    private Stepper noisyStepper;
+    private double[] dW;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -47,6 +49,8 @@ public class NetworkStepBenchmark {
         f = new double[n];
         noDw = new double[1];
         stepper = EulerMaruyama.INSTANCE.stepper(net);
+        noisyStepper = EulerMaruyama.INSTANCE.stepper(BenchData.noisyNetwork(n, 20240601L, 0.1));
+        dW = new double[] {0.01, -0.02, 0.005};   // fixed increments: the cost does not depend on their values
         int d = BenchData.LATENT;
         double[] w = net.readInWeights();
         legacyWt = new double[n * d];
@@ -103,5 +107,14 @@ public class NetworkStepBenchmark {
     @Benchmark
     public void eulerMaruyamaStepper() {
         stepper.step(0.0, BenchData.DT, x, noDw);
+    }
+
+    /**
+     * One Euler–Maruyama step of the same network with additive noise U S dW (m = 3) through the library's stepper:
+     * drift, x += f·dt and the three noise columns (one fused pass with the Vector API kernels).
+     */
+    @Benchmark
+    public void eulerMaruyamaStepperNoisy() {
+        noisyStepper.step(0.0, BenchData.DT, x, dW);
     }
 }

@@ -193,6 +193,17 @@ public final class NetworkKernels {
         }
     }
 
+    /**
+     * One Euler–Maruyama step with constant additive noise in one pass, bit-identical to {@link #drift} followed by
+     * {@code x ← x + h·f}, then {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m ({@code solve.FusedEulerStep}). Only
+     * the Vector API kernels with d = 3 have it.
+     *
+     * @return false (x untouched) when there is no fused form: the caller takes the generic step
+     */
+    public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
+        return simd != null && simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength(1)));
+    }
+
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
     public void drift(double[] x, double[] out) {
         if (simd != null) {

@@ -5,6 +5,7 @@ import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
 import ddmatch.sde.input.InputSchedule;
+import ddmatch.solve.FusedEulerStep;
 import ddmatch.solve.Observable;
 import java.util.List;
 
@@ -31,7 +32,7 @@ import java.util.List;
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
  * inputs). The instance is immutable and may be shared by threads; its kernels keep per-thread scratch space.
  */
-public final class RateNetwork implements Network, TangentDynamics, InputDriven {
+public final class RateNetwork implements Network, TangentDynamics, InputDriven, FusedEulerStep {
     private final String name;
     private final Embedding embedding;
     private final int n;
@@ -381,6 +382,16 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven 
             double inv = 1.0 / tau;
             for (int q = 0; q < p; q++) addInput(q, schedules[q].value(t) * inv, out);
         }
+    }
+
+    /**
+     * The Euler–Maruyama step in one pass of the network kernels (Vector API, d = 3, no inputs, constant noise),
+     * bit-identical to {@link #drift} followed by the scheme's generic update; declines otherwise.
+     */
+    @Override
+    public boolean eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
+        if (p > 0 || kGain != null) return false;
+        return kernels.eulerStep(x, h, gCols, dW, m);
     }
 
     private void addInput(int q, double scaledValue, double[] out) {

@@ -17,6 +17,15 @@ interface SimdKernels {
     /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength(int)} entries. */
     void drift(double[] x, double[] out, double[] scratch);
 
+    /**
+     * One Euler–Maruyama step with constant additive noise, in place: {@code x ← x + h·f(x)}, then
+     * {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m, as one pass after the read-in, with the operations of
+     * {@link #drift} followed by the generic update (so bit-identical to that pair; see {@code solve.FusedEulerStep}).
+     *
+     * @return false (x untouched) when this kernel has no fused form for its d
+     */
+    boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] scratch);
+
     /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
     void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);
 

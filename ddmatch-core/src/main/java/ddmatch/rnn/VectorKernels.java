@@ -391,6 +391,44 @@ final class VectorKernels implements SimdKernels {
         }
     }
 
+    /**
+     * d = 3: the read-in of {@link #readIn3}, then one pass that forms each neuron's drift
+     * {@code ((b − x) + Σ_k U_k a_k)/τ} as {@link #finish3} does, and updates x with it and the noise columns in the
+     * order of the generic Euler–Maruyama update: {@code (x + f·h) + G_0·ΔW_0 + G_1·ΔW_1 + …}.
+     */
+    @Override
+    public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
+        if (d != 3) return false;
+        readIn3(x, 0, null, s);
+        final double s0 = s[BLOCK + 3 * L], s1 = s[BLOCK + 3 * L + 1], s2 = s[BLOCK + 3 * L + 2];
+        final double[] u = uc;
+        final int n = this.n, n2 = 2 * n;
+        final double inv = invTau;
+        final DoubleVector a0 = bc(s0), a1 = bc(s1), a2 = bc(s2);
+        int j = 0;
+        final int bound = S.loopBound(n);
+        for (; j < bound; j += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, j);
+            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
+            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+            r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+            r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
+            DoubleVector next = xv.add(r.mul(inv).mul(h));
+            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[k]));
+            next.intoArray(x, j);
+        }
+        for (; j < n; j++) {
+            double r = b[j] - x[j];
+            r = Math.fma(u[j], s0, r);
+            r = Math.fma(u[n + j], s1, r);
+            r = Math.fma(u[n2 + j], s2, r);
+            double next = x[j] + r * inv * h;
+            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[k];
+            x[j] = next;
+        }
+        return true;
+    }
+
     @Override
     public int tangentScratchLength(int k) {
         return 3 * n + L + d * (k + 1);

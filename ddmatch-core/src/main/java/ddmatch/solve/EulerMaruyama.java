@@ -43,6 +43,7 @@ public final class EulerMaruyama implements Scheme {
         private final double[] g;
         private final double[] gCols;   // additive noise: Gᵀ (m × d), G's columns contiguous
         private final boolean additive;
+        private final FusedEulerStep fused;   // null: drift, then the update below
         private boolean diffusionReady;
 
         Workspace(Sde sde) {
@@ -53,19 +54,27 @@ public final class EulerMaruyama implements Scheme {
             this.g = new double[d * m];
             this.additive = sde.noiseType() == NoiseType.ADDITIVE;
             this.gCols = additive ? new double[d * m] : new double[0];
+            this.fused = sde instanceof FusedEulerStep f && (additive || m == 0) ? f : null;
+        }
+
+        /** Gᵀ of the constant (additive) diffusion, evaluated once at the first step. */
+        private void prepareColumns(double t, double[] x) {
+            sde.diffusion(t, x, g);
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < m; k++) gCols[k * d + i] = g[i * m + k];
+            }
+            diffusionReady = true;
         }
 
         @Override
         public void step(double t, double dt, double[] x, double[] dW) {
+            if (fused != null) {
+                if (m > 0 && !diffusionReady) prepareColumns(t, x);
+                if (fused.eulerStep(t, dt, x, gCols, dW)) return;
+            }
             sde.drift(t, x, f);
             if (additive && m > 0) {
-                if (!diffusionReady) {
-                    sde.diffusion(t, x, g);
-                    for (int i = 0; i < d; i++) {
-                        for (int k = 0; k < m; k++) gCols[k * d + i] = g[i * m + k];
-                    }
-                    diffusionReady = true;
-                }
+                if (!diffusionReady) prepareColumns(t, x);
                 // Column by column over G's transposed copy: unit-stride loops that C2 vectorises, with the same
                 // additions in the same order as the row loop below, (x + f·dt) + G_i0·dW_0 + G_i1·dW_1 + …, so the
                 // result is bit-identical to it.

@@ -12,6 +12,51 @@ import org.junit.jupiter.api.Test;
  * Euler–Maruyama's column-wise additive-noise update and the d = 3 readout projection.
  */
 class StepPathsTest {
+    /**
+     * The fused step ({@code RateNetwork.eulerStep}, one pass of the Vector API kernel for d = 3) gives the bits of
+     * drift followed by the generic update, with noise (m = 3) and without, for N with and without a vector tail; it
+     * is taken exactly when the vector kernels are in use and d = 3, and declined (x untouched) otherwise.
+     */
+    @Test
+    void fusedEulerStepEqualsDriftThenUpdateBitForBit() {
+        for (int[] ndm : new int[][] {{1000, 3, 3}, {203, 3, 0}, {7, 3, 3}, {97, 2, 2}}) {
+            int n = ndm[0], d = ndm[1], m = ndm[2];
+            SplittableRandom r = new SplittableRandom(n);
+            double[] w = new double[d * n];
+            for (int i = 0; i < w.length; i++) w[i] = r.nextDouble(-1, 1) / Math.sqrt(n);
+            double[] s = new double[d * m];
+            for (int i = 0; i < s.length; i++) s[i] = r.nextDouble(-1, 1);
+            RateNetwork net = new RateNetwork("p", Embedding.random(n, d, 2.0, n), w, s, m, 0.7, Activation.TANH,
+                    Standardization.identity(d), 0.01);
+            double[] g = new double[n * m], gCols = new double[n * m];
+            net.diffusion(0, new double[n], g);
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < m; k++) gCols[k * n + i] = g[i * m + k];
+            }
+            double[] x = NetworkKernelsTest.state(n, 6), expected = x.clone(), f = new double[n];
+            double h = 0.01;
+            boolean fusedExpected = NetworkKernels.vectorApiInUse() && d == 3;
+            for (int step = 0; step < 20; step++) {
+                double[] dW = new double[m];
+                for (int k = 0; k < m; k++) dW[k] = 0.1 * r.nextGaussian();
+                net.drift(0, expected, f);
+                for (int i = 0; i < n; i++) {
+                    double xi = expected[i] + f[i] * h;
+                    for (int k = 0; k < m; k++) xi += g[i * m + k] * dW[k];
+                    expected[i] = xi;
+                }
+                double[] before = x.clone();
+                boolean taken = net.eulerStep(0, h, x, gCols, dW);
+                assertThat(taken).as("N = %d, d = %d", n, d).isEqualTo(fusedExpected);
+                if (!taken) {
+                    assertThat(x).containsExactly(before);
+                    x = expected.clone();
+                }
+                assertThat(x).as("N = %d, d = %d, m = %d, step %d", n, d, m, step).containsExactly(expected);
+            }
+        }
+    }
+
     @Test
     void additiveEulerMaruyamaStepEqualsTheRowLoopBitForBit() {
         int n = 203, d = 3, m = 3;

@@ -1,0 +1,31 @@
+package ddmatch.solve;
+
+import ddmatch.sde.Sde;
+
+/**
+ * An SDE with additive noise (or none) that can take a whole Euler–Maruyama step in one pass over its state. A rate
+ * network's drift ends in a pass over its N neurons; doing the update {@code x + f·h + Σ_k G_k ΔW_k} in that same pass
+ * saves writing f and reading it back, and 1 + m further passes over x (measured in BENCHMARKS.md).
+ *
+ * <p><b>Contract.</b> {@link EulerMaruyama} calls {@link #eulerStep} in place of {@code drift} and its own update when
+ * the SDE implements this interface. The step must perform exactly the floating-point operations of the generic
+ * update, in the same order, so that the trajectory is bit-identical to the generic path:
+ * <pre>
+ *   x_i ← x_i + f_i(t, x)·h;   then for k = 0 … m−1:  x_i ← x_i + G_ik·ΔW_k
+ * </pre>
+ * with f computed as {@link Sde#drift} computes it. It may decline (return false, x untouched), e.g. when the SDE has
+ * inputs or no fused kernel; the scheme then takes the generic step.
+ */
+public interface FusedEulerStep extends Sde {
+    /**
+     * One Euler–Maruyama step from time t, in place.
+     *
+     * @param t     time at the start of the step
+     * @param h     step size (&gt; 0)
+     * @param x     the state, overwritten with the state at t + h
+     * @param gCols the constant diffusion matrix transposed, Gᵀ (m × d, row k = column k of G); empty when m = 0
+     * @param dW    the Wiener increments of the step (length ≥ m)
+     * @return true if the step was taken; false if x is untouched and the caller must take the generic step
+     */
+    boolean eulerStep(double t, double h, double[] x, double[] gCols, double[] dW);
+}
