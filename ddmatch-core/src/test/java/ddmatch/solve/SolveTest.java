@@ -42,6 +42,29 @@ class SolveTest {
         return Math.hypot(end[0] - Math.cos(2.0), end[1] + Math.sin(2.0));
     }
 
+    /** The divergence check's sum of squares (four partial sums) against a serial sum, and its NaN/∞ behaviour. */
+    @Test
+    void sumOfSquaresMatchesTheSerialSumAndFlagsNonFiniteStates() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int n = 0; n <= 1001; n += (n < 12 ? 1 : 247)) {
+            double[] x = new double[n];
+            double serial = 0;
+            for (int i = 0; i < n; i++) {
+                x[i] = r.nextGaussian() * 10;
+                serial += x[i] * x[i];
+            }
+            assertThat(Integrator.sumOfSquares(x)).as("n = %d", n).isCloseTo(serial, within(1e-14 * Math.max(serial, 1)));
+        }
+        double[] x = {1, 2, 3, 4, 5, 6};
+        for (int i = 0; i < x.length; i++) {
+            double[] y = x.clone();
+            y[i] = Double.NaN;
+            assertThat(Integrator.sumOfSquares(y)).isNaN();
+            y[i] = Double.NEGATIVE_INFINITY;
+            assertThat(Integrator.sumOfSquares(y)).isInfinite();
+        }
+    }
+
     @Test
     void odeSchemesConvergeAtTheirDeclaredOrder() {
         for (Scheme scheme : new Scheme[] {RungeKutta4.INSTANCE, EulerMaruyama.INSTANCE}) {
