@@ -30,14 +30,15 @@ import jdk.incubator.vector.VectorSpecies;
  * Trefethen, <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation); the
  * constants of fdlibm's {@code e_exp.c} (Sun Microsystems 1993).
  *
- * <p><b>Drift.</b> For d = 3 the neurons are taken in blocks of 256: tanh of the block into scratch (L1), then its
- * read-in sums {@code a_k = Σ_j W_kj φ_j} added by fused multiply-adds into three vector accumulators (vectorised across
- * neurons, which C2 does not do for a scalar reduction); the accumulators' lanes are then added in lane order, the
- * tail neurons after them; a second pass writes {@code ((b − x) + Σ_k U_k a_k)/τ}. Other d: φ into scratch, d vector dot products, d update
- * passes. The sums therefore differ from {@link NetworkKernels}' scalar order, and their grouping depends on the
- * vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit for bit, and results
- * may differ in the last bits between machines of different vector width. On one machine every call is
- * deterministic.
+ * <p><b>Drift.</b> For d = 3 one loop evaluates tanh three vectors at a time and adds each result at once, by fused
+ * multiply-adds, into three vector accumulators of the read-in sums {@code a_k = Σ_j W_kj φ_j} (vectorised across
+ * neurons, which C2 does not do for a scalar reduction; the accumulations overlap the tanh's dependency chains); the
+ * accumulators' lanes are then added in lane order, the tail neurons after them; a second pass writes
+ * {@code ((b − x) + Σ_k U_k a_k)/τ}, or, for {@link #eulerStep}, the updated state. Other d: φ into scratch, d vector
+ * dot products, d update passes. The sums therefore differ from {@link NetworkKernels}' scalar order, and their
+ * grouping depends on the vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit
+ * for bit, and results may differ in the last bits between machines of different vector width. On one machine every
+ * call is deterministic.
  *
  * <p><b>Fused forms.</b> {@link #driftAndTangents} (one RK4 stage of the Lyapunov spectrum) evaluates tanh once, takes
  * φ' = 1 − φ² from it, and forms the drift's and each tangent column's three read-in sums in one sweep of three vector
