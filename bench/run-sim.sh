@@ -30,7 +30,7 @@ jmh() {  # jmh TAG JAVA REGEX ARGS...
 
 for j in $JDKS; do
   v=$("$j" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/jdk\1/p')
-  jmh "kernels-$v" "$j" 'NetworkStepBenchmark.eulerStep$|ScalarKernelStepBenchmark.eulerStep$|PracticalLimitBenchmark.(tanhKernel|tanhFastBatch|multiplyAdds|multiplyAddsVector)$|DenseStepBenchmark' \
+  jmh "kernels-$v" "$j" 'NetworkStepBenchmark.(eulerStep|eulerMaruyamaStepper|eulerMaruyamaStepperNoisy)$|ScalarKernelStepBenchmark.eulerStep$|PracticalLimitBenchmark.(tanhKernel|tanhFastBatch|multiplyAdds|multiplyAddsVector)$|DenseStepBenchmark' \
       -wi 2 -i 5 -prof gc
   jmh "batch-$v" "$j" 'BatchStepBenchmark' -p n=1000 -wi 2 -i 5 -prof gc
 done
@@ -42,7 +42,7 @@ env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THRE
     "$PYTHON" bench/numpy_reference.py --only dense > "$OUT/numpy-dense-1thread.txt"
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 \
     "$PYTHON" bench/numpy_reference.py --only kernels > "$OUT/numpy-kernels-2thread.txt"
-jmh "scaling-$v1" "$j1" 'NetworkStepBenchmark.eulerStep$|ScalarKernelStepBenchmark.eulerStep$' \
+jmh "scaling-$v1" "$j1" 'NetworkStepBenchmark.(eulerStep|eulerMaruyamaStepper)$|ScalarKernelStepBenchmark.eulerStep$' \
     -p n=100,200,500,1000,2000,4000,8000 -wi 2 -i 5
 env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 \
     "$PYTHON" bench/numpy_reference.py --only scaling > "$OUT/numpy-scaling-1thread.txt"
