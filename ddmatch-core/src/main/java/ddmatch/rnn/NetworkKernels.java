@@ -2,25 +2,21 @@ package ddmatch.rnn;
 
 /**
  * The hot loops of {@link RateNetwork}: the drift {@code (1/τ)(−x + U W φ(x) + b)} and the Jacobian product
- * {@code (1/τ)(−v + U W (φ'(x) ⊙ v))} of one state, and the drift of an ensemble of B states sharing W.
+ * {@code (1/τ)(−v + U W (φ'(x) ⊙ v))} of one state, and the drift of a batch of B states sharing W.
  *
  * <p><b>Description.</b> A drift evaluation is split into three passes so that two of them are SIMD loops:
  * (1) φ(x) for all N neurons into a scratch array ({@link FastTanh#tanh(double[], double[], int, int)} for tanh,
  * which C2 vectorises); (2) the d read-in sums {@code a_k = Σ_j W_kj φ_j}, a reduction that C2 does not vectorise
  * (floating-point sums may not be reordered), written with four neurons per iteration and 4·d independent
  * accumulators (for d = 3) so that the adds pipeline; (3) {@code out_j = (b_j − x_j + Σ_k U_jk a_k)/τ} over the
- * columns of U stored contiguously (a unit-stride loop, vectorised). The ensemble kernel stores the B states
- * neuron-major ({@code x[j·B + β]}): pass 2 then becomes, for each neuron j, a unit-stride update of the B-vectors
- * {@code a_k += W_kj φ_j}, vectorised across trajectories, and W is read once per step for all B states.
+ * columns of U stored contiguously (a unit-stride loop, vectorised).
  *
  * <p>Two fused forms serve the solvers: {@link #driftAndTangents} evaluates the drift and k Jacobian products in one
  * sweep (φ and φ' once, d·(1 + k) read-in sums; one RK4 stage of the Lyapunov spectrum), and {@link #driftBatch} the
  * drift of B states stored one after another, each bit-identical to {@link #drift} (lock-step ensembles).
  *
- * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases, which
- * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
- * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
- * thread.
+ * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases; every
+ * kernel is deterministic. Scratch space is per thread; no call allocates after the first on a thread.
  *
  * <p><b>Vector API.</b> For tanh networks, when the JVM runs with {@code --add-modules jdk.incubator.vector} (the
  * {@code ddmatch} launcher and the test build add it), every kernel delegates to an explicitly vectorised version
@@ -196,7 +192,7 @@ public final class NetworkKernels {
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
     public void drift(double[] x, double[] out) {
         if (simd != null) {
-            simd.drift(x, out, scratch(simd.scratchLength(1)));
+            simd.drift(x, out, scratch(simd.scratchLength()));
             return;
         }
         double[] s = scratch(n + d);
@@ -208,7 +204,7 @@ public final class NetworkKernels {
     /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}. */
     public void jacobianTimes(double[] x, double[] v, double[] out) {
         if (simd != null) {
-            simd.jacobianTimes(x, v, out, scratch(simd.scratchLength(1)));
+            simd.jacobianTimes(x, v, out, scratch(simd.scratchLength()));
             return;
         }
         double[] s = scratch(n + d);
@@ -370,75 +366,6 @@ public final class NetworkKernels {
             phi(xs, out, off, n);   // φ into the state's own output rows, read once, then overwritten by finish
             readIn(out, off, s, n);
             finish(xs, off, s, n, out, off, true);
-        }
-    }
-
-    /**
-     * The drift of B states at once: {@code out[j·B + β] = (1/τ)(−x + U W φ(x) + b)_j} of state β, for states stored
-     * neuron-major in {@code x[j·B + β]} (N × B, row-major).
-     *
-     * @param x     B states, N × B row-major (length ≥ N·B)
-     * @param batch B ≥ 1
-     * @param out   N × B row-major; must not be {@code x}
-     */
-    public void driftEnsemble(double[] x, int batch, double[] out) {
-        if (batch < 1 || x.length < n * batch || out.length < n * batch) {
-            throw new IllegalArgumentException("ensemble of " + batch + " states needs arrays of N·B = " + (n * batch)
-                    + " entries; got " + x.length + " and " + out.length);
-        }
-        if (out == x) {
-            throw new IllegalArgumentException("driftEnsemble: out must not be the state array x");
-        }
-        if (simd != null) {
-            simd.driftEnsemble(x, batch, out, scratch(simd.scratchLength(batch)));
-            return;
-        }
-        final int nb = n * batch;
-        double[] s = scratch(nb + d * batch);
-        phi(x, s, nb);
-        // a_k(β) for k < d at s[nb + k·B + β]
-        final int aOff = nb;
-        java.util.Arrays.fill(s, aOff, aOff + d * batch, 0.0);
-        final double[] w = wt;
-        if (d == 3) {
-            final int a1 = aOff + batch, a2 = aOff + 2 * batch;
-            for (int j = 0; j < n; j++) {
-                double w0 = w[3 * j], w1 = w[3 * j + 1], w2 = w[3 * j + 2];
-                int pOff = j * batch;
-                for (int q = 0; q < batch; q++) {
-                    double pj = s[pOff + q];
-                    s[aOff + q] += w0 * pj;
-                    s[a1 + q] += w1 * pj;
-                    s[a2 + q] += w2 * pj;
-                }
-            }
-        } else {
-            for (int j = 0; j < n; j++) {
-                int pOff = j * batch;
-                for (int k = 0; k < d; k++) {
-                    double wk = w[j * d + k];
-                    int ak = aOff + k * batch;
-                    for (int q = 0; q < batch; q++) s[ak + q] += wk * s[pOff + q];
-                }
-            }
-        }
-        final double inv = invTau;
-        for (int j = 0; j < n; j++) {
-            int row = j * batch;
-            double bj = b[j];
-            if (d == 3) {
-                double u0 = uCols[j], u1 = uCols[n + j], u2 = uCols[2 * n + j];
-                final int a1 = aOff + batch, a2 = aOff + 2 * batch;
-                for (int q = 0; q < batch; q++) {
-                    out[row + q] = (bj - x[row + q] + u0 * s[aOff + q] + u1 * s[a1 + q] + u2 * s[a2 + q]) * inv;
-                }
-            } else {
-                for (int q = 0; q < batch; q++) {
-                    double r = bj - x[row + q];
-                    for (int k = 0; k < d; k++) r += uCols[k * n + j] * s[aOff + k * batch + q];
-                    out[row + q] = r * inv;
-                }
-            }
         }
     }
 

@@ -81,8 +81,8 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
-    public int scratchLength(int batch) {
-        return Math.max(n * batch + d * batch + L, BLOCK + 3 * L + 3);
+    public int scratchLength() {
+        return Math.max(n + d + L, BLOCK + 3 * L + 3);
     }
 
     @Override
@@ -545,44 +545,8 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
-    public void driftEnsemble(double[] x, int batch, double[] out, double[] s) {
-        final int bound = S.loopBound(batch);
-        java.util.Arrays.fill(s, 0, d * batch, 0.0);
-        for (int j = 0; j < n; j++) {
-            final int row = j * batch;
-            tanhBlock(x, row, out, row, batch);   // φ of neuron j for every state, into out (overwritten below)
-            for (int k = 0; k < d; k++) {
-                double wk = w[k * n + j];
-                DoubleVector wv = bc(wk);
-                int a = k * batch;
-                int q = 0;
-                for (; q < bound; q += L) {
-                    DoubleVector.fromArray(S, out, row + q).fma(wv, DoubleVector.fromArray(S, s, a + q)).intoArray(s, a + q);
-                }
-                for (; q < batch; q++) s[a + q] = Math.fma(out[row + q], wk, s[a + q]);
-            }
-        }
-        final double inv = invTau;
-        for (int j = 0; j < n; j++) {
-            final int row = j * batch;
-            final double bj = b[j];
-            int q = 0;
-            for (; q < bound; q += L) {
-                DoubleVector r = bc(bj).sub(DoubleVector.fromArray(S, x, row + q));
-                for (int k = 0; k < d; k++) r = DoubleVector.fromArray(S, s, k * batch + q).fma(bc(uc[k * n + j]), r);
-                r.mul(inv).intoArray(out, row + q);
-            }
-            for (; q < batch; q++) {
-                double r = bj - x[row + q];
-                for (int k = 0; k < d; k++) r = Math.fma(uc[k * n + j], s[k * batch + q], r);
-                out[row + q] = r * inv;
-            }
-        }
-    }
-
-    @Override
     public int batchScratchLength() {
-        return Math.max(scratchLength(1), TILE * n + L + 3 * TILE);   // φ of a tile, lanes, 12 sums
+        return Math.max(scratchLength(), TILE * n + L + 3 * TILE);   // φ of a tile, lanes, 12 sums
     }
 
     /** States per tile of {@link #driftBatch}: 4 states × 3 read-in rows = 12 vector accumulators. */
