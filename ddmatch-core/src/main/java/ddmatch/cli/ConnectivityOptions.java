@@ -132,12 +132,8 @@ final class ConnectivityOptions {
             throw new IllegalArgumentException("--excitatory = " + excitatory + " is not allowed; it must be in (0, 1]");
         }
         checkIterations();
-        if (!(balanceWeight > 0) || !Double.isFinite(balanceWeight)) {
-            throw new IllegalArgumentException("--balance-weight = " + balanceWeight + " is not allowed; it must be finite and > 0");
-        }
-        if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
-            throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
-        }
+        OptionChecks.finitePositive("--balance-weight", balanceWeight);
+        OptionChecks.finiteNonNegative("--mean-gain", meanGain);
         double sigmaZ = Double.NaN;
         if (!balanceJitterAuto()) {
             try {
@@ -167,10 +163,7 @@ final class ConnectivityOptions {
         if (weightBound != null && !(weightBound > 0)) {
             throw new IllegalArgumentException("--weight-bound = " + weightBound + " is not allowed; it must be > 0");
         }
-        if (!(transverseScale >= 0) || !Double.isFinite(transverseScale)) {
-            throw new IllegalArgumentException("--transverse-scale = " + transverseScale
-                    + " is not allowed; it must be finite and ≥ 0");
-        }
+        OptionChecks.finiteNonNegative("--transverse-scale", transverseScale);
         checkIterations();
         int need = SparseMatcher.minimumColumns(d);
         int fewest = SparseMatcher.minimumRowColumns(SparseMatcher.mask(neurons, connectionProbability,
