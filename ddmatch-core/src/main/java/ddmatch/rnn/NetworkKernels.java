@@ -127,6 +127,78 @@ public final class NetworkKernels {
     }
 
     /**
+     * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; {@code columns}: {@link Embedding#project}
+     * over the first {@code columns} columns of this kernel's U (the latent ones; a population column comes after
+     * them). That method adds each sum in one chain of N dependent additions, which at a few cycles each made it the
+     * hottest method of a recorded simulation (JFR of {@code ddmatch demo}: 27–29 % of the samples); here the sums run
+     * in independent chains that pipeline: with the Vector API two vector fused multiply-add chains per column over
+     * U's contiguous columns, their lanes added in lane order, then the tail (d = 3: the three columns in one sweep
+     * that reads {@code x − b} once); otherwise, for d = 3, four neuron phases × three columns of scalar accumulators
+     * added as (s₀ + s₁) + (s₂ + s₃), as in the read-in sums. The grouping differs from {@link Embedding#project}, so
+     * the two agree to rounding (≈ 1e-16 of {@code Σ_j |U_jk (x_j − b_j)|/N}), not bit for bit; each is deterministic.
+     * Allocates nothing after the first call on a thread.
+     *
+     * @param x       state, length ≥ N
+     * @param zt      the readout in latent (standardised) units, length ≥ columns (written)
+     * @param columns how many leading columns of U to read out, 1 ≤ columns ≤ the kernel's column count
+     */
+    public void project(double[] x, double[] zt, int columns) {
+        if (columns < 1 || columns > d || x.length < n || zt.length < columns) {
+            throw new IllegalArgumentException("project: columns = " + columns + " must be in [1, " + d + "], x needs ≥ N = "
+                    + n + " and zt ≥ columns entries; got " + x.length + " and " + zt.length);
+        }
+        if (simd != null) {
+            simd.project(x, zt, columns, DOT_LANES.get());
+            return;
+        }
+        final double[] uc = uCols;
+        final double inv = 1.0 / n;
+        if (columns == 3) {
+            final int n2 = 2 * n;
+            double a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0, c0 = 0, c1 = 0, c2 = 0, e0 = 0, e1 = 0, e2 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double y0 = x[j] - b[j], y1 = x[j + 1] - b[j + 1], y2 = x[j + 2] - b[j + 2], y3 = x[j + 3] - b[j + 3];
+                a0 += uc[j] * y0;
+                a1 += uc[n + j] * y0;
+                a2 += uc[n2 + j] * y0;
+                b0 += uc[j + 1] * y1;
+                b1 += uc[n + j + 1] * y1;
+                b2 += uc[n2 + j + 1] * y1;
+                c0 += uc[j + 2] * y2;
+                c1 += uc[n + j + 2] * y2;
+                c2 += uc[n2 + j + 2] * y2;
+                e0 += uc[j + 3] * y3;
+                e1 += uc[n + j + 3] * y3;
+                e2 += uc[n2 + j + 3] * y3;
+            }
+            for (; j < n; j++) {
+                double y = x[j] - b[j];
+                a0 += uc[j] * y;
+                a1 += uc[n + j] * y;
+                a2 += uc[n2 + j] * y;
+            }
+            zt[0] = ((a0 + b0) + (c0 + e0)) * inv;
+            zt[1] = ((a1 + b1) + (c1 + e1)) * inv;
+            zt[2] = ((a2 + b2) + (c2 + e2)) * inv;
+            return;
+        }
+        for (int k = 0; k < columns; k++) {
+            int off = k * n;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                s0 += uc[off + j] * (x[j] - b[j]);
+                s1 += uc[off + j + 1] * (x[j + 1] - b[j + 1]);
+                s2 += uc[off + j + 2] * (x[j + 2] - b[j + 2]);
+                s3 += uc[off + j + 3] * (x[j + 3] - b[j + 3]);
+            }
+            for (; j < n; j++) s0 += uc[off + j] * (x[j] - b[j]);
+            zt[k] = ((s0 + s1) + (s2 + s3)) * inv;
+        }
+    }
+
+    /**
      * Whether the Vector API kernels are in use in this JVM (module {@code jdk.incubator.vector} present and not
      * switched off with {@code -Dddmatch.kernel=scalar}); they serve tanh networks only.
      */

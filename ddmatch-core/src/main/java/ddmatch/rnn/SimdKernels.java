@@ -38,6 +38,12 @@ interface SimdKernels {
     /** Entries of scratch space {@link #driftBatch} needs. */
     int batchScratchLength();
 
+    /**
+     * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; columns of {@link NetworkKernels#project}:
+     * two vector FMA chains per column, lanes added in lane order through {@code lanes} (length ≥ L), then the tail.
+     */
+    void project(double[] x, double[] zt, int columns, double[] lanes);
+
     /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
     void tanh(double[] x, double[] out, int len);
 
