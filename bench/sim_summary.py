@@ -131,9 +131,9 @@ def main(d):
             print("| kernel | Java ns/op | ns/neuron-step | NumPy (same work) ns/op | NumPy/Java |")
             print("|---|---:|---:|---:|---:|")
             rows = (("batch64EulerStep (loop of 64 single steps)", "BatchStepBenchmark.batch64EulerStep", 1, np1.get(("batch64_matrix", 1000)), "matrix, 1 thread"),
-                    ("batch64EnsembleKernel (one step)", "BatchStepBenchmark.batch64EnsembleKernel", 1, np1.get(("batch64_matrix", 1000)), "matrix, 1 thread"),
-                    ("batch64Steps100OneThread", "BatchStepBenchmark.batch64Steps100OneThread", 100, np1.get(("batch64_100steps", 1000)), "100 matrix steps, 1 thread"),
-                    ("batch64Steps100TwoThreads", "BatchStepBenchmark.batch64Steps100TwoThreads", 100, np2.get(("batch64_100steps", 1000)), "100 matrix steps, 2 BLAS threads"))
+                    ("batch64BatchKernel (driftBatch, one step)", "BatchStepBenchmark.batch64BatchKernel", 1, np1.get(("batch64_matrix", 1000)), "matrix, 1 thread"),
+                    ("batch64Steps100BatchKernel (driftBatch, 1 thread)", "BatchStepBenchmark.batch64Steps100BatchKernel", 100, np1.get(("batch64_100steps", 1000)), "100 matrix steps, 1 thread"),
+                    ("batch64Steps100TwoThreads (driftBatch, 2 × 32)", "BatchStepBenchmark.batch64Steps100TwoThreads", 100, np2.get(("batch64_100steps", 1000)), "100 matrix steps, 2 BLAS threads"))
             for label, key, steps, npv, nplabel in rows:
                 v = jb.get((key, 1000, 0))
                 print(f"| {label} | {fmt(v)} | {fmt(v / (steps * 64 * 1000) if v else None, 2)} | {fmt(npv)} ({nplabel}) | {fmt(ratio(npv, v), 2)} |")

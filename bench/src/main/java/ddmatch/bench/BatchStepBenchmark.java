@@ -36,9 +36,6 @@ public class BatchStepBenchmark {
     private double[][] x;
     private double[] f;
     private ddmatch.rnn.NetworkKernels kernels;
-    private double[] xs0;   // N × BATCH, neuron-major
-    private double[] xs;
-    private double[] fs;
     private double[] xb0;   // BATCH × N, trajectory-major (driftBatch)
     private double[] xb;
     private double[] fb;
@@ -54,12 +51,6 @@ public class BatchStepBenchmark {
         }
         f = new double[n];
         kernels = ddmatch.rnn.NetworkKernels.of(net);
-        xs0 = new double[n * BATCH];
-        for (int b = 0; b < BATCH; b++) {
-            for (int j = 0; j < n; j++) xs0[j * BATCH + b] = x0[b][j];
-        }
-        xs = xs0.clone();
-        fs = new double[n * BATCH];
         xb0 = new double[BATCH * n];
         for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, xb0, b * n, n);
         xb = xb0.clone();
@@ -69,8 +60,8 @@ public class BatchStepBenchmark {
     @Setup(Level.Iteration)
     public void reset() {
         for (int b = 0; b < BATCH; b++) System.arraycopy(x0[b], 0, x[b], 0, n);
-        System.arraycopy(xs0, 0, xs, 0, xs0.length);
         System.arraycopy(xb0, 0, xb, 0, xb0.length);
+        for (int part = 0; part < 2; part++) System.arraycopy(xb0, part * halves[part].length, halves[part], 0, halves[part].length);
     }
 
     /**
@@ -94,16 +85,8 @@ public class BatchStepBenchmark {
         }
     }
 
-    /** The ensemble kernel: the 64 states neuron-major in one N × 64 array, W streamed once per step. */
-    @Benchmark
-    public void batch64EnsembleKernel() {
-        final double dt = BenchData.DT;
-        kernels.driftEnsemble(xs, BATCH, fs);
-        for (int i = 0; i < xs.length; i++) xs[i] += dt * fs[i];
-    }
-
     private java.util.concurrent.ExecutorService pool;
-    private double[][] halves;     // two N × 32 neuron-major blocks
+    private double[][] halves;     // two 32 × N blocks, trajectory-major (driftBatch)
     private double[][] halfOut;
 
     @Setup(Level.Trial)
@@ -114,12 +97,10 @@ public class BatchStepBenchmark {
             return t;
         });
         int h = BATCH / 2;
-        halves = new double[2][n * h];
-        halfOut = new double[2][n * h];
+        halves = new double[2][h * n];
+        halfOut = new double[2][h * n];
         for (int part = 0; part < 2; part++) {
-            for (int q = 0; q < h; q++) {
-                for (int j = 0; j < n; j++) halves[part][j * h + q] = x0[part * h + q][j];
-            }
+            for (int q = 0; q < h; q++) System.arraycopy(x0[part * h + q], 0, halves[part], q * n, n);
         }
     }
 
@@ -129,21 +110,9 @@ public class BatchStepBenchmark {
     }
 
     /**
-     * 64 trajectories × {@value #STEPS} Euler steps on one thread with the ensemble kernel: score / (STEPS·64·N) =
-     * ns per neuron-step. (Many steps per operation, as an ensemble simulation runs.)
-     */
-    @Benchmark
-    public void batch64Steps100OneThread() {
-        final double dt = BenchData.DT;
-        for (int step = 0; step < STEPS; step++) {
-            kernels.driftEnsemble(xs, BATCH, fs);
-            for (int i = 0; i < xs.length; i++) xs[i] += dt * fs[i];
-        }
-    }
-
-    /**
-     * The same work on 2 threads, 32 trajectories each (each trajectory computed by one thread in a fixed order, so
-     * the numbers do not depend on the split): the parallel-ensemble figure.
+     * The work of {@link #batch64Steps100BatchKernel} on 2 threads, 32 trajectories each, each thread stepping its
+     * 32 × N block with {@code driftBatch} (every state's drift is bit-identical to a single call, so the numbers do not
+     * depend on the split): the parallel-ensemble figure.
      */
     @Benchmark
     public void batch64Steps100TwoThreads() throws Exception {
@@ -159,7 +128,7 @@ public class BatchStepBenchmark {
         final double dt = BenchData.DT;
         double[] xh = halves[part], fh = halfOut[part];
         for (int step = 0; step < STEPS; step++) {
-            kernels.driftEnsemble(xh, BATCH / 2, fh);
+            kernels.driftBatch(xh, BATCH / 2, fh);
             for (int i = 0; i < xh.length; i++) xh[i] += dt * fh[i];
         }
     }

@@ -132,12 +132,8 @@ final class ConnectivityOptions {
             throw new IllegalArgumentException("--excitatory = " + excitatory + " is not allowed; it must be in (0, 1]");
         }
         checkIterations();
-        if (!(balanceWeight > 0) || !Double.isFinite(balanceWeight)) {
-            throw new IllegalArgumentException("--balance-weight = " + balanceWeight + " is not allowed; it must be finite and > 0");
-        }
-        if (!(meanGain >= 0) || !Double.isFinite(meanGain)) {
-            throw new IllegalArgumentException("--mean-gain = " + meanGain + " is not allowed; it must be finite and ≥ 0");
-        }
+        OptionChecks.finitePositive("--balance-weight", balanceWeight);
+        OptionChecks.finiteNonNegative("--mean-gain", meanGain);
         double sigmaZ = Double.NaN;
         if (!balanceJitterAuto()) {
             try {
@@ -154,12 +150,16 @@ final class ConnectivityOptions {
                 .withBalanceJitter(sigmaZ).withMeanGain(meanGain);
     }
 
+    /** The settings of a sparse fit and its mask, drawn once here to be validated and then passed to the fit. */
+    record Sparse(SparseConfig config, SparseMatcher.Mask mask) {}
+
     /**
-     * The settings of a sparse fit for N = {@code neurons}, a system of dimension {@code d} and embedding seed
+     * The settings of a sparse fit for N = {@code neurons}, a system of dimension {@code d} and matching seed
      * {@code seed}: p, B, σ_ξ, the iteration count, and the mask itself (every row needs
-     * {@link SparseMatcher#minimumColumns} allowed columns).
+     * {@link SparseMatcher#minimumColumns} allowed columns), which {@link SparseMatcher#train(ddmatch.sde.Sde,
+     * ddmatch.fit.MatchConfig, SparseConfig, SparseMatcher.Mask, ddmatch.solve.ProgressListener)} then uses as drawn.
      */
-    SparseConfig sparse(int neurons, int d, long seed) {
+    Sparse sparse(int neurons, int d, long seed) {
         if (!(connectionProbability > 0 && connectionProbability <= 1)) {
             throw new IllegalArgumentException("--connection-probability = " + connectionProbability
                     + " is not allowed; it must be in (0, 1]");
@@ -167,21 +167,18 @@ final class ConnectivityOptions {
         if (weightBound != null && !(weightBound > 0)) {
             throw new IllegalArgumentException("--weight-bound = " + weightBound + " is not allowed; it must be > 0");
         }
-        if (!(transverseScale >= 0) || !Double.isFinite(transverseScale)) {
-            throw new IllegalArgumentException("--transverse-scale = " + transverseScale
-                    + " is not allowed; it must be finite and ≥ 0");
-        }
+        OptionChecks.finiteNonNegative("--transverse-scale", transverseScale);
         checkIterations();
         int need = SparseMatcher.minimumColumns(d);
-        int fewest = SparseMatcher.minimumRowColumns(SparseMatcher.mask(neurons, connectionProbability,
-                SparseMatcher.maskSeed(seed)), neurons);
+        SparseMatcher.Mask mask = SparseMatcher.Mask.draw(neurons, connectionProbability, SparseMatcher.maskSeed(seed));
+        int fewest = mask.minimumRowColumns();
         if (fewest < need) {
             throw new IllegalArgumentException(String.format("--connection-probability = %s is too small for --neurons = %d: "
                     + "a row of the mask has %d allowed columns and each needs at least %d (2(d + 1), d = %d); "
                     + "raise p or N", connectionProbability, neurons, fewest, need, d));
         }
         SparseConfig sc = SparseConfig.of(connectionProbability).withTransverseScale(transverseScale).withIterations(iterations);
-        return weightBound == null ? sc : sc.withWeightBound(weightBound);
+        return new Sparse(weightBound == null ? sc : sc.withWeightBound(weightBound), mask);
     }
 
     private void checkIterations() {

@@ -47,9 +47,10 @@ final class DenseTraining {
                         connectivity.iterations);
             }
             case SPARSE -> {
-                SparseConfig sc = connectivity.sparse(neurons, run.sde().dimension(), run.cfg().seed());
+                ConnectivityOptions.Sparse sp = connectivity.sparse(neurons, run.sde().dimension(), run.cfg().seed());
+                SparseConfig sc = sp.config();
                 ModelFiles.checkWritable(run.output());
-                sparseResult = SparseMatcher.train(run.sde(), run.cfg(), sc, TerminalProgress.forTerminal(false));
+                sparseResult = SparseMatcher.train(run.sde(), run.cfg(), sc, sp.mask(), TerminalProgress.forTerminal(false));
                 result = sparseResult.dense();
                 how = String.format("sparse, p = %g, realised density %.4f%s", connectivity.connectionProbability,
                         sparseResult.density(), sc.bounded() ? String.format(", |J_ij| ≤ %g", connectivity.weightBound) : "");

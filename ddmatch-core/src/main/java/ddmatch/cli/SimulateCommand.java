@@ -129,9 +129,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!(checkpointEvery > 0) || !Double.isFinite(checkpointEvery)) {
-            throw new IllegalArgumentException("--checkpoint-every = " + checkpointEvery + " is not allowed; it must be finite and > 0");
-        }
+        OptionChecks.finitePositive("--checkpoint-every", checkpointEvery);
         SimulationCheckpoint from = null;
         Path ckptFile = checkpoint;
         if (resume != null) {
@@ -157,11 +155,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (model == null || output == null || time == null) {
                 throw new IllegalArgumentException("MODEL, --time and --output are required (or --resume CKPT)");
             }
-            if (!(time > 0) || !Double.isFinite(time)) {
-                throw new IllegalArgumentException("--time = " + time + " is not allowed; it must be finite and > 0");
-            }
-            if (dt != null && (!(dt > 0) || !Double.isFinite(dt))) {
-                throw new IllegalArgumentException("--dt = " + dt + " is not allowed; it must be finite and > 0");
+            OptionChecks.finitePositive("--time", time);
+            if (dt != null) {
+                OptionChecks.finitePositive("--dt", dt);
             }
             if (every < 1) {
                 throw new IllegalArgumentException("--every = " + every + " is not allowed; it must be ≥ 1");

@@ -51,8 +51,8 @@ final class TrainDataOptions {
 
     /** Rejects a {@code --dt-data} that is not finite and positive. */
     void checkInterval() {
-        if (dtData != null && (!(dtData > 0) || !Double.isFinite(dtData))) {
-            throw new IllegalArgumentException("--dt-data = " + dtData + " is not allowed; it must be finite and > 0");
+        if (dtData != null) {
+            OptionChecks.finitePositive("--dt-data", dtData);
         }
     }
 

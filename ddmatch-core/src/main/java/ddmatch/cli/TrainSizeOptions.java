@@ -49,9 +49,7 @@ final class TrainSizeOptions {
     int initial(int d) {
         if (auto()) {
             int start = Math.max(AUTO_START, d);
-            if (!(driftError > 0) || !Double.isFinite(driftError)) {
-                throw new IllegalArgumentException("--drift-error = " + driftError + " is not allowed; it must be finite and > 0");
-            }
+            OptionChecks.finitePositive("--drift-error", driftError);
             if (maxNeurons < start) {
                 throw new IllegalArgumentException("--max-neurons = " + maxNeurons + " is not allowed; it must be ≥ " + start);
             }

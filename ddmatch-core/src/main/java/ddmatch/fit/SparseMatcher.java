@@ -98,7 +98,78 @@ public final class SparseMatcher {
     }
 
     /**
-     * Trains a sparse, optionally weight-bounded dense network for {@code target}.
+     * The connectivity mask of a sparse fit, drawn once: which entries J_ij may be non-zero, with the probability and
+     * seed it was drawn from and the fewest allowed columns of a row. Only {@link #draw} makes one, so a mask is always
+     * the seeded draw its fields name (what the model records); it is immutable (the entries are not exposed).
+     */
+    public static final class Mask {
+        private final int neurons;
+        private final double probability;
+        private final long seed;
+        private final boolean[] allowed;
+        private final int minimumRowColumns;
+        private final long allowedCount;
+
+        private Mask(int neurons, double probability, long seed) {
+            this.neurons = neurons;
+            this.probability = probability;
+            this.seed = seed;
+            this.allowed = mask(neurons, probability, seed);
+            this.minimumRowColumns = SparseMatcher.minimumRowColumns(allowed, neurons);
+            long c = 0;
+            for (boolean b : allowed) if (b) c++;
+            this.allowedCount = c;
+        }
+
+        /**
+         * Draws the mask of {@link SparseMatcher#mask(int, double, long)}.
+         *
+         * @param neurons     N ≥ 1
+         * @param probability p in (0, 1], the probability that an entry is allowed
+         * @param seed        the mask's seed ({@link SparseMatcher#maskSeed} of the matching seed for a fit)
+         */
+        public static Mask draw(int neurons, double probability, long seed) {
+            if (neurons < 1) {
+                throw new IllegalArgumentException("mask: neurons N = " + neurons + " is not allowed; it must be ≥ 1");
+            }
+            if (!(probability > 0 && probability <= 1)) {
+                throw new IllegalArgumentException("mask: connection probability p = " + probability
+                        + " is not allowed; it must be in (0, 1]");
+            }
+            return new Mask(neurons, probability, seed);
+        }
+
+        /** N: the mask is N × N. */
+        public int neurons() { return neurons; }
+
+        /** p, the probability each entry was allowed with. */
+        public double probability() { return probability; }
+
+        /** The seed the mask was drawn from. */
+        public long seed() { return seed; }
+
+        /** The smallest number of allowed columns in a row. */
+        public int minimumRowColumns() { return minimumRowColumns; }
+
+        /** The realised fraction of allowed entries. */
+        public double density() { return allowedCount / ((double) neurons * neurons); }
+
+        /** Whether J_ij may be non-zero. */
+        public boolean allowed(int i, int j) { return allowed[i * neurons + j]; }
+    }
+
+    /**
+     * The mask {@link #train(Sde, MatchConfig, SparseConfig, ProgressListener)} draws for this configuration: N, p
+     * and the seed {@link #maskSeed} of {@code cfg.seed()}.
+     */
+    public static Mask maskFor(MatchConfig cfg, SparseConfig sparse) {
+        return Mask.draw(cfg.neurons(), sparse.connectionProbability(), maskSeed(cfg.seed()));
+    }
+
+    /**
+     * Trains a sparse, optionally weight-bounded dense network for {@code target}, drawing the mask
+     * ({@link #maskFor}); the same as {@link #train(Sde, MatchConfig, SparseConfig, Mask, ProgressListener)} with that
+     * mask.
      *
      * @param target   the system (additive or no noise)
      * @param cfg      N, τ, φ, σ_b, sampling, λ (NaN: GCV on the d-output problem) and the seed; the embedding and the
@@ -108,8 +179,22 @@ public final class SparseMatcher {
      * @throws IllegalArgumentException if a row of the mask has fewer than {@link #minimumColumns} allowed columns
      */
     public static Result train(Sde target, MatchConfig cfg, SparseConfig sparse, ProgressListener progress) {
+        return train(target, cfg, sparse, maskFor(cfg, sparse), progress);
+    }
+
+    /**
+     * Trains a sparse, optionally weight-bounded dense network for {@code target} with a mask drawn beforehand (by a
+     * caller that has already drawn it to validate it, as {@code ddmatch train} does): bit-identical to
+     * {@link #train(Sde, MatchConfig, SparseConfig, ProgressListener)}.
+     *
+     * @param mask the mask of this configuration, {@link #maskFor}{@code (cfg, sparse)}: its N, p and seed must be
+     *             {@code cfg.neurons()}, {@code sparse.connectionProbability()} and {@code maskSeed(cfg.seed())}
+     * @throws IllegalArgumentException if the mask was drawn for another configuration, or a row of it has fewer than
+     *                                  {@link #minimumColumns} allowed columns
+     */
+    public static Result train(Sde target, MatchConfig cfg, SparseConfig sparse, Mask mask, ProgressListener progress) {
         long start = System.nanoTime();
-        Problem pr = problem(target, cfg, sparse, progress);
+        Problem pr = problem(target, cfg, sparse, mask, progress);
         int n = cfg.neurons();
         double[] j = rowRidge(pr.gram(), pr.c().data, pr.mask(), n, pr.lambda(), Parallelism.threads());
         DMatrixRMaj gm = DMatrixRMaj.wrap(n, n, pr.gram());
@@ -135,27 +220,30 @@ public final class SparseMatcher {
         DriftMatcher.Design des = pr.design();
         DenseRateNetwork net = FullRankMatcher.network(target, cfg, des.embedding(), des.standardization(), j);
         double[] err = DenseErrors.onSamples(net, des, pr.latentTarget(), cfg.tau());
-        int allowed = 0;
-        for (boolean b : pr.mask()) if (b) allowed++;
-        return new Result(net, cfg, sparse, pr.lambda(), err[0], err[1], pr.rows(), pr.maskSeed(),
-                allowed / ((double) n * n), minimumRowColumns(pr.mask(), n), maxAbs, unboundedLoss, curve,
-                (System.nanoTime() - start) * 1e-9);
+        return new Result(net, cfg, sparse, pr.lambda(), err[0], err[1], pr.rows(), mask.seed(), mask.density(),
+                mask.minimumRowColumns(), maxAbs, unboundedLoss, curve, (System.nanoTime() - start) * 1e-9);
     }
 
     /**
      * The quadratic problem of a sparse fit: {@code G = ΦᵀΦ} (row-major N × N) and {@code C = TᵀΦ} over all rows
      * (twins included), {@code tt = ‖T‖²}, λ, the mask and the design it came from.
      */
-    record Problem(double[] gram, DMatrixRMaj c, double tt, double lambda, boolean[] mask, long maskSeed, int rows,
+    record Problem(double[] gram, DMatrixRMaj c, double tt, double lambda, boolean[] mask, int rows,
                    DriftMatcher.Design design, DMatrixRMaj latentTarget) {}
 
-    static Problem problem(Sde target, MatchConfig cfg, SparseConfig sparse, ProgressListener progress) {
+    static Problem problem(Sde target, MatchConfig cfg, SparseConfig sparse, Mask drawn, ProgressListener progress) {
         FullRankMatcher.requireAdditive(target, cfg);
         int n = cfg.neurons();
         int d = target.dimension();
         long maskSeed = maskSeed(cfg.seed());
-        boolean[] mask = mask(n, sparse.connectionProbability(), maskSeed);
-        int minRow = minimumRowColumns(mask, n);
+        if (drawn.neurons() != n || Double.compare(drawn.probability(), sparse.connectionProbability()) != 0
+                || drawn.seed() != maskSeed) {
+            throw new IllegalArgumentException(String.format("mask: drawn for N = %d, p = %s, seed %d, but this fit has "
+                    + "N = %d, p = %s and mask seed %d; use SparseMatcher.maskFor(cfg, sparse)", drawn.neurons(),
+                    drawn.probability(), drawn.seed(), n, sparse.connectionProbability(), maskSeed));
+        }
+        boolean[] mask = drawn.allowed;
+        int minRow = drawn.minimumRowColumns();
         if (minRow < minimumColumns(d)) {
             throw new IllegalArgumentException(String.format("connection probability p = %s is too small for N = %d neurons: "
                     + "a row of the mask has %d allowed columns, and each needs at least %d (2(d + 1), d = %d); raise p or N",
@@ -192,7 +280,7 @@ public final class SparseMatcher {
         double lambda = !Double.isNaN(cfg.lambda()) ? cfg.lambda()
                 : Double.isNaN(sparse.relativeLambda()) ? RidgeRegression.fit(des.phi(), latentTarget).lambda()
                 : sparse.relativeLambda() * trace / n;
-        return new Problem(gram, c, tt, lambda, mask, maskSeed, rows, des, latentTarget);
+        return new Problem(gram, c, tt, lambda, mask, rows, des, latentTarget);
     }
 
     /** The smallest number of allowed entries in a row of {@code mask} (row-major N × N). */

@@ -2,25 +2,21 @@ package ddmatch.rnn;
 
 /**
  * The hot loops of {@link RateNetwork}: the drift {@code (1/τ)(−x + U W φ(x) + b)} and the Jacobian product
- * {@code (1/τ)(−v + U W (φ'(x) ⊙ v))} of one state, and the drift of an ensemble of B states sharing W.
+ * {@code (1/τ)(−v + U W (φ'(x) ⊙ v))} of one state, and the drift of a batch of B states sharing W.
  *
  * <p><b>Description.</b> A drift evaluation is split into three passes so that two of them are SIMD loops:
  * (1) φ(x) for all N neurons into a scratch array ({@link FastTanh#tanh(double[], double[], int, int)} for tanh,
  * which C2 vectorises); (2) the d read-in sums {@code a_k = Σ_j W_kj φ_j}, a reduction that C2 does not vectorise
  * (floating-point sums may not be reordered), written with four neurons per iteration and 4·d independent
  * accumulators (for d = 3) so that the adds pipeline; (3) {@code out_j = (b_j − x_j + Σ_k U_jk a_k)/τ} over the
- * columns of U stored contiguously (a unit-stride loop, vectorised). The ensemble kernel stores the B states
- * neuron-major ({@code x[j·B + β]}): pass 2 then becomes, for each neuron j, a unit-stride update of the B-vectors
- * {@code a_k += W_kj φ_j}, vectorised across trajectories, and W is read once per step for all B states.
+ * columns of U stored contiguously (a unit-stride loop, vectorised).
  *
  * <p>Two fused forms serve the solvers: {@link #driftAndTangents} evaluates the drift and k Jacobian products in one
  * sweep (φ and φ' once, d·(1 + k) read-in sums; one RK4 stage of the Lyapunov spectrum), and {@link #driftBatch} the
  * drift of B states stored one after another, each bit-identical to {@link #drift} (lock-step ensembles).
  *
- * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases, which
- * differs from the ensemble's sequential order: single and ensemble drifts agree to rounding (≈ 1e-15 relative),
- * not bit for bit. Each is deterministic. Scratch space is per thread; no call allocates after the first on a
- * thread.
+ * <p>The read-in sums of one state are added in the order (s₀ + s₁) + (s₂ + s₃) over the four neuron phases; every
+ * kernel is deterministic. Scratch space is per thread; no call allocates after the first on a thread.
  *
  * <p><b>Vector API.</b> For tanh networks, when the JVM runs with {@code --add-modules jdk.incubator.vector} (the
  * {@code ddmatch} launcher and the test build add it), every kernel delegates to an explicitly vectorised version
@@ -131,6 +127,78 @@ public final class NetworkKernels {
     }
 
     /**
+     * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; {@code columns}: {@link Embedding#project}
+     * over the first {@code columns} columns of this kernel's U (the latent ones; a population column comes after
+     * them). That method adds each sum in one chain of N dependent additions, which at a few cycles each made it the
+     * hottest method of a recorded simulation (JFR of {@code ddmatch demo}: 27–29 % of the samples); here the sums run
+     * in independent chains that pipeline: with the Vector API two vector fused multiply-add chains per column over
+     * U's contiguous columns, their lanes added in lane order, then the tail (d = 3: the three columns in one sweep
+     * that reads {@code x − b} once); otherwise, for d = 3, four neuron phases × three columns of scalar accumulators
+     * added as (s₀ + s₁) + (s₂ + s₃), as in the read-in sums. The grouping differs from {@link Embedding#project}, so
+     * the two agree to rounding (≈ 1e-16 of {@code Σ_j |U_jk (x_j − b_j)|/N}), not bit for bit; each is deterministic.
+     * Allocates nothing after the first call on a thread.
+     *
+     * @param x       state, length ≥ N
+     * @param zt      the readout in latent (standardised) units, length ≥ columns (written)
+     * @param columns how many leading columns of U to read out, 1 ≤ columns ≤ the kernel's column count
+     */
+    public void project(double[] x, double[] zt, int columns) {
+        if (columns < 1 || columns > d || x.length < n || zt.length < columns) {
+            throw new IllegalArgumentException("project: columns = " + columns + " must be in [1, " + d + "], x needs ≥ N = "
+                    + n + " and zt ≥ columns entries; got " + x.length + " and " + zt.length);
+        }
+        if (simd != null) {
+            simd.project(x, zt, columns, DOT_LANES.get());
+            return;
+        }
+        final double[] uc = uCols;
+        final double inv = 1.0 / n;
+        if (columns == 3) {
+            final int n2 = 2 * n;
+            double a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0, c0 = 0, c1 = 0, c2 = 0, e0 = 0, e1 = 0, e2 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                double y0 = x[j] - b[j], y1 = x[j + 1] - b[j + 1], y2 = x[j + 2] - b[j + 2], y3 = x[j + 3] - b[j + 3];
+                a0 += uc[j] * y0;
+                a1 += uc[n + j] * y0;
+                a2 += uc[n2 + j] * y0;
+                b0 += uc[j + 1] * y1;
+                b1 += uc[n + j + 1] * y1;
+                b2 += uc[n2 + j + 1] * y1;
+                c0 += uc[j + 2] * y2;
+                c1 += uc[n + j + 2] * y2;
+                c2 += uc[n2 + j + 2] * y2;
+                e0 += uc[j + 3] * y3;
+                e1 += uc[n + j + 3] * y3;
+                e2 += uc[n2 + j + 3] * y3;
+            }
+            for (; j < n; j++) {
+                double y = x[j] - b[j];
+                a0 += uc[j] * y;
+                a1 += uc[n + j] * y;
+                a2 += uc[n2 + j] * y;
+            }
+            zt[0] = ((a0 + b0) + (c0 + e0)) * inv;
+            zt[1] = ((a1 + b1) + (c1 + e1)) * inv;
+            zt[2] = ((a2 + b2) + (c2 + e2)) * inv;
+            return;
+        }
+        for (int k = 0; k < columns; k++) {
+            int off = k * n;
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int j = 0;
+            for (; j + 3 < n; j += 4) {
+                s0 += uc[off + j] * (x[j] - b[j]);
+                s1 += uc[off + j + 1] * (x[j + 1] - b[j + 1]);
+                s2 += uc[off + j + 2] * (x[j + 2] - b[j + 2]);
+                s3 += uc[off + j + 3] * (x[j + 3] - b[j + 3]);
+            }
+            for (; j < n; j++) s0 += uc[off + j] * (x[j] - b[j]);
+            zt[k] = ((s0 + s1) + (s2 + s3)) * inv;
+        }
+    }
+
+    /**
      * Whether the Vector API kernels are in use in this JVM (module {@code jdk.incubator.vector} present and not
      * switched off with {@code -Dddmatch.kernel=scalar}); they serve tanh networks only.
      */
@@ -207,7 +275,7 @@ public final class NetworkKernels {
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
     public void drift(double[] x, double[] out) {
         if (simd != null) {
-            simd.drift(x, out, scratch(simd.scratchLength(1)));
+            simd.drift(x, out, scratch(simd.scratchLength()));
             return;
         }
         double[] s = scratch(n + d);
@@ -219,7 +287,7 @@ public final class NetworkKernels {
     /** {@code out = (1/τ)(−v + U W (φ'(x) ⊙ v))}. */
     public void jacobianTimes(double[] x, double[] v, double[] out) {
         if (simd != null) {
-            simd.jacobianTimes(x, v, out, scratch(simd.scratchLength(1)));
+            simd.jacobianTimes(x, v, out, scratch(simd.scratchLength()));
             return;
         }
         double[] s = scratch(n + d);
@@ -381,75 +449,6 @@ public final class NetworkKernels {
             phi(xs, out, off, n);   // φ into the state's own output rows, read once, then overwritten by finish
             readIn(out, off, s, n);
             finish(xs, off, s, n, out, off, true);
-        }
-    }
-
-    /**
-     * The drift of B states at once: {@code out[j·B + β] = (1/τ)(−x + U W φ(x) + b)_j} of state β, for states stored
-     * neuron-major in {@code x[j·B + β]} (N × B, row-major).
-     *
-     * @param x     B states, N × B row-major (length ≥ N·B)
-     * @param batch B ≥ 1
-     * @param out   N × B row-major; must not be {@code x}
-     */
-    public void driftEnsemble(double[] x, int batch, double[] out) {
-        if (batch < 1 || x.length < n * batch || out.length < n * batch) {
-            throw new IllegalArgumentException("ensemble of " + batch + " states needs arrays of N·B = " + (n * batch)
-                    + " entries; got " + x.length + " and " + out.length);
-        }
-        if (out == x) {
-            throw new IllegalArgumentException("driftEnsemble: out must not be the state array x");
-        }
-        if (simd != null) {
-            simd.driftEnsemble(x, batch, out, scratch(simd.scratchLength(batch)));
-            return;
-        }
-        final int nb = n * batch;
-        double[] s = scratch(nb + d * batch);
-        phi(x, s, nb);
-        // a_k(β) for k < d at s[nb + k·B + β]
-        final int aOff = nb;
-        java.util.Arrays.fill(s, aOff, aOff + d * batch, 0.0);
-        final double[] w = wt;
-        if (d == 3) {
-            final int a1 = aOff + batch, a2 = aOff + 2 * batch;
-            for (int j = 0; j < n; j++) {
-                double w0 = w[3 * j], w1 = w[3 * j + 1], w2 = w[3 * j + 2];
-                int pOff = j * batch;
-                for (int q = 0; q < batch; q++) {
-                    double pj = s[pOff + q];
-                    s[aOff + q] += w0 * pj;
-                    s[a1 + q] += w1 * pj;
-                    s[a2 + q] += w2 * pj;
-                }
-            }
-        } else {
-            for (int j = 0; j < n; j++) {
-                int pOff = j * batch;
-                for (int k = 0; k < d; k++) {
-                    double wk = w[j * d + k];
-                    int ak = aOff + k * batch;
-                    for (int q = 0; q < batch; q++) s[ak + q] += wk * s[pOff + q];
-                }
-            }
-        }
-        final double inv = invTau;
-        for (int j = 0; j < n; j++) {
-            int row = j * batch;
-            double bj = b[j];
-            if (d == 3) {
-                double u0 = uCols[j], u1 = uCols[n + j], u2 = uCols[2 * n + j];
-                final int a1 = aOff + batch, a2 = aOff + 2 * batch;
-                for (int q = 0; q < batch; q++) {
-                    out[row + q] = (bj - x[row + q] + u0 * s[aOff + q] + u1 * s[a1 + q] + u2 * s[a2 + q]) * inv;
-                }
-            } else {
-                for (int q = 0; q < batch; q++) {
-                    double r = bj - x[row + q];
-                    for (int k = 0; k < d; k++) r += uCols[k * n + j] * s[aOff + k * batch + q];
-                    out[row + q] = r * inv;
-                }
-            }
         }
     }
 

@@ -495,9 +495,13 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
         }
     }
 
-    /** Writes the readout in the target's coordinates, {@code z = μ + s ⊙ P(x − b)}. */
+    /**
+     * Writes the readout in the target's coordinates, {@code z = μ + s ⊙ P(x − b)}. The projection is
+     * {@link NetworkKernels#project} (independent accumulation chains, vectorised with the Vector API), which agrees
+     * with {@link Embedding#project} to rounding, not bit for bit.
+     */
     public void readout(double[] x, double[] z) {
-        embedding.project(x, z);
+        kernels.project(x, z, d);
         for (int k = 0; k < d; k++) {
             z[k] = standardization.mean(k) + standardization.scale(k) * z[k];
         }

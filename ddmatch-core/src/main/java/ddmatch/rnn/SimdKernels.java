@@ -14,7 +14,7 @@ interface SimdKernels {
     /** Name of the system property that selects the kernels: {@code scalar} forces the scalar ones. */
     String PROPERTY = "ddmatch.kernel";
 
-    /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength(int)} entries. */
+    /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength()} entries. */
     void drift(double[] x, double[] out, double[] scratch);
 
     /**
@@ -47,8 +47,11 @@ interface SimdKernels {
     /** Entries of scratch space {@link #driftBatch} needs. */
     int batchScratchLength();
 
-    /** The ensemble drift of {@link NetworkKernels#driftEnsemble}, states neuron-major {@code x[j·B + β]}. */
-    void driftEnsemble(double[] x, int batch, double[] out, double[] scratch);
+    /**
+     * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; columns of {@link NetworkKernels#project}:
+     * two vector FMA chains per column, lanes added in lane order through {@code lanes} (length ≥ L), then the tail.
+     */
+    void project(double[] x, double[] zt, int columns, double[] lanes);
 
     /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
     void tanh(double[] x, double[] out, int len);
@@ -62,8 +65,8 @@ interface SimdKernels {
     /** The scalar form of the vector tanh, bit-identical to each lane. */
     double tanh(double x);
 
-    /** Entries of scratch space one call needs for a batch of {@code batch} states (1 for a single state). */
-    int scratchLength(int batch);
+    /** Entries of scratch space {@link #drift} and {@link #jacobianTimes} need. */
+    int scratchLength();
 
     /** A short description: implementation, vector shape (e.g. {@code "Vector API, 8 × double (512 bits)"}). */
     String description();

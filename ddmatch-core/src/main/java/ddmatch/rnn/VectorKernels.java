@@ -92,8 +92,8 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
-    public int scratchLength(int batch) {
-        return Math.max(n * batch + d * batch + L, BLOCK + 3 * L + 3);
+    public int scratchLength() {
+        return Math.max(n + d + L, BLOCK + 3 * L + 3);
     }
 
     @Override
@@ -714,44 +714,8 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
-    public void driftEnsemble(double[] x, int batch, double[] out, double[] s) {
-        final int bound = S.loopBound(batch);
-        java.util.Arrays.fill(s, 0, d * batch, 0.0);
-        for (int j = 0; j < n; j++) {
-            final int row = j * batch;
-            tanhBlock(x, row, out, row, batch);   // φ of neuron j for every state, into out (overwritten below)
-            for (int k = 0; k < d; k++) {
-                double wk = w[k * n + j];
-                DoubleVector wv = bc(wk);
-                int a = k * batch;
-                int q = 0;
-                for (; q < bound; q += L) {
-                    DoubleVector.fromArray(S, out, row + q).fma(wv, DoubleVector.fromArray(S, s, a + q)).intoArray(s, a + q);
-                }
-                for (; q < batch; q++) s[a + q] = Math.fma(out[row + q], wk, s[a + q]);
-            }
-        }
-        final double inv = invTau;
-        for (int j = 0; j < n; j++) {
-            final int row = j * batch;
-            final double bj = b[j];
-            int q = 0;
-            for (; q < bound; q += L) {
-                DoubleVector r = bc(bj).sub(DoubleVector.fromArray(S, x, row + q));
-                for (int k = 0; k < d; k++) r = DoubleVector.fromArray(S, s, k * batch + q).fma(bc(uc[k * n + j]), r);
-                r.mul(inv).intoArray(out, row + q);
-            }
-            for (; q < batch; q++) {
-                double r = bj - x[row + q];
-                for (int k = 0; k < d; k++) r = Math.fma(uc[k * n + j], s[k * batch + q], r);
-                out[row + q] = r * inv;
-            }
-        }
-    }
-
-    @Override
     public int batchScratchLength() {
-        return Math.max(scratchLength(1), TILE * n + L + 3 * TILE);   // φ of a tile, lanes, 12 sums
+        return Math.max(scratchLength(), TILE * n + L + 3 * TILE);   // φ of a tile, lanes, 12 sums
     }
 
     /** States per tile of {@link #driftBatch}: 4 states × 3 read-in rows = 12 vector accumulators. */
@@ -883,6 +847,76 @@ final class VectorKernels implements SimdKernels {
                 r = Math.fma(u[n2 + i], s2, r);
                 out[o + i] = r * inv;
             }
+        }
+    }
+
+    /**
+     * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; columns. d = 3: one sweep over the neurons
+     * with {@code y = x − b} formed once per vector and six accumulators (two chains of 2L neurons per column, so that
+     * the fused multiply-adds overlap instead of waiting on each other's latency); other d: the same two chains column
+     * by column. Each column's two chains are added lane by lane, the lanes in lane order, then the tail neurons by
+     * scalar fused multiply-adds. Vectors never leave this method.
+     */
+    @Override
+    public void project(double[] x, double[] zt, int columns, double[] lanes) {
+        final int n = this.n;
+        final double[] u = uc, b = this.b;
+        final double inv = 1.0 / n;
+        if (columns == 3) {
+            final int n2 = 2 * n;
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S), a2 = DoubleVector.zero(S);
+            DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S);
+            int j = 0;
+            for (; j <= n - 2 * L; j += 2 * L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j));
+                DoubleVector z = DoubleVector.fromArray(S, x, j + L).sub(DoubleVector.fromArray(S, b, j + L));
+                a0 = DoubleVector.fromArray(S, u, j).fma(y, a0);
+                a1 = DoubleVector.fromArray(S, u, n + j).fma(y, a1);
+                a2 = DoubleVector.fromArray(S, u, n2 + j).fma(y, a2);
+                c0 = DoubleVector.fromArray(S, u, j + L).fma(z, c0);
+                c1 = DoubleVector.fromArray(S, u, n + j + L).fma(z, c1);
+                c2 = DoubleVector.fromArray(S, u, n2 + j + L).fma(z, c2);
+            }
+            for (; j <= n - L; j += L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j));
+                a0 = DoubleVector.fromArray(S, u, j).fma(y, a0);
+                a1 = DoubleVector.fromArray(S, u, n + j).fma(y, a1);
+                a2 = DoubleVector.fromArray(S, u, n2 + j).fma(y, a2);
+            }
+            a0.add(c0).intoArray(lanes, 0);
+            double z0 = laneSum(lanes, 0);
+            a1.add(c1).intoArray(lanes, 0);
+            double z1 = laneSum(lanes, 0);
+            a2.add(c2).intoArray(lanes, 0);
+            double z2 = laneSum(lanes, 0);
+            for (; j < n; j++) {
+                double y = x[j] - b[j];
+                z0 = Math.fma(u[j], y, z0);
+                z1 = Math.fma(u[n + j], y, z1);
+                z2 = Math.fma(u[n2 + j], y, z2);
+            }
+            zt[0] = z0 * inv;
+            zt[1] = z1 * inv;
+            zt[2] = z2 * inv;
+            return;
+        }
+        for (int k = 0; k < columns; k++) {
+            final int off = k * n;
+            DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S);
+            int j = 0;
+            for (; j <= n - 2 * L; j += 2 * L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j));
+                DoubleVector z = DoubleVector.fromArray(S, x, j + L).sub(DoubleVector.fromArray(S, b, j + L));
+                s0 = DoubleVector.fromArray(S, u, off + j).fma(y, s0);
+                s1 = DoubleVector.fromArray(S, u, off + j + L).fma(z, s1);
+            }
+            for (; j <= n - L; j += L) {
+                s0 = DoubleVector.fromArray(S, u, off + j).fma(DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j)), s0);
+            }
+            s0.add(s1).intoArray(lanes, 0);
+            double sum = laneSum(lanes, 0);
+            for (; j < n; j++) sum = Math.fma(u[off + j], x[j] - b[j], sum);
+            zt[k] = sum * inv;
         }
     }
 

@@ -149,6 +149,39 @@ class SparseMatcherTest {
     static final MatchConfig SMALL = MatchConfig.defaults(60, 3).withSampling(SamplingConfig.defaults().withSamples(800));
 
     @Test
+    void aMaskDrawnOnceGivesTheSameFitBitForBitAndAMaskOfAnotherConfigurationIsRefused() {
+        SparseConfig sc = SparseConfig.of(0.4).withWeightBound(0.3).withIterations(30);
+        SparseMatcher.Mask mask = SparseMatcher.maskFor(SMALL, sc);
+        // the mask is the seeded draw of mask(N, p, seed): same entries, same fewest columns per row
+        boolean[] raw = SparseMatcher.mask(60, 0.4, SparseMatcher.maskSeed(SMALL.seed()));
+        int allowed = 0;
+        for (int i = 0; i < 60; i++) {
+            for (int k = 0; k < 60; k++) {
+                assertThat(mask.allowed(i, k)).isEqualTo(raw[i * 60 + k]);
+                if (raw[i * 60 + k]) allowed++;
+            }
+        }
+        assertThat(mask.minimumRowColumns()).isEqualTo(SparseMatcher.minimumRowColumns(raw, 60));
+        assertThat(mask.density()).isEqualTo(allowed / 3600.0);
+        SparseMatcher.Result drawnInside = SparseMatcher.train(WELL, SMALL, sc, ProgressListener.NONE);
+        SparseMatcher.Result passedIn = SparseMatcher.train(WELL, SMALL, sc, mask, ProgressListener.NONE);
+        assertThat(passedIn.network().connectivity()).containsExactly(drawnInside.network().connectivity());
+        assertThat(passedIn.lossCurve()).containsExactly(drawnInside.lossCurve());
+        assertThat(passedIn.density()).isEqualTo(drawnInside.density()).isEqualTo(mask.density());
+        assertThat(passedIn.maskSeed()).isEqualTo(drawnInside.maskSeed()).isEqualTo(mask.seed());
+        assertThat(passedIn.minimumRowColumns()).isEqualTo(drawnInside.minimumRowColumns());
+        SparseMatcher.Mask otherSeed = SparseMatcher.Mask.draw(60, 0.4, mask.seed() + 1);
+        SparseMatcher.Mask otherP = SparseMatcher.Mask.draw(60, 0.5, mask.seed());
+        SparseMatcher.Mask otherN = SparseMatcher.Mask.draw(61, 0.4, mask.seed());
+        for (SparseMatcher.Mask wrong : new SparseMatcher.Mask[] {otherSeed, otherP, otherN}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparseMatcher.train(WELL, SMALL, sc, wrong, ProgressListener.NONE))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maskFor");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparseMatcher.Mask.draw(60, 0.0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aBoundAboveTheLargestUnboundedWeightLeavesTheClosedFormFitUnchanged() {
         SparseMatcher.Result free = SparseMatcher.train(WELL, SMALL, SparseConfig.of(0.5), ProgressListener.NONE);
         double b = 1.01 * free.unboundedMaxWeight();

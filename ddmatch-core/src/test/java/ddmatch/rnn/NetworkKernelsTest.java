@@ -67,26 +67,4 @@ class NetworkKernelsTest {
         net.drift(0, xm, fm);
         for (int j = 0; j < n; j++) assertThat(jv[j]).isCloseTo((fp[j] - fm[j]) / (2 * h), within(1e-7));
     }
-
-    @Test
-    void ensembleDriftEqualsSingleDriftsToRounding() {
-        int n = 150, batch = 7;
-        for (int d : new int[] {3, 4}) {
-            RateNetwork net = network(n, d, 21);
-            NetworkKernels k = NetworkKernels.of(net);
-            double[] xs = new double[n * batch];
-            double[][] single = new double[batch][];
-            for (int q = 0; q < batch; q++) {
-                double[] x = state(n, 100 + q);
-                for (int j = 0; j < n; j++) xs[j * batch + q] = x[j];
-                single[q] = new double[n];
-                net.drift(0, x, single[q]);
-            }
-            double[] out = new double[n * batch];
-            k.driftEnsemble(xs, batch, out);
-            for (int q = 0; q < batch; q++) {
-                for (int j = 0; j < n; j++) assertThat(out[j * batch + q]).isCloseTo(single[q][j], within(1e-13));
-            }
-        }
-    }
 }

@@ -86,15 +86,13 @@ class RateNetworkPopulationTest {
         double[] jv = new double[N];
         net.jacobianTimes(0, x, v, jv);
         for (int j = 0; j < N; j++) assertThat(jv[j]).isCloseTo((fp[j] - fm[j]) / (2 * h), within(1e-8));
-        // Ensemble kernel of two identical states.
+        // Batch kernel of two identical states (the population mode is its extra column of U).
         double[] xs = new double[2 * N];
-        for (int j = 0; j < N; j++) {
-            xs[2 * j] = x[j];
-            xs[2 * j + 1] = x[j];
-        }
+        System.arraycopy(x, 0, xs, 0, N);
+        System.arraycopy(x, 0, xs, N, N);
         double[] fs = new double[2 * N];
-        NetworkKernels.of(net).driftEnsemble(xs, 2, fs);
-        for (int j = 0; j < N; j++) assertThat(fs[2 * j + 1]).isCloseTo(ref[j], within(1e-12));
+        NetworkKernels.of(net).driftBatch(xs, 2, fs);
+        for (int j = 0; j < N; j++) assertThat(fs[N + j]).isCloseTo(ref[j], within(1e-12));
     }
 
     @Test

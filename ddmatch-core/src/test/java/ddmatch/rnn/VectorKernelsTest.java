@@ -107,29 +107,4 @@ class VectorKernelsTest {
             assertThat(again).containsExactly(fv);
         }
     }
-
-    @Test
-    void vectorEnsembleDriftAgreesWithTheScalarEnsembleAndSingleDrifts() {
-        assumeTrue(NetworkKernels.vectorApiInUse());
-        int n = 150;
-        for (int batch : new int[] {1, 7, 64}) {
-            for (int d : new int[] {3, 4}) {
-                RateNetwork net = NetworkKernelsTest.network(n, d, 21);
-                NetworkKernels vec = NetworkKernels.of(net, true), sca = NetworkKernels.of(net, false);
-                double[] xs = new double[n * batch];
-                for (int q = 0; q < batch; q++) {
-                    double[] x = NetworkKernelsTest.state(n, 100 + q);
-                    for (int j = 0; j < n; j++) xs[j * batch + q] = x[j];
-                }
-                double[] ov = new double[n * batch], os = new double[n * batch];
-                vec.driftEnsemble(xs, batch, ov);
-                sca.driftEnsemble(xs, batch, os);
-                assertThat(ov).containsExactly(os, within(1e-13));
-                double[] x0 = new double[n], f0 = new double[n];
-                for (int j = 0; j < n; j++) x0[j] = xs[j * batch + batch - 1];
-                vec.drift(x0, f0);
-                for (int j = 0; j < n; j++) assertThat(ov[j * batch + batch - 1]).isCloseTo(f0[j], within(1e-13));
-            }
-        }
-    }
 }
