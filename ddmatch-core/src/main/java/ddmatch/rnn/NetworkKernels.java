@@ -269,7 +269,7 @@ public final class NetworkKernels {
      * @return false (x untouched) when there is no fused form: the caller takes the generic step
      */
     public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
-        return simd != null && simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength(1)));
+        return simd != null && simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength()));
     }
 
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
