@@ -133,6 +133,45 @@ public class BatchStepBenchmark {
         }
     }
 
+    private ddmatch.solve.Stepper[] steppers;   // one per thread: a stepper holds its own workspace
+    private final double[] noDw = new double[1];
+
+    @Setup(Level.Trial)
+    public void setUpSteppers() {
+        steppers = new ddmatch.solve.Stepper[] {ddmatch.solve.EulerMaruyama.INSTANCE.stepper(net),
+            ddmatch.solve.EulerMaruyama.INSTANCE.stepper(net)};
+    }
+
+    /**
+     * The 64 trajectories advanced one after another by the library's Euler–Maruyama stepper (with the Vector API and
+     * d = 3, the fused one-pass step of {@code RateNetwork.eulerStep}): what {@code Ensemble} does per trajectory.
+     */
+    @Benchmark
+    public void batch64Stepper() {
+        ddmatch.solve.Stepper st = steppers[0];
+        for (int b = 0; b < BATCH; b++) st.step(0.0, BenchData.DT, x[b], noDw);
+    }
+
+    /**
+     * {@value #STEPS} steps of the 64 trajectories on 2 threads, 32 each, through the library's stepper (each thread
+     * its own stepper and trajectories): the parallel-ensemble figure with the fused step; per step = score / 100.
+     */
+    @Benchmark
+    public void batch64Steps100StepperTwoThreads() throws Exception {
+        var f0 = pool.submit(() -> stepperHalf(0));
+        var f1 = pool.submit(() -> stepperHalf(1));
+        f0.get();
+        f1.get();
+    }
+
+    private void stepperHalf(int part) {
+        ddmatch.solve.Stepper st = steppers[part];
+        int h = BATCH / 2;
+        for (int step = 0; step < STEPS; step++) {
+            for (int q = 0; q < h; q++) st.step(0.0, BenchData.DT, x[part * h + q], noDw);
+        }
+    }
+
     @Benchmark
     public void batch64EulerStep() {
         final double dt = BenchData.DT;
