@@ -7,17 +7,28 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link MatrixProduct}'s kernel with the Vector API: loaded by {@link SimdProduct#load} only when the module
  * {@code jdk.incubator.vector} is in the boot layer, never referenced by name elsewhere.
  *
- * <p>X (batch × k) is first packed into panels of {@code P = 2L} states (L = doubles per vector): panel p holds
- * {@code X[p·P + c][κ]} at {@code scratch[from + (p·k + κ)·P + c]}, zero for padding states, so the P states' values at one κ
- * are two adjacent vectors. A tile of {@value MatrixProduct#ROWS} rows of A × one panel then runs once over κ with 8
- * accumulators in registers: per κ, two vector loads, four broadcasts of A's entries and eight fused multiply-adds.
+ * <p>X (batch × k) is first packed into panels of {@code P = W·L} states (L = doubles per vector): panel p holds
+ * {@code X[p·P + c][κ]} at {@code scratch[from + (p·k + κ)·P + c]}, zero for padding states, so the P states' values at
+ * one κ are W adjacent vectors. A tile of {@value MatrixProduct#ROWS} rows of A × one panel then runs over κ with 4·W
+ * accumulators in registers: per κ, W vector loads, four broadcasts of A's entries and 4·W fused multiply-adds
+ * (W = 4 vectors with 512-bit vectors, 16 accumulators; 2 otherwise). κ runs in blocks of {@value #KC} so that
+ * the panels' current block stays in the L2 cache while all tiles of rows pass over it (the cache blocking of Goto
+ * and van de Geijn 2008); a tile's partial sums are carried from block to block through the result, so every entry
+ * is still one chain of fused multiply-adds in increasing κ.
  * The tile's accumulators are stored to the end of the scratch array and scattered from there to the row-major
  * result (4 · P writes per 8 · k fused multiply-adds).
  */
 final class VectorProduct implements SimdProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int P = 2 * L;
+    /**
+     * Vectors of states per tile: 4 with 512-bit vectors (16 accumulators of AVX-512's 32 registers), else 2 (8 of
+     * AVX2's 16).
+     */
+    private static final int W = L >= 8 ? 4 : 2;
+    private static final int P = W * L;
+    /** Inner indices per cache block: 256 · P doubles of a panel (64 KB for P = 32) fit in a 512 KB+ L2 cache. */
+    private static final int KC = 256;
 
     @Override
     public String description() {
@@ -36,17 +47,35 @@ final class VectorProduct implements SimdProduct {
         int panels = (batch + P - 1) / P;
         pack(x, batch, k, s, from);
         int tile = from + panels * k * P;
-        int i = 0;
-        for (; i + 4 <= rows; i += 4) {
-            for (int p = 0; p < panels; p++) {
-                tile4(a, i * k, k, s, from + p * k * P, s, tile);
-                scatter(s, tile, 4, p * P, Math.min(P, batch - p * P), i, rows, out);
+        // Blocks of KC inner indices: a panel's block (KC·P doubles) stays in the L2 cache while every tile of rows
+        // passes over it; each tile's partial sums are carried from one block to the next through out.
+        for (int k0 = 0; k0 < k; k0 += KC) {
+            int k1 = Math.min(k, k0 + KC);
+            boolean first = k0 == 0;
+            int i = 0;
+            for (; i + 4 <= rows; i += 4) {
+                for (int p = 0; p < panels; p++) {
+                    int states = Math.min(P, batch - p * P);
+                    if (!first) {
+                        gather(out, 4, p * P, states, i, rows, s, tile);
+                    }
+                    if (W == 4) {
+                        tile4x4(a, i * k, k, k0, k1, s, from + p * k * P, s, tile, first);
+                    } else {
+                        tile4(a, i * k, k, k0, k1, s, from + p * k * P, s, tile, first);
+                    }
+                    scatter(s, tile, 4, p * P, states, i, rows, out);
+                }
             }
-        }
-        for (; i < rows; i++) {
-            for (int p = 0; p < panels; p++) {
-                tile1(a, i * k, k, s, from + p * k * P, s, tile);
-                scatter(s, tile, 1, p * P, Math.min(P, batch - p * P), i, rows, out);
+            for (; i < rows; i++) {
+                for (int p = 0; p < panels; p++) {
+                    int states = Math.min(P, batch - p * P);
+                    if (!first) {
+                        gather(out, 1, p * P, states, i, rows, s, tile);
+                    }
+                    tile1(a, i * k, k, k0, k1, s, from + p * k * P, s, tile, first);
+                    scatter(s, tile, 1, p * P, states, i, rows, out);
+                }
             }
         }
     }
@@ -68,13 +97,14 @@ final class VectorProduct implements SimdProduct {
         }
     }
 
-    /** Four rows of A (from a0, stride k) × one panel: {@code t[r·P + c] = Σ_κ A[r][κ]·panel[κ][c]}. */
-    private static void tile4(double[] a, int a0, int k, double[] s, int panel, double[] t, int to) {
+    /** Four rows of A (from a0, stride k) × one panel of two vectors (W = 2): {@code t[r·P + c] = Σ_κ A[r][κ]·panel[κ][c]}. */
+    private static void tile4(double[] a, int a0, int k, int k0, int k1, double[] s, int panel, double[] t, int to,
+                              boolean first) {
         int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = DoubleVector.zero(S), c10 = DoubleVector.zero(S),
-                c11 = DoubleVector.zero(S), c20 = DoubleVector.zero(S), c21 = DoubleVector.zero(S),
-                c30 = DoubleVector.zero(S), c31 = DoubleVector.zero(S);
-        for (int kk = 0; kk < k; kk++) {
+        DoubleVector c00 = init(t, to, first), c01 = init(t, to + L, first), c10 = init(t, to + P, first),
+                c11 = init(t, to + P + L, first), c20 = init(t, to + 2 * P, first), c21 = init(t, to + 2 * P + L, first),
+                c30 = init(t, to + 3 * P, first), c31 = init(t, to + 3 * P + L, first);
+        for (int kk = k0; kk < k1; kk++) {
             int off = panel + kk * P;
             DoubleVector y0 = DoubleVector.fromArray(S, s, off);
             DoubleVector y1 = DoubleVector.fromArray(S, s, off + L);
@@ -101,17 +131,84 @@ final class VectorProduct implements SimdProduct {
         c31.intoArray(t, to + 3 * P + L);
     }
 
-    /** One row of A × one panel (the rows left over after the 4-row tiles). */
-    private static void tile1(double[] a, int a0, int k, double[] s, int panel, double[] t, int to) {
-        DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S);
-        for (int kk = 0; kk < k; kk++) {
+    /** Four rows of A × one panel of four vectors (W = 4): 16 accumulators. */
+    private static void tile4x4(double[] a, int a0, int k, int k0, int k1, double[] s, int panel, double[] t, int to,
+                                boolean first) {
+        int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        DoubleVector c00 = init(t, to, first), c01 = init(t, to + L, first), c02 = init(t, to + 2 * L, first),
+                c03 = init(t, to + 3 * L, first), c10 = init(t, to + P, first), c11 = init(t, to + P + L, first),
+                c12 = init(t, to + P + 2 * L, first), c13 = init(t, to + P + 3 * L, first),
+                c20 = init(t, to + 2 * P, first), c21 = init(t, to + 2 * P + L, first),
+                c22 = init(t, to + 2 * P + 2 * L, first), c23 = init(t, to + 2 * P + 3 * L, first),
+                c30 = init(t, to + 3 * P, first), c31 = init(t, to + 3 * P + L, first),
+                c32 = init(t, to + 3 * P + 2 * L, first), c33 = init(t, to + 3 * P + 3 * L, first);
+        for (int kk = k0; kk < k1; kk++) {
             int off = panel + kk * P;
+            DoubleVector y0 = DoubleVector.fromArray(S, s, off);
+            DoubleVector y1 = DoubleVector.fromArray(S, s, off + L);
+            DoubleVector y2 = DoubleVector.fromArray(S, s, off + 2 * L);
+            DoubleVector y3 = DoubleVector.fromArray(S, s, off + 3 * L);
             DoubleVector r = DoubleVector.broadcast(S, a[a0 + kk]);
-            c0 = r.fma(DoubleVector.fromArray(S, s, off), c0);
-            c1 = r.fma(DoubleVector.fromArray(S, s, off + L), c1);
+            c00 = r.fma(y0, c00);
+            c01 = r.fma(y1, c01);
+            c02 = r.fma(y2, c02);
+            c03 = r.fma(y3, c03);
+            r = DoubleVector.broadcast(S, a[a1 + kk]);
+            c10 = r.fma(y0, c10);
+            c11 = r.fma(y1, c11);
+            c12 = r.fma(y2, c12);
+            c13 = r.fma(y3, c13);
+            r = DoubleVector.broadcast(S, a[a2 + kk]);
+            c20 = r.fma(y0, c20);
+            c21 = r.fma(y1, c21);
+            c22 = r.fma(y2, c22);
+            c23 = r.fma(y3, c23);
+            r = DoubleVector.broadcast(S, a[a3 + kk]);
+            c30 = r.fma(y0, c30);
+            c31 = r.fma(y1, c31);
+            c32 = r.fma(y2, c32);
+            c33 = r.fma(y3, c33);
         }
-        c0.intoArray(t, to);
-        c1.intoArray(t, to + L);
+        c00.intoArray(t, to);
+        c01.intoArray(t, to + L);
+        c02.intoArray(t, to + 2 * L);
+        c03.intoArray(t, to + 3 * L);
+        c10.intoArray(t, to + P);
+        c11.intoArray(t, to + P + L);
+        c12.intoArray(t, to + P + 2 * L);
+        c13.intoArray(t, to + P + 3 * L);
+        c20.intoArray(t, to + 2 * P);
+        c21.intoArray(t, to + 2 * P + L);
+        c22.intoArray(t, to + 2 * P + 2 * L);
+        c23.intoArray(t, to + 2 * P + 3 * L);
+        c30.intoArray(t, to + 3 * P);
+        c31.intoArray(t, to + 3 * P + L);
+        c32.intoArray(t, to + 3 * P + 2 * L);
+        c33.intoArray(t, to + 3 * P + 3 * L);
+    }
+
+    /** One row of A × one panel (the rows left over after the 4-row tiles), one vector of states at a time. */
+    private static void tile1(double[] a, int a0, int k, int k0, int k1, double[] s, int panel, double[] t, int to,
+                              boolean first) {
+        for (int w = 0; w < W; w++) {
+            DoubleVector c = init(t, to + w * L, first);
+            for (int kk = k0; kk < k1; kk++) {
+                c = DoubleVector.broadcast(S, a[a0 + kk]).fma(DoubleVector.fromArray(S, s, panel + kk * P + w * L), c);
+            }
+            c.intoArray(t, to + w * L);
+        }
+    }
+
+    /** Zero for the first block of inner indices, else the partial sums of the previous blocks from {@code t}. */
+    private static DoubleVector init(double[] t, int at, boolean first) {
+        return first ? DoubleVector.zero(S) : DoubleVector.fromArray(S, t, at);
+    }
+
+    /** {@code t[r·P + c] = out[(beta0 + c)·rows + i + r]} for r &lt; nr, c &lt; states; zero in padding lanes. */
+    private static void gather(double[] out, int nr, int beta0, int states, int i, int rows, double[] t, int to) {
+        for (int r = 0; r < nr; r++) {
+            for (int c = 0; c < P; c++) t[to + r * P + c] = c < states ? out[(beta0 + c) * rows + i + r] : 0.0;
+        }
     }
 
     /** {@code out[(beta0 + c)·rows + i + r] = t[r·P + c]} for r &lt; nr, c &lt; states. */
