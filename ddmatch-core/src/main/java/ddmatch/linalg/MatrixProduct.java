@@ -10,8 +10,8 @@ package ddmatch.linalg;
  * {@code --add-modules jdk.incubator.vector} (and {@code -Dddmatch.kernel=scalar} is not set), a Vector API
  * micro-kernel ({@code VectorProduct}): X is packed into panels of W·L states (L doubles per vector; W = 4 with
  * 512-bit vectors, else 2) stored k-major, so that each step of the inner loop loads W vectors of states, broadcasts
- * one entry of each of 4 rows of A and adds 4·W fused multiply-adds into accumulators held in registers, with k cut
- * into cache blocks of 256; this is the register-blocked micro-kernel over packed panels of K. Goto and R. A. van de
+ * one entry of each of 4 rows of A and adds 4·W fused multiply-adds into accumulators held in registers, with k above
+ * 2048 cut into cache blocks; this is the register-blocked micro-kernel over packed panels of K. Goto and R. A. van de
  * Geijn, <i>Anatomy of high-performance matrix multiplication</i>, ACM TOMS 34(3), 2008 (see BENCHMARKS.md for what it
  * reaches). Without the module, a scalar kernel computes 4 rows of A × 4 states at a time in 16 independent accumulators (8 loads per 16 multiply-adds) over
  * the unpacked rows.

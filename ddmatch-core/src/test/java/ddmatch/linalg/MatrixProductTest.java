@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class MatrixProductTest {
     /**
      * {batch, rows, k}: every kind of edge tile (batch below, at and above one panel of ≤ 32 states; rows not a multiple
-     * of 4) and k beyond one and two cache blocks of 256.
+     * of 4) and k beyond the unblocked limit of 2048 (three blocks, the last shorter).
      */
     private static final int[][] SHAPES = {{1, 1, 1}, {1, 7, 13}, {3, 5, 9}, {4, 4, 4}, {17, 9, 31}, {37, 13, 8},
-            {64, 11, 101}, {40, 7, 530}, {5, 6, 257}};
+            {64, 11, 101}, {40, 7, 530}, {5, 6, 2051}};
 
     private static double[] random(int len, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
