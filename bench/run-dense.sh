@@ -3,7 +3,8 @@
 # back, 1 BLAS thread everywhere. For each JDK:
 #   1. JMH DenseStepBenchmark with OPENBLAS_NUM_THREADS=1 (native BLAS loaded): the Euler step (mat-vec), the 64-state
 #      product by the Java kernel and by the native dgemm, and driftBatch64 (native);
-#   2. JMH driftBatch64 again with -Dddmatch.blas=java (the Java kernel inside the whole batch drift);
+#   2. JMH driftBatch64 again with -Dddmatch.blas=java (the Java kernel inside the whole batch drift), and the product
+#      by the scalar Java kernel (-Dddmatch.kernel=scalar, as without the Vector API module);
 #   3. NumPy's dense rows (dense_step, dense_matvec, dense_matmat64) right after.
 # Results: bench/results/<UTC date>-dense/ (*.txt committed; json/log git-ignored).
 #   JDKS="java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java" bench/run-dense.sh
@@ -39,6 +40,7 @@ for j in $JDKS; do
   v=$("$j" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/jdk\1/p')
   jmh "dense-$v" "$j" 'DenseStepBenchmark'
   jmh "dense-$v-blas-java" "$j" 'DenseStepBenchmark.driftBatch64' -jvmArgsAppend -Dddmatch.blas=java
+  jmh "dense-$v-scalar" "$j" 'DenseStepBenchmark.matmat64Java' -jvmArgsAppend -Dddmatch.kernel=scalar
   numpy "after-$v"
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
