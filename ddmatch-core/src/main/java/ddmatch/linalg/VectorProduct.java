@@ -11,12 +11,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code X[p·P + c][κ]} at {@code scratch[from + (p·k + κ)·P + c]}, zero for padding states, so the P states' values at
  * one κ are W adjacent vectors. A tile of {@value MatrixProduct#ROWS} rows of A × one panel then runs over κ with 4·W
  * accumulators in registers: per κ, W vector loads, four broadcasts of A's entries and 4·W fused multiply-adds
- * (W = 4 vectors with 512-bit vectors, 16 accumulators; 2 otherwise). For k above {@value #UNBLOCKED_MAX}, κ runs in blocks
- * so that the panels' current block stays in the L2 cache while all tiles of rows pass over it (the cache blocking of Goto
- * and van de Geijn 2008); a tile's partial sums are carried from block to block through the result, so every entry
- * is still one chain of fused multiply-adds in increasing κ.
- * The tile's accumulators are stored to the end of the scratch array and scattered from there to the row-major
- * result (4 · P writes per 8 · k fused multiply-adds).
+ * (W = 4 vectors with 512-bit vectors, 16 accumulators; 2 otherwise). For k above {@value #UNBLOCKED_MAX}, κ runs in
+ * blocks so that the panels' current block stays in the L2 cache while all tiles of rows pass over it (the cache
+ * blocking of Goto and van de Geijn 2008); a tile's partial sums are carried from block to block through the result,
+ * so every entry is still one chain of fused multiply-adds in increasing κ. A tile's accumulators are stored to the
+ * end of the scratch array and scattered from there to the row-major result (4·P writes per 4·P·k multiply-adds).
  */
 final class VectorProduct implements SimdProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
