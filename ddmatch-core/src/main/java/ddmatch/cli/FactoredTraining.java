@@ -2,7 +2,7 @@ package ddmatch.cli;
 
 import ddmatch.check.AutoTuner;
 import ddmatch.fit.DriftMatcher;
-import ddmatch.fit.NativeBlas;
+import ddmatch.linalg.NativeBlas;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.fit.TrainingResult;
 import ddmatch.io.ModelFiles;

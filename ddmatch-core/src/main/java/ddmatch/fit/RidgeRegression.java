@@ -1,5 +1,7 @@
 package ddmatch.fit;
 
+import ddmatch.linalg.GramProduct;
+import ddmatch.linalg.NativeBlas;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 

@@ -1,5 +1,6 @@
 package ddmatch.fit;
 
+import ddmatch.linalg.GramProduct;
 import ddmatch.rnn.DenseRateNetwork;
 import ddmatch.rnn.Embedding;
 import ddmatch.sde.Sde;

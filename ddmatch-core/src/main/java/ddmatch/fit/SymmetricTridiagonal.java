@@ -1,5 +1,6 @@
 package ddmatch.fit;
 
+import ddmatch.linalg.NativeBlas;
 import java.util.Arrays;
 
 /**

@@ -2,6 +2,7 @@ package ddmatch.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ddmatch.linalg.NativeBlas;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
 import ddmatch.solve.ProgressListener;

@@ -1,4 +1,4 @@
-package ddmatch.fit;
+package ddmatch.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
@@ -7,7 +7,8 @@ import java.util.logging.Logger;
 
 /**
  * The system's native BLAS and LAPACK, when they can be loaded at run time, for the Gram product {@code ΦᵀΦ} (a
- * symmetric rank-k update, {@code dsyrk}) and its tridiagonalisation ({@code dsytrd}).
+ * symmetric rank-k update, {@code dsyrk}), its tridiagonalisation ({@code dsytrd}) and general matrix products
+ * ({@code dgemm}: fitted values in the fit, the batch drift of a dense network in {@link MatrixProduct}).
  *
  * <p>The bridge is dev.ludovic.netlib's JNI binding to {@code libblas.so.3}: on Debian/Ubuntu that is whichever BLAS
  * the alternatives system selects, e.g. OpenBLAS after {@code apt-get install libopenblas0-pthread}. Without it (or
@@ -86,12 +87,31 @@ public final class NativeBlas {
      * @param phi row-major M × n
      * @param w   row-major n × cols
      */
-    static boolean multiply(double[] phi, int m, int n, double[] w, int cols, double[] out) {
+    public static boolean multiply(double[] phi, int m, int n, double[] w, int cols, double[] out) {
         if (INSTANCE == null) {
             return false;
         }
         // Row-major matrices are column-major transposes: (ΦW)ᵀ = Wᵀ Φᵀ, with Wᵀ (cols × n) and Φᵀ (n × M).
         INSTANCE.dgemm("N", "N", cols, m, n, 1.0, w, cols, phi, n, 0.0, out, cols);
+        return true;
+    }
+
+    /**
+     * {@code out ← X Aᵀ} (batch × rows, row-major) by the native {@code dgemm}: row β of the result holds the products
+     * of state β (row β of X) with every row of A — the drift of a batch of states of a dense network,
+     * {@code J φ(x_β)} for all β at once. False (out untouched) when no native BLAS is loaded.
+     *
+     * @param x     row-major batch × k
+     * @param a     row-major rows × k
+     * @param out   row-major batch × rows; must not be x or a
+     */
+    public static boolean multiplyByTranspose(double[] x, int batch, int k, double[] a, int rows, double[] out) {
+        if (INSTANCE == null) {
+            return false;
+        }
+        // Column-major, out is (X Aᵀ)ᵀ = A Xᵀ (rows × batch, ld = rows); row-major A is column-major Aᵀ (k × rows,
+        // ld = k), hence "T", and row-major X is column-major Xᵀ (k × batch, ld = k).
+        INSTANCE.dgemm("T", "N", rows, batch, k, 1.0, a, k, x, k, 0.0, out, rows);
         return true;
     }
 
@@ -102,7 +122,7 @@ public final class NativeBlas {
      * @param phi row-major M × F
      * @param k   row-major M × M output
      */
-    static boolean gramOuter(double[] phi, int m, int f, double[] k) {
+    public static boolean gramOuter(double[] phi, int m, int f, double[] k) {
         if (INSTANCE == null) {
             return false;
         }
@@ -121,7 +141,7 @@ public final class NativeBlas {
      * row-major symmetric {@code a}, read as the column-major upper triangle; false (a untouched) when no native
      * LAPACK is loaded. Its workspace is n·(block size) doubles.
      */
-    static boolean tridiagonalize(double[] a, int n, double[] d, double[] e, double[] tau) {
+    public static boolean tridiagonalize(double[] a, int n, double[] d, double[] e, double[] tau) {
         if (LAPACK == null || n < 1) {
             return false;
         }
@@ -157,7 +177,7 @@ public final class NativeBlas {
      * @param phi row-major M × F
      * @param g   row-major F × F output
      */
-    static boolean gram(double[] phi, int m, int f, double[] g) {
+    public static boolean gram(double[] phi, int m, int f, double[] g) {
         if (INSTANCE == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package ddmatch.fit;
+package ddmatch.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package ddmatch.fit;
+package ddmatch.linalg;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

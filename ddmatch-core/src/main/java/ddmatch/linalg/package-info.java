@@ -1,0 +1,8 @@
+/**
+ * Dense linear-algebra kernels below the network and the fit: the product of row-major {@code double[]} matrices and
+ * the Gram product {@code ΦᵀΦ}, each with a register-blocked pure-Java implementation and, when the system's BLAS and
+ * LAPACK can be loaded at run time (dev.ludovic.netlib's JNI bridge, used single-threaded), the native
+ * {@code dgemm}, {@code dsyrk} and {@code dsytrd}; the package depends on nothing else in ddmatch, so both the
+ * simulation ({@code rnn}) and the training ({@code fit}) share one choice of backend per JVM.
+ */
+package ddmatch.linalg;
