@@ -2,6 +2,7 @@ package ddmatch.linalg;
 
 import dev.ludovic.netlib.blas.BLAS;
 import dev.ludovic.netlib.blas.NativeBLAS;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,12 +30,25 @@ import java.util.logging.Logger;
  * cannot be interrupted: SIGINT (Ctrl-C) during a threaded call made the JVM hang at exit instead of stopping with
  * status 130 (measured: {@code train lorenz --neurons 3000} interrupted inside the fit, still alive 30 s later with
  * OPENBLAS_NUM_THREADS = 2; exit 130 at once with 1), as OpenBLAS's exit-time clean-up waits for its busy worker threads.
+ * With one thread the opposite can happen: the clean-up frees buffers a call still uses and the process crashes at
+ * exit; a shutdown hook ({@link NativeCallGuard}) therefore lets the call in progress return first (at most 60 s).
  */
 public final class NativeBlas {
     /** Kept strongly reachable: a logger's level is lost when the logger is collected. */
     private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib");
     private static final BLAS INSTANCE = load();
     private static final dev.ludovic.netlib.lapack.LAPACK LAPACK = INSTANCE == null ? null : loadLapack();
+    /** Longest wait at JVM exit for a native call to return (a tridiagonalisation at N = 4000 takes ~26 s). */
+    private static final long EXIT_WAIT_SECONDS = 60;
+    private static final NativeCallGuard GUARD = new NativeCallGuard();
+
+    static {
+        if (INSTANCE != null) {
+            // See NativeCallGuard: without this, Ctrl-C during a native call could crash the process at exit.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> GUARD.awaitIdle(EXIT_WAIT_SECONDS, TimeUnit.SECONDS),
+                    "ddmatch-native-blas-exit"));
+        }
+    }
 
     private NativeBlas() {}
 
@@ -92,7 +106,12 @@ public final class NativeBlas {
             return false;
         }
         // Row-major matrices are column-major transposes: (ΦW)ᵀ = Wᵀ Φᵀ, with Wᵀ (cols × n) and Φᵀ (n × M).
-        INSTANCE.dgemm("N", "N", cols, m, n, 1.0, w, cols, phi, n, 0.0, out, cols);
+        GUARD.enter();
+        try {
+            INSTANCE.dgemm("N", "N", cols, m, n, 1.0, w, cols, phi, n, 0.0, out, cols);
+        } finally {
+            GUARD.exit();
+        }
         return true;
     }
 
@@ -111,7 +130,12 @@ public final class NativeBlas {
         }
         // Column-major, out is (X Aᵀ)ᵀ = A Xᵀ (rows × batch, ld = rows); row-major A is column-major Aᵀ (k × rows,
         // ld = k), hence "T", and row-major X is column-major Xᵀ (k × batch, ld = k).
-        INSTANCE.dgemm("T", "N", rows, batch, k, 1.0, a, k, x, k, 0.0, out, rows);
+        GUARD.enter();
+        try {
+            INSTANCE.dgemm("T", "N", rows, batch, k, 1.0, a, k, x, k, 0.0, out, rows);
+        } finally {
+            GUARD.exit();
+        }
         return true;
     }
 
@@ -127,7 +151,12 @@ public final class NativeBlas {
             return false;
         }
         // Row-major Φ is column-major Φᵀ (F × M); dsyrk('U', 'T') forms (Φᵀ)ᵀΦᵀ = ΦΦᵀ.
-        INSTANCE.dsyrk("U", "T", m, f, 1.0, phi, f, 0.0, k, m);
+        GUARD.enter();
+        try {
+            INSTANCE.dsyrk("U", "T", m, f, 1.0, phi, f, 0.0, k, m);
+        } finally {
+            GUARD.exit();
+        }
         for (int i = 0; i < m; i++) {
             for (int j = i + 1; j < m; j++) {
                 k[i * m + j] = k[j * m + i];
@@ -147,12 +176,22 @@ public final class NativeBlas {
         }
         double[] query = new double[1];
         org.netlib.util.intW info = new org.netlib.util.intW(0);
-        LAPACK.dsytrd("U", n, a, n, d, e, tau, query, -1, info);
+        GUARD.enter();
+        try {
+            LAPACK.dsytrd("U", n, a, n, d, e, tau, query, -1, info);
+        } finally {
+            GUARD.exit();
+        }
         if (info.val != 0) {
             return false;
         }
         double[] work = new double[Math.max(1, (int) query[0])];
-        LAPACK.dsytrd("U", n, a, n, d, e, tau, work, work.length, info);
+        GUARD.enter();
+        try {
+            LAPACK.dsytrd("U", n, a, n, d, e, tau, work, work.length, info);
+        } finally {
+            GUARD.exit();
+        }
         if (info.val != 0) {
             // dsytrd reports only illegal arguments, i.e. a bug here, not a property of the matrix.
             throw new IllegalStateException("dsytrd rejected argument " + (-info.val) + " for n = " + n);
@@ -183,7 +222,12 @@ public final class NativeBlas {
         }
         // Row-major Φ (M × F) is column-major Φᵀ (F × M, lda = F); dsyrk('U', 'N') forms Φᵀ(Φᵀ)ᵀ = ΦᵀΦ into the
         // column-major upper triangle, which is the row-major lower triangle.
-        INSTANCE.dsyrk("U", "N", f, m, 1.0, phi, f, 0.0, g, f);
+        GUARD.enter();
+        try {
+            INSTANCE.dsyrk("U", "N", f, m, 1.0, phi, f, 0.0, g, f);
+        } finally {
+            GUARD.exit();
+        }
         for (int i = 0; i < f; i++) {
             for (int j = i + 1; j < f; j++) {
                 g[i * f + j] = g[j * f + i];
