@@ -72,31 +72,6 @@ public final class GramProduct {
         run(phi, m, f, g, threads, s -> strip(phi, m, f, g, s));
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARM_UP = new java.util.concurrent.atomic.AtomicBoolean();
-
-    /**
-     * Starts, once per JVM, a daemon thread that loads the Vector API kernel and runs it on small products so that
-     * the JIT has compiled it before the first real product; a no-op when a native BLAS is loaded. Call it before
-     * work that precedes a Gram product on one thread (the fit calls it before sampling the target): in a new JVM the
-     * first product otherwise pays the Vector API's class initialisation (≈ 0.15 s) and runs interpreted or
-     * C1-compiled, where every vector operation allocates, until C2 has compiled the kernel — measured at F = 1000,
-     * M = 5000 on 2 cores, a cold first product took ≈ 0.56 s against 0.12 s warm (BENCHMARKS.md §000). The results
-     * do not depend on it.
-     */
-    static void warmUp() {
-        if (NativeBlas.available() || !WARM_UP.compareAndSet(false, true)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            SimdGram simd = SimdGram.load();
-            if (simd != null) {
-                simd.warmUp();
-            }
-        }, "ddmatch-gram-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     /** The vector kernel's description, or "scalar" when it is not in use. */
     static String kernel() {
         SimdGram simd = SimdGram.load();

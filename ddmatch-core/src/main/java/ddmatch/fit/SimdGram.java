@@ -24,7 +24,7 @@ interface SimdGram {
 
     /**
      * Runs the kernel on small products (a few milliseconds once compiled) so that the JIT compiles it; see
-     * {@link GramProduct#warmUp()}.
+     * {@link FitWarmUp}.
      */
     void warmUp();
 
