@@ -42,8 +42,6 @@ public final class DriftMatcher {
             return InputMatcher.train(driven, cfg, progress).result(); // inputs: see InputMatcher
         }
         long start = System.nanoTime();
-        // compiles the fit's kernels on another core while the target is sampled
-        FitWarmUp.start(cfg.sampling().samples(), cfg.neurons());
         int d = target.dimension();
         if (cfg.neurons() < d) {
             throw new IllegalArgumentException("neurons = " + cfg.neurons() + " is not allowed for system '" + target.name()

@@ -22,12 +22,6 @@ interface SimdGram {
      */
     void strip(double[] phi, int m, int f, double[] g, int j0, int j1);
 
-    /**
-     * Runs the kernel on small products (a few milliseconds once compiled) so that the JIT compiles it; see
-     * {@link FitWarmUp}.
-     */
-    void warmUp();
-
     /** A short description: implementation and vector shape, e.g. {@code "Vector API, 8 × double (512 bits)"}. */
     String description();
 

@@ -39,24 +39,6 @@ final class VectorGram implements SimdGram {
         }
     }
 
-    /**
-     * 150 strips of a 16 × 40 product, about 1,800 calls of the tile kernel taking both the full and the edge paths:
-     * past the tiered thresholds at which C2 is asked to compile it (JDK 17 and 25 defaults: 200 calls to leave the
-     * interpreter, then 600 calls and 15,000 calls plus loop iterations in C1's profiled code), and no more, since until
-     * C2's code is installed every vector operation allocates (≈ 3.5 µs per sample of a tile, measured).
-     */
-    @Override
-    public void warmUp() {
-        int m = 16, f = 40;
-        double[] phi = new double[m * f];
-        for (int i = 0; i < phi.length; i++) phi[i] = (i % 7) - 3;
-        double[] g = new double[f * f];
-        for (int k = 0; k < 150; k++) {
-            java.util.Arrays.fill(g, 0.0);
-            strip(phi, m, f, g, 0, f);
-        }
-    }
-
     @Override
     public String description() {
         return "Vector API, " + L + " × double (" + S.vectorBitSize() + " bits)";
