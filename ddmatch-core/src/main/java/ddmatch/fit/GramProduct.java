@@ -24,7 +24,10 @@ import java.util.List;
  *       rounded products, bit for bit.</li>
  * </ul>
  * The two differ in the last bits (relative differences of order M·u, u = 2⁻⁵³). On the 2-core Zen 4 development
- * machine at F = 1000, M = 5000 the vector kernel takes about a third of the scalar one's time (BENCHMARKS.md §000).
+ * machine (AVX-512) at F = 1000, M = 5000, once compiled, the vector kernel took 0.13–0.16 s against 0.64–0.85 s for
+ * the scalar one (JDK 17 and 25, loaded machine); the first product of a JVM costs about as much with either kernel
+ * (≈ 0.4 s), the Vector API's class initialisation and its interpreted and C1-compiled code (where every vector
+ * operation allocates) eating the gain until C2 has compiled the tile kernel (BENCHMARKS.md §000, "Fit, pure-Java path").
  */
 public final class GramProduct {
     static final int COLS = 256;
