@@ -16,8 +16,8 @@ import java.util.List;
  * bit-identical for any thread count. Within a strip, one of two kernels runs:
  * <ul>
  *   <li>the Vector API kernel ({@code VectorGram}, through {@link SimdGram#load}) when the JVM has the module
- *       {@code jdk.incubator.vector} (as the launcher and the tests start it) and {@code -Dddmatch.kernel=scalar} is
- *       not set: 4 × 2L register tiles, each entry one chain of fused multiply-adds over the samples in increasing
+ *       {@code jdk.incubator.vector} (as the launcher and the tests start it), {@code -Dddmatch.kernel=scalar} is
+ *       not set and the product is large enough ({@link #VECTOR_MIN_MULTIPLY_ADDS}): 4 × 2L register tiles, each entry one chain of fused multiply-adds over the samples in increasing
  *       order, the same bits for every vector width;</li>
  *   <li>otherwise the scalar kernel ({@link #computeScalar}): for each block of {@value #DEPTH} samples, a 4 × 4
  *       register-blocked micro-kernel over packed 4-column panels, each entry the naive left-to-right sum of separately
@@ -56,18 +56,46 @@ public final class GramProduct {
 
     /**
      * Writes {@code ΦᵀΦ} (F × F, row-major, both triangles) into {@code g} with the pure-Java kernels: the Vector API
-     * one when available, else the scalar one (see the class comment).
+     * one when available and the product has at least {@value #VECTOR_MIN_MULTIPLY_ADDS} multiply-adds (M·F²/2),
+     * else the scalar one (see the class comment). The choice depends on the sizes only, never on timing, so the same
+     * inputs always give the same bits.
      *
      * @param phi     Φ, row-major M × F
      * @param threads worker threads (≥ 1); 1 computes on the calling thread
      */
     public static void compute(double[] phi, int m, int f, double[] g, int threads) {
+        if (!usesVector(m, f) || !computeVector(phi, m, f, g, threads)) {
+            computeScalar(phi, m, f, g, threads);
+        }
+    }
+
+    /**
+     * Products below this many multiply-adds use the scalar kernel even when the Vector API is available. Measured
+     * in new JVMs (the usual case: one {@code ddmatch train} per JVM) on the 2-core development machine: the vector
+     * kernel's one-off cost — the Vector API's class initialisation and its interpreted and C1-compiled code, in which
+     * every vector operation allocates, until C2 has compiled the tile kernel — made the first product as slow as the
+     * scalar one at F = 1000, M = 5000 (2.5e9 multiply-adds, ≈ 0.35–0.43 s both) and made Lorenz N = 1000 fits with
+     * M = 1000 and 2000 slower (BENCHMARKS.md §000, "Fit, pure-Java path"); above it the vector kernel wins even in a
+     * new JVM, and 4–5× once compiled.
+     */
+    static final double VECTOR_MIN_MULTIPLY_ADDS = 2e9;
+
+    /** Whether {@link #compute} uses the Vector API kernel for an M × F feature matrix in this JVM. */
+    static boolean usesVector(int m, int f) {
+        return (double) m * f * f / 2 >= VECTOR_MIN_MULTIPLY_ADDS && SimdGram.load() != null;
+    }
+
+    /**
+     * {@link #compute} with the Vector API kernel whatever the size; returns false (and writes nothing) when that
+     * kernel is not available in this JVM.
+     */
+    static boolean computeVector(double[] phi, int m, int f, double[] g, int threads) {
         SimdGram simd = SimdGram.load();
         if (simd == null) {
-            computeScalar(phi, m, f, g, threads);
-        } else {
-            run(phi, m, f, g, threads, s -> simd.strip(phi, m, f, g, s * COLS, Math.min(f, (s + 1) * COLS)));
+            return false;
         }
+        run(phi, m, f, g, threads, s -> simd.strip(phi, m, f, g, s * COLS, Math.min(f, (s + 1) * COLS)));
+        return true;
     }
 
     /** {@link #compute} with the scalar kernel, whatever the JVM offers. */
@@ -75,7 +103,7 @@ public final class GramProduct {
         run(phi, m, f, g, threads, s -> strip(phi, m, f, g, s));
     }
 
-    /** The vector kernel's description, or "scalar" when it is not in use. */
+    /** The vector kernel's description, or "scalar" when the Vector API is not available. */
     static String kernel() {
         SimdGram simd = SimdGram.load();
         return simd == null ? "scalar" : simd.description();

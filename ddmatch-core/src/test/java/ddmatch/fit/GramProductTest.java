@@ -38,12 +38,11 @@ class GramProductTest {
     }
 
     @Test
-    void kernelInUseIsBitIdenticalToTheNaiveFusedSumForOddSizesAndAnyThreadCount() {
+    void vectorKernelIsBitIdenticalToTheNaiveFusedSumForOddSizesAndAnyThreadCount() {
         // The vector kernel sums each entry as one chain of fused multiply-adds in sample order, so it must equal the
         // naive fma loop bit for bit; sizes straddle the sample block (VectorGram.DEPTH = 128), the 4-row tiles, the
-        // 2L-column tiles and the 256-column strips. Without the Vector API the scalar kernel is in use and is compared
-        // with the naive unfused sum instead (the test above pins it exactly).
-        boolean vector = !GramProduct.kernel().equals("scalar");
+        // 2L-column tiles and the 256-column strips. Skipped without the Vector API module.
+        org.junit.jupiter.api.Assumptions.assumeTrue(!GramProduct.kernel().equals("scalar"), "Vector API not available");
         int[][] sizes = {{1, 1}, {3, 5}, {127, 17}, {129, 19}, {2 * 128 + 5, GramProduct.COLS + 37}, {300, 2 * GramProduct.COLS + 3}};
         for (int[] mf : sizes) {
             int m = mf[0], f = mf[1];
@@ -51,23 +50,36 @@ class GramProductTest {
             double[] g1 = new double[f * f];
             double[] g2 = new double[f * f];
             double[] g3 = new double[f * f];
-            GramProduct.compute(phi, m, f, g1, 1);
-            GramProduct.compute(phi, m, f, g2, 2);
-            GramProduct.compute(phi, m, f, g3, 5);
+            assertThat(GramProduct.computeVector(phi, m, f, g1, 1)).isTrue();
+            GramProduct.computeVector(phi, m, f, g2, 2);
+            GramProduct.computeVector(phi, m, f, g3, 5);
             assertThat(g2).as("m=%d f=%d, 2 threads", m, f).isEqualTo(g1);
             assertThat(g3).as("m=%d f=%d, 5 threads", m, f).isEqualTo(g1);
             for (int i = 0; i < f; i++) {
                 for (int j = 0; j < f; j++) {
                     double s = 0;
-                    for (int k = 0; k < m; k++) {
-                        s = vector ? Math.fma(phi[k * f + i], phi[k * f + j], s) : s + phi[k * f + i] * phi[k * f + j];
-                    }
+                    for (int k = 0; k < m; k++) s = Math.fma(phi[k * f + i], phi[k * f + j], s);
                     if (g1[i * f + j] != s) {
                         assertThat(g1[i * f + j]).as("G[%d][%d], m=%d f=%d", i, j, m, f).isEqualTo(s);
                     }
                 }
             }
         }
+    }
+
+    @Test
+    void computeChoosesTheKernelBySizeOnly() {
+        // Below the threshold compute() is the scalar kernel bit for bit; at or above it, the vector kernel (when the
+        // Vector API is available). The threshold itself: 2e9 multiply-adds, e.g. F = 1000 from M = 4000 on.
+        assertThat(GramProduct.usesVector(3999, 1000)).isFalse();
+        assertThat(GramProduct.usesVector(4000, 1000)).isEqualTo(!GramProduct.kernel().equals("scalar"));
+        int m = 50, f = 40;
+        double[] phi = features(m, f, 8);
+        double[] g = new double[f * f];
+        double[] s = new double[f * f];
+        GramProduct.compute(phi, m, f, g, 2);
+        GramProduct.computeScalar(phi, m, f, s, 1);
+        assertThat(g).isEqualTo(s);
     }
 
     @Test
@@ -79,7 +91,7 @@ class GramProductTest {
         for (int i = 0; i < phi.length; i++) phi[i] = Math.tanh(2 * r.nextGaussian());
         double[] gv = new double[f * f];
         double[] gs = new double[f * f];
-        GramProduct.compute(phi, m, f, gv, 2);
+        org.junit.jupiter.api.Assumptions.assumeTrue(GramProduct.computeVector(phi, m, f, gv, 2), "Vector API not available");
         GramProduct.computeScalar(phi, m, f, gs, 2);
         double worst = 0;
         for (int i = 0; i < f; i++) {
