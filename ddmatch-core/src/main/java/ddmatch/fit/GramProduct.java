@@ -17,17 +17,19 @@ import java.util.List;
  * <ul>
  *   <li>the Vector API kernel ({@code VectorGram}, through {@link SimdGram#load}) when the JVM has the module
  *       {@code jdk.incubator.vector} (as the launcher and the tests start it), {@code -Dddmatch.kernel=scalar} is
- *       not set and the product is large enough ({@link #VECTOR_MIN_MULTIPLY_ADDS}): 4 × 2L register tiles, each entry one chain of fused multiply-adds over the samples in increasing
- *       order, the same bits for every vector width;</li>
+ *       not set and the product is large enough ({@link #VECTOR_MIN_MULTIPLY_ADDS}): 4 × 2L register tiles, each
+ *       entry one chain of fused multiply-adds over the samples in increasing order, the same bits for every vector
+ *       width;</li>
  *   <li>otherwise the scalar kernel ({@link #computeScalar}): for each block of {@value #DEPTH} samples, a 4 × 4
  *       register-blocked micro-kernel over packed 4-column panels, each entry the naive left-to-right sum of separately
  *       rounded products, bit for bit.</li>
  * </ul>
  * The two differ in the last bits (relative differences of order M·u, u = 2⁻⁵³). On the 2-core Zen 4 development
- * machine (AVX-512) at F = 1000, M = 5000, once compiled, the vector kernel took 0.13–0.16 s against 0.64–0.85 s for
+ * machine (AVX-512) at F = 1000, M = 5000, once compiled, the vector kernel took 0.12–0.24 s against 0.64–0.91 s for
  * the scalar one (JDK 17 and 25, loaded machine); the first product of a JVM costs about as much with either kernel
  * (≈ 0.4 s), the Vector API's class initialisation and its interpreted and C1-compiled code (where every vector
- * operation allocates) eating the gain until C2 has compiled the tile kernel (BENCHMARKS.md §000, "Fit, pure-Java path").
+ * operation allocates) eating the gain until C2 has compiled the tile kernel (BENCHMARKS.md §000, "Fit, pure-Java
+ * path").
  */
 public final class GramProduct {
     static final int COLS = 256;
@@ -75,8 +77,9 @@ public final class GramProduct {
      * kernel's one-off cost — the Vector API's class initialisation and its interpreted and C1-compiled code, in which
      * every vector operation allocates, until C2 has compiled the tile kernel — made the first product as slow as the
      * scalar one at F = 1000, M = 5000 (2.5e9 multiply-adds, ≈ 0.35–0.43 s both) and made Lorenz N = 1000 fits with
-     * M = 1000 and 2000 slower (BENCHMARKS.md §000, "Fit, pure-Java path"); above it the vector kernel wins even in a
-     * new JVM, and 4–5× once compiled.
+     * M = 1000 (5e8) slower, 0.99–1.68 s against 0.93–1.34 s (BENCHMARKS.md §000, "Fit, pure-Java path"). At 2.5e9 the
+     * two kernels cost the same in a new JVM; as the vector kernel's one-off cost is fixed, larger products should gain
+     * (not measured), and once compiled it is 4–5× faster.
      */
     static final double VECTOR_MIN_MULTIPLY_ADDS = 2e9;
 
