@@ -113,6 +113,9 @@ public final class DriftMatcher {
                           double[] latent, int samples) {
     }
 
+    /** Samples per task of the feature computation in {@link #design}. */
+    static final int FEATURE_ROWS = 500;
+
     static Design design(Sde target, MatchConfig cfg, ProgressListener progress) {
         int d = target.dimension();
         MemoryBudget.require(String.format("training N = %d neurons on M = %d samples", cfg.neurons(), cfg.sampling().samples()),
@@ -130,19 +133,23 @@ public final class DriftMatcher {
         int n = cfg.neurons();
         DMatrixRMaj phi = new DMatrixRMaj(m, n);
         double[] latent = new double[m * d];
-        double[] z = new double[d];
-        double[] zt = new double[d];
-        double[] x = new double[n];
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(samples.points(), r * d, z, 0, d);
-            st.toLatent(z, zt);
-            System.arraycopy(zt, 0, latent, r * d, d);
-            emb.embed(zt, x);
-            int off = r * n;
-            for (int j = 0; j < n; j++) {
-                phi.data[off + j] = cfg.activation().value(x[j]);
+        // Rows are independent: blocks of rows are shared among threads, each row computed as on one thread.
+        int blocks = (m + FEATURE_ROWS - 1) / FEATURE_ROWS;
+        Chunks.run(blocks, ddmatch.solve.Parallelism.threads(), "ddmatch-features", b -> {
+            double[] z = new double[d];
+            double[] zt = new double[d];
+            double[] x = new double[n];
+            for (int r = b * FEATURE_ROWS, end = Math.min(m, r + FEATURE_ROWS); r < end; r++) {
+                System.arraycopy(samples.points(), r * d, z, 0, d);
+                st.toLatent(z, zt);
+                System.arraycopy(zt, 0, latent, r * d, d);
+                emb.embed(zt, x);
+                int off = r * n;
+                for (int j = 0; j < n; j++) {
+                    phi.data[off + j] = cfg.activation().value(x[j]);
+                }
             }
-        }
+        });
         return new Design(samples.points(), st, emb, phi, latent, m);
     }
 

@@ -416,13 +416,39 @@ public final class RidgeRegression {
         return residualsJava(phi, m, n, y, q, w, cols);
     }
 
-    /** {@link #residuals} without the native BLAS. */
+    /**
+     * {@link #residuals} without the native BLAS. Row blocks of {@value #RESIDUAL_ROWS} are shared among
+     * {@link ddmatch.solve.Parallelism#threads()} threads; each row's squared residuals are stored and then added in
+     * row order on the calling thread, so the sums are those of a single-threaded row-by-row loop, bit for bit, for any
+     * thread count.
+     */
     static double[] residualsJava(double[] phi, int m, int n, double[] y, int q, double[] w, int cols) {
         int len = cols / q;
+        double[] perRow = new double[m * len];
+        int blocks = (m + RESIDUAL_ROWS - 1) / RESIDUAL_ROWS;
+        Chunks.run(blocks, ddmatch.solve.Parallelism.threads(), "ddmatch-gcv", b ->
+                residualRows(phi, m, n, y, q, w, cols, b * RESIDUAL_ROWS, Math.min(m, (b + 1) * RESIDUAL_ROWS), perRow));
         double[] rss = new double[len];
+        for (int r = 0; r < m; r++) {
+            for (int k = 0; k < len; k++) rss[k] += perRow[r * len + k];
+        }
+        return rss;
+    }
+
+    /** Rows per task of {@link #residualsJava} (a multiple of 4). */
+    static final int RESIDUAL_ROWS = 256;
+
+    /**
+     * {@code perRow[r·len + k] = ‖Y_r − (Φ W_k)_r‖²} for rows {@code [from, to)}, from a multiple of 4. Rows of Φ are
+     * taken four at a time so that each row of W, read once, serves four rows of the product (the inner loop runs over
+     * W's row, contiguous).
+     */
+    private static void residualRows(double[] phi, int m, int n, double[] y, int q, double[] w, int cols, int from, int to,
+                                     double[] perRow) {
+        int len = cols / q;
         double[] f0 = new double[cols], f1 = new double[cols], f2 = new double[cols], f3 = new double[cols];
-        for (int r = 0; r < m; r += 4) {
-            int rows = Math.min(4, m - r);
+        for (int r = from; r < to; r += 4) {
+            int rows = Math.min(4, to - r);
             java.util.Arrays.fill(f0, 0.0);
             java.util.Arrays.fill(f1, 0.0);
             java.util.Arrays.fill(f2, 0.0);
@@ -448,11 +474,10 @@ public final class RidgeRegression {
                         double d = y[yr + o] - fa[k * q + o];
                         s += d * d;
                     }
-                    rss[k] += s;
+                    perRow[(r + a) * len + k] = s;
                 }
             }
         }
-        return rss;
     }
 
     /**

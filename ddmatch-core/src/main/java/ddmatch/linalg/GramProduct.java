@@ -11,14 +11,25 @@ import java.util.List;
  * The Gram matrix {@code G = ΦᵀΦ} of a row-major M × F feature matrix, the dominant cost of the primal ridge fit
  * (M·F²/2 multiply-adds).
  *
- * <p><b>Description.</b> Column strips of {@value #COLS} columns (one task each); within a strip, a register-blocked
- * micro-kernel over packed 4-column panels (see {@code strip}). Earlier version: a cache-blocked sum of rank-1
- * updates: the upper triangle of G was cut into tiles of
- * {@value #ROWS} rows × {@value #COLS} columns; for each tile, a block of {@value #DEPTH} samples is streamed and each
- * sample adds {@code Φ[m][i]·Φ[m][j..j+COLS)} to the tile's rows. The inner loop is a contiguous multiply-add that the
- * JIT compiles to SIMD instructions; the column strip of Φ for a sample block stays in the L2 cache and the tile in
- * L1. Column strips are shared among threads; every entry of G is computed by one thread in a fixed order, so the
- * result is bit-identical for any thread count.
+ * <p><b>Description.</b> The upper triangle is cut into column strips of {@value #COLS} columns (one task each), and
+ * the strips are shared among threads; every entry of G is computed by one thread in a fixed order, so the result is
+ * bit-identical for any thread count. Within a strip, one of two kernels runs:
+ * <ul>
+ *   <li>the Vector API kernel ({@code VectorGram}, through {@link SimdGram#load}) when the JVM has the module
+ *       {@code jdk.incubator.vector} (as the launcher and the tests start it), {@code -Dddmatch.kernel=scalar} is
+ *       not set and the product is large enough ({@link #VECTOR_MIN_MULTIPLY_ADDS}): 4 × 2L register tiles, each
+ *       entry one chain of fused multiply-adds over the samples in increasing order, the same bits for every vector
+ *       width;</li>
+ *   <li>otherwise the scalar kernel ({@link #computeScalar}): for each block of {@value #DEPTH} samples, a 4 × 4
+ *       register-blocked micro-kernel over packed 4-column panels, each entry the naive left-to-right sum of separately
+ *       rounded products, bit for bit.</li>
+ * </ul>
+ * The two differ in the last bits (relative differences of order M·u, u = 2⁻⁵³). On the 2-core Zen 4 development
+ * machine (AVX-512) at F = 1000, M = 5000, once compiled, the vector kernel took 0.12–0.24 s against 0.64–0.91 s for
+ * the scalar one (JDK 17 and 25, loaded machine); the first product of a JVM costs about as much with either kernel
+ * (≈ 0.4 s), the Vector API's class initialisation and its interpreted and C1-compiled code (where every vector
+ * operation allocates) eating the gain until C2 has compiled the tile kernel (BENCHMARKS.md §000, "Fit, pure-Java
+ * path").
  */
 public final class GramProduct {
     static final int COLS = 256;
@@ -46,12 +57,63 @@ public final class GramProduct {
     }
 
     /**
-     * Writes {@code ΦᵀΦ} (F × F, row-major, both triangles) into {@code g} with the pure-Java kernel.
+     * Writes {@code ΦᵀΦ} (F × F, row-major, both triangles) into {@code g} with the pure-Java kernels: the Vector API
+     * one when available and the product has at least {@value #VECTOR_MIN_MULTIPLY_ADDS} multiply-adds (M·F²/2),
+     * else the scalar one (see the class comment). The choice depends on the sizes only, never on timing, so the same
+     * inputs always give the same bits.
      *
      * @param phi     Φ, row-major M × F
      * @param threads worker threads (≥ 1); 1 computes on the calling thread
      */
     public static void compute(double[] phi, int m, int f, double[] g, int threads) {
+        if (!usesVector(m, f) || !computeVector(phi, m, f, g, threads)) {
+            computeScalar(phi, m, f, g, threads);
+        }
+    }
+
+    /**
+     * Products below this many multiply-adds use the scalar kernel even when the Vector API is available. Measured
+     * in new JVMs (the usual case: one {@code ddmatch train} per JVM) on the 2-core development machine: the vector
+     * kernel's one-off cost — the Vector API's class initialisation and its interpreted and C1-compiled code, in which
+     * every vector operation allocates, until C2 has compiled the tile kernel — made the first product as slow as the
+     * scalar one at F = 1000, M = 5000 (2.5e9 multiply-adds, ≈ 0.35–0.43 s both) and made Lorenz N = 1000 fits with
+     * M = 1000 (5e8) slower, 0.99–1.68 s against 0.93–1.34 s (BENCHMARKS.md §000, "Fit, pure-Java path"). At 2.5e9 the
+     * two kernels cost the same in a new JVM; as the vector kernel's one-off cost is fixed, larger products should gain
+     * (not measured), and once compiled it is 4–5× faster.
+     */
+    static final double VECTOR_MIN_MULTIPLY_ADDS = 2e9;
+
+    /** Whether {@link #compute} uses the Vector API kernel for an M × F feature matrix in this JVM. */
+    static boolean usesVector(int m, int f) {
+        return (double) m * f * f / 2 >= VECTOR_MIN_MULTIPLY_ADDS && SimdGram.load() != null;
+    }
+
+    /**
+     * {@link #compute} with the Vector API kernel whatever the size; returns false (and writes nothing) when that
+     * kernel is not available in this JVM.
+     */
+    static boolean computeVector(double[] phi, int m, int f, double[] g, int threads) {
+        SimdGram simd = SimdGram.load();
+        if (simd == null) {
+            return false;
+        }
+        run(phi, m, f, g, threads, s -> simd.strip(phi, m, f, g, s * COLS, Math.min(f, (s + 1) * COLS)));
+        return true;
+    }
+
+    /** {@link #compute} with the scalar kernel, whatever the JVM offers. */
+    static void computeScalar(double[] phi, int m, int f, double[] g, int threads) {
+        run(phi, m, f, g, threads, s -> strip(phi, m, f, g, s));
+    }
+
+    /** The vector kernel's description, or "scalar" when the Vector API is not available. */
+    static String kernel() {
+        SimdGram simd = SimdGram.load();
+        return simd == null ? "scalar" : simd.description();
+    }
+
+    /** Validates, zeroes G, runs {@code strip} for every column strip (on {@code threads} threads), mirrors. */
+    private static void run(double[] phi, int m, int f, double[] g, int threads, java.util.function.IntConsumer strip) {
         if (phi.length < (long) m * f || g.length < (long) f * f) {
             throw new IllegalArgumentException("Gram product: Φ has " + phi.length + " entries for " + m + " × " + f
                     + " and G has " + g.length + " for " + f + " × " + f);
@@ -63,7 +125,7 @@ public final class GramProduct {
         int strips = (f + COLS - 1) / COLS;
         if (threads == 1 || strips == 1) {
             for (int s = 0; s < strips; s++) {
-                strip(phi, m, f, g, s);
+                strip.accept(s);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, strips), r -> {
@@ -75,8 +137,8 @@ public final class GramProduct {
                 List<Future<?>> work = new ArrayList<>();
                 // Later strips hold more of the upper triangle: submit them first for balance.
                 for (int s = strips - 1; s >= 0; s--) {
-                    final int strip = s;
-                    work.add(pool.submit(() -> strip(phi, m, f, g, strip)));
+                    final int one = s;
+                    work.add(pool.submit(() -> strip.accept(one)));
                 }
                 for (Future<?> w : work) {
                     w.get();

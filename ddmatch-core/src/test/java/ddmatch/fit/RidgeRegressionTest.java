@@ -215,4 +215,40 @@ class RidgeRegressionTest {
             assertThat(any[k]).isCloseTo(rss, within(1e-12 * rss));
         }
     }
+
+    @Test
+    void javaResidualsAreTheRowOrderSumsBitForBitForAnyThreadCount() {
+        // Rows are shared among threads in blocks, but each row's squared residual is summed in row order afterwards:
+        // the result must equal the single loop over rows (fitted values summed over j in order) exactly.
+        int m = 2 * RidgeRegression.RESIDUAL_ROWS + 7, n = 9, q = 3, len = 5, cols = len * q;
+        DMatrixRMaj phi = random(m, n, 31);
+        DMatrixRMaj y = random(m, q, 32);
+        DMatrixRMaj w = random(n, cols, 33);
+        double[][] got = new double[3][];
+        int[] threads = {1, 2, 3};
+        try {
+            for (int t = 0; t < threads.length; t++) {
+                ddmatch.solve.Parallelism.setThreads(threads[t]);
+                got[t] = RidgeRegression.residualsJava(phi.data, m, n, y.data, q, w.data, cols);
+            }
+        } finally {
+            ddmatch.solve.Parallelism.setThreads(0);
+        }
+        for (int k = 0; k < len; k++) {
+            double rss = 0;
+            for (int r = 0; r < m; r++) {
+                double s = 0;
+                for (int o = 0; o < q; o++) {
+                    double p = 0;
+                    for (int j = 0; j < n; j++) p += phi.data[r * n + j] * w.data[j * cols + k * q + o];
+                    double d = y.data[r * q + o] - p;
+                    s += d * d;
+                }
+                rss += s;
+            }
+            for (int t = 0; t < threads.length; t++) {
+                assertThat(got[t][k]).as("λ %d, %d threads", k, threads[t]).isEqualTo(rss);
+            }
+        }
+    }
 }
