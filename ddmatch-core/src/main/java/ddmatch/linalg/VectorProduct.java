@@ -16,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * blocking of Goto and van de Geijn 2008); a tile's partial sums are carried from block to block through the result,
  * so every entry is still one chain of fused multiply-adds in increasing κ. A tile's accumulators are stored to the
  * end of the scratch array and scattered from there to the row-major result (4·P writes per 4·P·k multiply-adds).
+ *
+ * <p>The matrix–vector product {@link #multiply} reads A once, row by row, with no packing: see its description.
  */
 final class VectorProduct implements SimdProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -33,6 +35,9 @@ final class VectorProduct implements SimdProduct {
      */
     private static final int UNBLOCKED_MAX = 2048;
     private static final int KC_MAX = 1024;
+
+    /** Per-thread lanes of four rows' accumulators for {@link #multiply} (allocated once per thread). */
+    private final ThreadLocal<double[]> lanes = ThreadLocal.withInitial(() -> new double[4 * L]);
 
     @Override
     public String description() {
@@ -84,6 +89,72 @@ final class VectorProduct implements SimdProduct {
                 }
             }
         }
+    }
+
+    /**
+     * {@code out = A x}: blocks of four rows, each row's dot product on two vector FMA chains (even and odd vectors
+     * of columns), so one step of the inner loop shares two loads of x among four rows and issues eight independent
+     * fused multiply-adds; the rows left over after the blocks take the same two chains one row at a time. After the
+     * loop each row's two chains are added lane by lane, stored to a per-thread array of 4·L entries and their L lanes
+     * added in lane order (not {@code reduceLanes}, whose order is unspecified); the last {@code k mod 2L} columns then
+     * follow as scalar fused multiply-adds in increasing column order. The vector part covers the same columns in every
+     * row, and no vector value crosses a call or a branch (the JDK 17 pitfalls of {@code ddmatch.rnn.VectorKernels}),
+     * so the loop allocates nothing.
+     */
+    @Override
+    public void multiply(double[] a, int rows, int k, double[] x, double[] out) {
+        double[] t = lanes.get();
+        int kv = k - k % (2 * L);   // columns covered by pairs of whole vectors
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+            DoubleVector p0 = DoubleVector.zero(S), p1 = DoubleVector.zero(S), p2 = DoubleVector.zero(S),
+                    p3 = DoubleVector.zero(S), q0 = DoubleVector.zero(S), q1 = DoubleVector.zero(S),
+                    q2 = DoubleVector.zero(S), q3 = DoubleVector.zero(S);
+            for (int c = 0; c < kv; c += 2 * L) {
+                DoubleVector x0 = DoubleVector.fromArray(S, x, c);
+                DoubleVector x1 = DoubleVector.fromArray(S, x, c + L);
+                p0 = DoubleVector.fromArray(S, a, a0 + c).fma(x0, p0);
+                q0 = DoubleVector.fromArray(S, a, a0 + c + L).fma(x1, q0);
+                p1 = DoubleVector.fromArray(S, a, a1 + c).fma(x0, p1);
+                q1 = DoubleVector.fromArray(S, a, a1 + c + L).fma(x1, q1);
+                p2 = DoubleVector.fromArray(S, a, a2 + c).fma(x0, p2);
+                q2 = DoubleVector.fromArray(S, a, a2 + c + L).fma(x1, q2);
+                p3 = DoubleVector.fromArray(S, a, a3 + c).fma(x0, p3);
+                q3 = DoubleVector.fromArray(S, a, a3 + c + L).fma(x1, q3);
+            }
+            p0.add(q0).intoArray(t, 0);
+            p1.add(q1).intoArray(t, L);
+            p2.add(q2).intoArray(t, 2 * L);
+            p3.add(q3).intoArray(t, 3 * L);
+            out[i] = tail(a, a0, x, kv, k, laneSum(t, 0));
+            out[i + 1] = tail(a, a1, x, kv, k, laneSum(t, L));
+            out[i + 2] = tail(a, a2, x, kv, k, laneSum(t, 2 * L));
+            out[i + 3] = tail(a, a3, x, kv, k, laneSum(t, 3 * L));
+        }
+        for (; i < rows; i++) {
+            int a0 = i * k;
+            DoubleVector p0 = DoubleVector.zero(S), q0 = DoubleVector.zero(S);
+            for (int c = 0; c < kv; c += 2 * L) {
+                p0 = DoubleVector.fromArray(S, a, a0 + c).fma(DoubleVector.fromArray(S, x, c), p0);
+                q0 = DoubleVector.fromArray(S, a, a0 + c + L).fma(DoubleVector.fromArray(S, x, c + L), q0);
+            }
+            p0.add(q0).intoArray(t, 0);
+            out[i] = tail(a, a0, x, kv, k, laneSum(t, 0));
+        }
+    }
+
+    /** {@code t[off] + t[off + 1] + … + t[off + L − 1]}, left to right. */
+    private static double laneSum(double[] t, int off) {
+        double s = 0;
+        for (int l = 0; l < L; l++) s += t[off + l];
+        return s;
+    }
+
+    /** {@code s} plus {@code A[row][c]·x[c]} for c in [from, k), one fused multiply-add at a time in increasing c. */
+    private static double tail(double[] a, int row, double[] x, int from, int k, double s) {
+        for (int c = from; c < k; c++) s = Math.fma(a[row + c], x[c], s);
+        return s;
     }
 
     /** {@code s[from + (p·k + κ)·P + c] = x[(p·P + c)·k + κ]}, zeros for c beyond the batch. */
