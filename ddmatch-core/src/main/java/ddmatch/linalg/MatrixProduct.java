@@ -23,9 +23,9 @@ package ddmatch.linalg;
  *
  * <p><b>Matrix–vector.</b> {@link #multiply} writes {@code A x} for one vector (the drift of one state of a dense
  * network, 2·N² flops that read all of J once, so memory-bound at large N, as BLAS {@code dgemv} is). It is always a
- * Java kernel (a native call's overhead is not worth it for one vector): with the Vector API, blocks of four rows that
- * share each vector load of x, two vector FMA chains per row, the lanes added in lane order and the
- * {@code k mod 2L} last columns as scalar fused multiply-adds; without it, each row's dot product on four scalar partial
+ * Java kernel (a native call's overhead is not worth it for one vector): with the Vector API, blocks of eight rows that
+ * share each vector load of x, one vector FMA chain per row (eight independent chains), the lanes added in lane order
+ * and the {@code k mod L} last columns as scalar fused multiply-adds; without it, each row's dot product on four scalar partial
  * sums ({@code rowDot}). The two differ in the last bits (to rounding relative to {@code Σ|a_iκ x_κ|}); both are
  * deterministic, single-threaded, and the vector one gives the same bits for the same vector width L (it depends on
  * L, i.e. on the machine's vector size, like {@code ddmatch.rnn}'s vector kernels).

@@ -15,11 +15,11 @@ import ddmatch.sde.TangentDynamics;
  * transverse stability is a property of the trained J and must be measured ({@link #manifoldDistance}).
  *
  * <p>One drift evaluation costs N evaluations of φ (into a per-thread N-vector of scratch space) and N² multiply-adds:
- * the row-major matrix–vector product {@link MatrixProduct#multiply} (Vector API FMA chains over blocks of four rows
+ * the row-major matrix–vector product {@link MatrixProduct#multiply} (Vector API FMA chains over blocks of eight rows
  * when the module is present, else four scalar partial sums per row), written straight into {@code out};
- * {@link #jacobianTimes} is the same product applied to {@code φ'(x) ⊙ v}. {@link #driftBatch} evaluates B states at once as one matrix–matrix product
- * ({@link MatrixProduct}: native {@code dgemm} or a register-blocked Java kernel), which reads J once per batch instead
- * of once per state. The instance is immutable and may be shared by threads.
+ * {@link #jacobianTimes} is the same product applied to {@code φ'(x) ⊙ v}. {@link #driftBatch} evaluates B states at
+ * once as one matrix–matrix product ({@link MatrixProduct}: native {@code dgemm} or a register-blocked Java kernel),
+ * which reads J once per batch instead of once per state. The instance is immutable and may be shared by threads.
  */
 public final class DenseRateNetwork implements Network, TangentDynamics {
     private final String name;
