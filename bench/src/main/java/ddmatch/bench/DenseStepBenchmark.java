@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Dense-J networks ({@link DenseRateNetwork}), N ∈ {1000, 2000}: one deterministic Euler step (N tanh evaluations
- * and an N × N matrix–vector product; compare with {@code dense_step} / {@code dense_matvec} of
- * bench/numpy_reference.py, NumPy + OpenBLAS dgemv), and the matrix–matrix work of a batch of B = 64 states: the
+ * and an N × N matrix–vector product; compare with {@code dense_step} of bench/numpy_reference.py, NumPy + OpenBLAS
+ * dgemv), the matrix–vector product alone ({@code matvecJava}; NumPy's {@code dense_matvec}), and the matrix–matrix work of a batch of B = 64 states: the
  * product {@code J φ(X)} alone by the Java kernel and by the native dgemm ({@link MatrixProduct}; compare with
  * {@code dense_matmat64}, NumPy's {@code J @ T} with T N × 64), and the whole batch drift
  * {@link DenseRateNetwork#driftBatch} (tanh of 64 states, the product, {@code (b − x)/τ}) with whichever backend the
@@ -79,6 +79,16 @@ public class DenseStepBenchmark {
         net.drift(0.0, x, f);
         final double dt = BenchData.DT;
         for (int i = 0; i < n; i++) x[i] += dt * f[i];
+    }
+
+    /**
+     * {@code J φ} alone, one state: {@link MatrixProduct#multiply} (Vector API when its module is present, else four
+     * scalar partial sums per row); compare with NumPy's {@code dense_matvec}.
+     */
+    @Benchmark
+    public double[] matvecJava() {
+        MatrixProduct.multiply(j, n, n, phis, f);
+        return f;
     }
 
     /** {@code φ(X) Jᵀ}, 64 × N, by the pure-Java kernel (Vector API when its module is present, else scalar). */

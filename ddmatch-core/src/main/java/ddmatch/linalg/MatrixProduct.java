@@ -20,6 +20,15 @@ package ddmatch.linalg;
  * (rounded product, then sum), the vector kernel by fused multiply-adds. The backends therefore differ in the last
  * bits from each other and from a 4-accumulator dot product; each is deterministic and independent of how states are
  * grouped into batches (padding states are zeros in their own lanes).
+ *
+ * <p><b>Matrix–vector.</b> {@link #multiply} writes {@code A x} for one vector (the drift of one state of a dense
+ * network, 2·N² flops that read all of J once, so memory-bound at large N, as BLAS {@code dgemv} is). It is always a
+ * Java kernel (a native call's overhead is not worth it for one vector): with the Vector API, blocks of eight rows that
+ * share each vector load of x, one vector FMA chain per row (eight independent chains), the lanes added in lane order
+ * and the {@code k mod L} last columns as scalar fused multiply-adds; without it, each row's dot product on four scalar partial
+ * sums ({@code rowDot}). The two differ in the last bits (to rounding relative to {@code Σ|a_iκ x_κ|}); both are
+ * deterministic, single-threaded, and the vector one gives the same bits for the same vector width L (it depends on
+ * L, i.e. on the machine's vector size, like {@code ddmatch.rnn}'s vector kernels).
  */
 public final class MatrixProduct {
     /** Rows of A per tile (both kernels). */
@@ -82,6 +91,53 @@ public final class MatrixProduct {
         } else {
             scalar(x, batch, k, a, rows, out);
         }
+    }
+
+    /**
+     * Writes {@code out[i] = Σ_κ A[i·k + κ]·x[κ]} for i &lt; rows: the matrix–vector product of a row-major rows × k
+     * matrix A (the Vector API kernel when its module is present, else four scalar partial sums per row; see the
+     * class description for the summation orders). Single-threaded; no allocation after the first call on a thread.
+     *
+     * @param a    A, row-major rows × k (length ≥ rows·k)
+     * @param rows rows ≥ 1
+     * @param k    columns ≥ 1
+     * @param x    the vector (length ≥ k)
+     * @param out  the result (length ≥ rows); must not be a or x
+     */
+    public static void multiply(double[] a, int rows, int k, double[] x, double[] out) {
+        if (rows < 1 || k < 1) {
+            throw new IllegalArgumentException("A x: rows = " + rows + ", k = " + k + " are not allowed; each must be ≥ 1");
+        }
+        if (a.length < (long) rows * k || x.length < k || out.length < rows) {
+            throw new IllegalArgumentException("A x: A has " + a.length + " entries for " + rows + " × " + k + ", x "
+                    + x.length + " for " + k + ", out " + out.length + " for " + rows);
+        }
+        if (out == a || out == x) {
+            throw new IllegalArgumentException("A x: out must not be A or x");
+        }
+        if (SIMD != null) {
+            SIMD.multiply(a, rows, k, x, out);
+        } else {
+            for (int i = 0; i < rows; i++) out[i] = rowDot(a, i * k, x, k);
+        }
+    }
+
+    /**
+     * {@code Σ_κ a[off + κ]·p[κ]} over κ &lt; n, with four independent partial sums (so the adds pipeline) combined as
+     * {@code (s0 + s1) + (s2 + s3)}, the {@code n mod 4} last terms added to s0: the scalar matrix–vector kernel.
+     */
+    static double rowDot(double[] a, int off, double[] p, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        int end = n - 3;
+        for (; k < end; k += 4) {
+            s0 += a[off + k] * p[k];
+            s1 += a[off + k + 1] * p[k + 1];
+            s2 += a[off + k + 2] * p[k + 2];
+            s3 += a[off + k + 3] * p[k + 3];
+        }
+        for (; k < n; k++) s0 += a[off + k] * p[k];
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void check(double[] x, int batch, int k, double[] a, int rows, double[] out) {

@@ -1,15 +1,18 @@
 package ddmatch.linalg;
 
 /**
- * The Vector API form of {@link MatrixProduct}'s kernel, implemented by {@code VectorProduct} with the incubator module
- * {@code jdk.incubator.vector}. This interface names no vector type, so the library compiles and runs without that
- * module: {@link #load} returns {@code null} when the module is not in the boot layer or when the system property
- * {@code ddmatch.kernel=scalar} asks for the scalar kernels (the same switch as the network kernels of
- * {@code ddmatch.rnn}).
+ * The Vector API form of {@link MatrixProduct}'s kernels (matrix–matrix and matrix–vector), implemented by
+ * {@code VectorProduct} with the incubator module {@code jdk.incubator.vector}. This interface names no vector type,
+ * so the library compiles and runs without that module: {@link #load} returns {@code null} when the module is not in
+ * the boot layer or when the system property {@code ddmatch.kernel=scalar} asks for the scalar kernels (the same
+ * switch as the network kernels of {@code ddmatch.rnn}).
  */
 interface SimdProduct {
     /** {@code out = X Aᵀ} as {@link MatrixProduct#multiplyByTranspose}; arguments already checked. */
     void multiplyByTranspose(double[] x, int batch, int k, double[] a, int rows, double[] out, double[] scratch, int from);
+
+    /** {@code out = A x} as {@link MatrixProduct#multiply}; arguments already checked. */
+    void multiply(double[] a, int rows, int k, double[] x, double[] out);
 
     /** Entries of scratch space for the packed panels of a batch × k matrix X. */
     int scratchLength(int batch, int k);

@@ -16,6 +16,8 @@ import jdk.incubator.vector.VectorSpecies;
  * blocking of Goto and van de Geijn 2008); a tile's partial sums are carried from block to block through the result,
  * so every entry is still one chain of fused multiply-adds in increasing κ. A tile's accumulators are stored to the
  * end of the scratch array and scattered from there to the row-major result (4·P writes per 4·P·k multiply-adds).
+ *
+ * <p>The matrix–vector product {@link #multiply} reads A once, row by row, with no packing: see its description.
  */
 final class VectorProduct implements SimdProduct {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -33,6 +35,11 @@ final class VectorProduct implements SimdProduct {
      */
     private static final int UNBLOCKED_MAX = 2048;
     private static final int KC_MAX = 1024;
+
+    /** Rows per block of the matrix–vector kernel {@link #multiply}. */
+    private static final int MV_ROWS = 8;
+    /** Per-thread lanes of a block's accumulators for {@link #multiply} (allocated once per thread). */
+    private final ThreadLocal<double[]> lanes = ThreadLocal.withInitial(() -> new double[MV_ROWS * L]);
 
     @Override
     public String description() {
@@ -84,6 +91,74 @@ final class VectorProduct implements SimdProduct {
                 }
             }
         }
+    }
+
+    /**
+     * {@code out = A x}: blocks of {@value #MV_ROWS} rows, each row's dot product on one vector FMA chain, so one step of
+     * the inner loop shares one load of x among eight rows and issues eight independent fused multiply-adds (enough to
+     * cover the FMA latency; 9 of AVX2's 16 vector registers); the rows left over after the blocks take the same single
+     * chain one row at a time. Measured on the development machine (Zen 4, AVX-512, JDK 17, medians of 31 interleaved
+     * rounds): 8 rows × 1 vector 122 µs at N = 1000 and 1.32–1.45 ms at N = 2000, against 133–136 µs and 1.49–1.72 ms
+     * for 4 rows × 2 vectors and 138–144 µs and 1.88–2.04 ms for 2 rows × 4 vectors. After the loop each row's
+     * accumulator is stored to a per-thread array of 8·L entries and its L lanes added in lane order (not
+     * {@code reduceLanes}, whose order is unspecified); the last {@code k mod L} columns then follow as scalar fused
+     * multiply-adds in increasing column order. So each row is summed the same way wherever it falls, and no vector
+     * value crosses a call or a branch (the JDK 17 pitfalls of {@code ddmatch.rnn.VectorKernels}): the loop
+     * allocates nothing.
+     */
+    @Override
+    public void multiply(double[] a, int rows, int k, double[] x, double[] out) {
+        double[] t = lanes.get();
+        int kv = k - k % L;   // columns covered by whole vectors
+        int i = 0;
+        for (; i + MV_ROWS <= rows; i += MV_ROWS) {
+            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, a4 = a3 + k, a5 = a4 + k, a6 = a5 + k, a7 = a6 + k;
+            DoubleVector p0 = DoubleVector.zero(S), p1 = DoubleVector.zero(S), p2 = DoubleVector.zero(S),
+                    p3 = DoubleVector.zero(S), p4 = DoubleVector.zero(S), p5 = DoubleVector.zero(S),
+                    p6 = DoubleVector.zero(S), p7 = DoubleVector.zero(S);
+            for (int c = 0; c < kv; c += L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, c);
+                p0 = DoubleVector.fromArray(S, a, a0 + c).fma(y, p0);
+                p1 = DoubleVector.fromArray(S, a, a1 + c).fma(y, p1);
+                p2 = DoubleVector.fromArray(S, a, a2 + c).fma(y, p2);
+                p3 = DoubleVector.fromArray(S, a, a3 + c).fma(y, p3);
+                p4 = DoubleVector.fromArray(S, a, a4 + c).fma(y, p4);
+                p5 = DoubleVector.fromArray(S, a, a5 + c).fma(y, p5);
+                p6 = DoubleVector.fromArray(S, a, a6 + c).fma(y, p6);
+                p7 = DoubleVector.fromArray(S, a, a7 + c).fma(y, p7);
+            }
+            p0.intoArray(t, 0);
+            p1.intoArray(t, L);
+            p2.intoArray(t, 2 * L);
+            p3.intoArray(t, 3 * L);
+            p4.intoArray(t, 4 * L);
+            p5.intoArray(t, 5 * L);
+            p6.intoArray(t, 6 * L);
+            p7.intoArray(t, 7 * L);
+            for (int r = 0; r < MV_ROWS; r++) out[i + r] = tail(a, a0 + r * k, x, kv, k, laneSum(t, r * L));
+        }
+        for (; i < rows; i++) {
+            int a0 = i * k;
+            DoubleVector p0 = DoubleVector.zero(S);
+            for (int c = 0; c < kv; c += L) {
+                p0 = DoubleVector.fromArray(S, a, a0 + c).fma(DoubleVector.fromArray(S, x, c), p0);
+            }
+            p0.intoArray(t, 0);
+            out[i] = tail(a, a0, x, kv, k, laneSum(t, 0));
+        }
+    }
+
+    /** {@code t[off] + t[off + 1] + … + t[off + L − 1]}, left to right. */
+    private static double laneSum(double[] t, int off) {
+        double s = 0;
+        for (int l = 0; l < L; l++) s += t[off + l];
+        return s;
+    }
+
+    /** {@code s} plus {@code A[row][c]·x[c]} for c in [from, k), one fused multiply-add at a time in increasing c. */
+    private static double tail(double[] a, int row, double[] x, int from, int k, double s) {
+        for (int c = from; c < k; c++) s = Math.fma(a[row + c], x[c], s);
+        return s;
     }
 
     /** {@code s[from + (p·k + κ)·P + c] = x[(p·P + c)·k + κ]}, zeros for c beyond the batch. */

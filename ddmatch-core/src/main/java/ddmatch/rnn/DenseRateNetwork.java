@@ -14,11 +14,12 @@ import ddmatch.sde.TangentDynamics;
  * the constant noise gain. Unlike {@link RateNetwork}, nothing makes the manifold {@code x = U z̃ + b} invariant: its
  * transverse stability is a property of the trained J and must be measured ({@link #manifoldDistance}).
  *
- * <p>One drift evaluation costs N evaluations of φ and N² multiply-adds: a row-major matrix–vector product whose
- * dot products run on four independent accumulators (so the floating-point adds pipeline), into a per-thread
- * N-vector of scratch space. {@link #driftBatch} evaluates B states at once as one matrix–matrix product
- * ({@link MatrixProduct}: native {@code dgemm} or a register-blocked Java kernel), which reads J once per batch instead
- * of once per state. The instance is immutable and may be shared by threads.
+ * <p>One drift evaluation costs N evaluations of φ (into a per-thread N-vector of scratch space) and N² multiply-adds:
+ * the row-major matrix–vector product {@link MatrixProduct#multiply} (Vector API FMA chains over blocks of eight rows
+ * when the module is present, else four scalar partial sums per row), written straight into {@code out};
+ * {@link #jacobianTimes} is the same product applied to {@code φ'(x) ⊙ v}. {@link #driftBatch} evaluates B states at
+ * once as one matrix–matrix product ({@link MatrixProduct}: native {@code dgemm} or a register-blocked Java kernel),
+ * which reads J once per batch instead of once per state. The instance is immutable and may be shared by threads.
  */
 public final class DenseRateNetwork implements Network, TangentDynamics {
     private final String name;
@@ -125,9 +126,10 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
         } else {
             for (int k = 0; k < n; k++) p[k] = activation.value(x[k]);
         }
+        MatrixProduct.multiply(j, n, n, p, out);
         double inv = 1.0 / tau;
         for (int i = 0; i < n; i++) {
-            out[i] = (rowDot(j, i * n, p, n) + b[i] - x[i]) * inv;
+            out[i] = (out[i] + b[i] - x[i]) * inv;
         }
     }
 
@@ -140,9 +142,11 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
      * {@code φ(X) Jᵀ} by {@link MatrixProduct#multiplyByTransposeFastest}: the native {@code dgemm} when
      * {@code ddmatch.linalg.NativeBlas} loaded one, else the register-blocked Java kernel (Vector API when its module
      * is present). J is then read once per batch, not once per state. The products are summed in another order than
-     * {@link #drift}'s four-accumulator dot products, so each state's drift agrees with {@link #drift} to rounding,
-     * not bit for bit (measured at N = 1000, B = 64: 1.1e-15 relative with the Java kernel, 6e-16 with OpenBLAS;
-     * DenseRateNetworkBatchTest bounds it by 1e-13); every call is deterministic on one machine and backend. No allocation after the first call on a thread with a given B (the scratch only grows).
+     * {@link #drift}'s matrix–vector kernel ({@link MatrixProduct#multiply}), so each state's drift agrees with
+     * {@link #drift} to rounding, not bit for bit (measured at N = 1000, B = 64, against the former scalar drift:
+     * 1.1e-15 relative with the Java kernel, 6e-16 with OpenBLAS; DenseRateNetworkBatchTest bounds it by 1e-13);
+     * every call is deterministic on one machine and backend. No allocation after the first call on a thread with a
+     * given B (the scratch only grows).
      *
      * @param xs    B states, B × N row-major (length ≥ B·N)
      * @param batch B ≥ 1
@@ -201,25 +205,11 @@ public final class DenseRateNetwork implements Network, TangentDynamics {
         } else {
             for (int k = 0; k < n; k++) p[k] = activation.derivative(x[k]) * v[k];
         }
+        MatrixProduct.multiply(j, n, n, p, out);   // J (φ' ⊙ v): the drift's matrix–vector kernel
         double inv = 1.0 / tau;
         for (int i = 0; i < n; i++) {
-            out[i] = (rowDot(j, i * n, p, n) - v[i]) * inv;
+            out[i] = (out[i] - v[i]) * inv;
         }
-    }
-
-    /** {@code Σ_k a[off + k]·p[k]} over k < n with four independent partial sums (breaks the add dependency chain). */
-    static double rowDot(double[] a, int off, double[] p, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        int end = n - 3;
-        for (; k < end; k += 4) {
-            s0 += a[off + k] * p[k];
-            s1 += a[off + k + 1] * p[k + 1];
-            s2 += a[off + k + 2] * p[k + 2];
-            s3 += a[off + k + 3] * p[k + 3];
-        }
-        for (; k < n; k++) s0 += a[off + k] * p[k];
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** Writes the N × m matrix {@code U S}. */

@@ -91,16 +91,53 @@ class DenseRateNetworkTest {
         }
     }
 
+    /** {@code Σ_κ a[off + κ]·x[κ]} by compensated summation (Ogita–Rump–Oishi Dot2): a reference to about 1 ulp. */
+    private static double dot2(double[] a, int off, double[] x, int k) {
+        double s = 0, err = 0;
+        for (int c = 0; c < k; c++) {
+            double p = a[off + c] * x[c];
+            double pe = Math.fma(a[off + c], x[c], -p);
+            double t = s + p;
+            double z = t - s;
+            err += (s - (t - z)) + (p - z) + pe;
+            s = t;
+        }
+        return s + err;
+    }
+
     @Test
-    void rowDotWithFourAccumulatorsEqualsTheNaiveSumForEveryRemainder() {
-        SplittableRandom r = new SplittableRandom(1);
-        for (int n = 0; n <= 9; n++) {
-            double[] a = new double[n + 3], p = new double[n];
-            for (int i = 0; i < a.length; i++) a[i] = r.nextDouble(-1, 1);
-            for (int i = 0; i < n; i++) p[i] = r.nextDouble(-1, 1);
-            double naive = 0;
-            for (int i = 0; i < n; i++) naive += a[3 + i] * p[i];
-            assertThat(DenseRateNetwork.rowDot(a, 3, p, n)).isCloseTo(naive, within(1e-14));
+    void driftAndJacobianProductEqualAReferenceWithMathTanhTo1e14OfTheirScale() {
+        for (int n : new int[] {1, 7, 37, 1001}) {
+            SplittableRandom r = new SplittableRandom(n);
+            Embedding emb = Embedding.random(n, 1, 1.0, n);
+            double[] j = new double[n * n];
+            for (int i = 0; i < j.length; i++) j[i] = 1.5 * r.nextGaussian() / Math.sqrt(n);
+            double tau = 0.3;
+            DenseRateNetwork net = new DenseRateNetwork("ref", emb, j, new double[0], 0, tau, Activation.TANH,
+                    Standardization.identity(1), 0.01);
+            double[] x = new double[n], v = new double[n], phi = new double[n], pv = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 2 * r.nextGaussian();
+                v[i] = r.nextGaussian();
+                phi[i] = Math.tanh(x[i]);
+                pv[i] = (1 - phi[i] * phi[i]) * v[i];
+            }
+            double[] f = new double[n], jv = new double[n];
+            net.drift(0, x, f);
+            net.jacobianTimes(0, x, v, jv);
+            double[] b = emb.tonic();
+            for (int i = 0; i < n; i++) {
+                // The size every rounding (and FastTanh's ≤ 2.3e-16 per φ_κ) is relative to: Σ|J_iκ|(|φ_κ| + 1) + |x| + |b|.
+                double scale = Math.abs(x[i]) + Math.abs(b[i]), jscale = Math.abs(v[i]);
+                for (int c = 0; c < n; c++) {
+                    scale += Math.abs(j[i * n + c]) * (Math.abs(phi[c]) + 1);
+                    jscale += Math.abs(j[i * n + c]) * (Math.abs(pv[c]) + Math.abs(v[c]));
+                }
+                double ref = (dot2(j, i * n, phi, n) + b[i] - x[i]) / tau;
+                double jref = (dot2(j, i * n, pv, n) - v[i]) / tau;
+                assertThat(Math.abs(f[i] - ref)).as("N=%d drift %d", n, i).isLessThanOrEqualTo(1e-14 * scale / tau);
+                assertThat(Math.abs(jv[i] - jref)).as("N=%d J·v %d", n, i).isLessThanOrEqualTo(1e-14 * jscale / tau);
+            }
         }
     }
 
