@@ -15,7 +15,7 @@ Thread count: the BLAS thread count is whatever OPENBLAS_NUM_THREADS / OMP_NUM_T
 this script once with 1 thread (everything) and once with 2 threads (--only linalg). Only for benchmarks: nothing in
 the Java build or tests uses Python.
 
-Usage: python3 bench/numpy_reference.py [--only all|kernels|linalg] [--quick]
+Usage: python3 bench/numpy_reference.py [--only all|kernels|linalg|scaling|dense] [--features F] [--quick]
 """
 import argparse
 import ctypes
@@ -294,12 +294,16 @@ def linalg_rows(quick):
 
 
 def main():
+    global FEATURES
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=("all", "kernels", "linalg", "scaling", "dense"), default="all")
     ap.add_argument("--sizes", default="100,200,500,1000,2000,4000,8000",
                     help="N values of --only scaling (comma-separated)")
     ap.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
+    ap.add_argument("--features", type=int, default=FEATURES,
+                    help="F of --only linalg (features = neurons; M = 5000 samples, d = 3 outputs)")
     args = ap.parse_args()
+    FEATURES = args.features
 
     print(f"# numpy_reference.py  python {platform.python_version()}  numpy {np.__version__}  "
           f"scipy {scipy.__version__ if scipy else 'absent'}")
