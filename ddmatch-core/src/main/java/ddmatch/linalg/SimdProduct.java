@@ -1,11 +1,12 @@
 package ddmatch.linalg;
 
+import java.lang.invoke.MethodHandles;
+
 /**
  * The Vector API form of {@link MatrixProduct}'s kernels (matrix–matrix and matrix–vector), implemented by
  * {@code VectorProduct} with the incubator module {@code jdk.incubator.vector}. This interface names no vector type,
- * so the library compiles and runs without that module: {@link #load} returns {@code null} when the module is not in
- * the boot layer or when the system property {@code ddmatch.kernel=scalar} asks for the scalar kernels (the same
- * switch as the network kernels of {@code ddmatch.rnn}).
+ * so the library compiles and runs without that module: {@link #load} returns {@code null} unless
+ * {@link VectorApi#enabled()}.
  */
 interface SimdProduct {
     /** {@code out = X Aᵀ} as {@link MatrixProduct#multiplyByTranspose}; arguments already checked. */
@@ -22,14 +23,6 @@ interface SimdProduct {
 
     /** The vector kernel, or {@code null} when the module is absent or switched off (decided once per JVM). */
     static SimdProduct load() {
-        if ("scalar".equals(System.getProperty("ddmatch.kernel"))
-                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            return null;
-        }
-        try {
-            return (SimdProduct) Class.forName("ddmatch.linalg.VectorProduct").getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return VectorApi.load(MethodHandles.lookup(), SimdProduct.class, "ddmatch.linalg.VectorProduct", new Class<?>[0]);
     }
 }

@@ -83,17 +83,12 @@ public final class NetworkKernels {
         return simd == null ? "scalar" : simd.description();
     }
 
-    /** The Vector API kernels' tanh and dot product, or null; n = 0 kernels serve only these. */
-    private static final class VectorTanh {
-        static final SimdKernels INSTANCE = SimdKernels.load(new double[0], new double[0], new double[0], 0, 0, 1.0);
-    }
-
     /**
      * {@code out[i] = tanh(x[i])} for i &lt; len, by the tanh the network kernels use: the Vector API tanh when
      * {@link #vectorApiInUse()}, else {@link FastTanh} (both within 2.5e-16 of {@link Math#tanh}, see BENCHMARKS.md).
      */
     public static void tanh(double[] x, double[] out, int len) {
-        SimdKernels v = SimdKernels.available() ? VectorTanh.INSTANCE : null;
+        SimdKernels v = SimdKernels.shared();
         if (v != null) {
             v.tanh(x, out, len);
         } else {
@@ -110,7 +105,7 @@ public final class NetworkKernels {
      * Gram–Schmidt sweeps of the Lyapunov spectrum; allocates nothing after the first call on a thread.
      */
     public static double dot(double[] a, int ao, double[] b, int bo, int len) {
-        SimdKernels v = SimdKernels.available() ? VectorTanh.INSTANCE : null;
+        SimdKernels v = SimdKernels.shared();
         if (v != null) {
             return v.dot(a, ao, b, bo, len, DOT_LANES.get());
         }

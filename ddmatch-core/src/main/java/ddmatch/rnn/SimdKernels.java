@@ -1,5 +1,9 @@
 package ddmatch.rnn;
 
+import ddmatch.linalg.VectorApi;
+
+import java.lang.invoke.MethodHandles;
+
 /**
  * The tanh network kernels of {@link NetworkKernels} in an explicitly vectorised form, implemented with the Vector API
  * (incubator module {@code jdk.incubator.vector}) by {@code VectorKernels}. This interface names no vector type, so
@@ -12,7 +16,7 @@ package ddmatch.rnn;
  */
 interface SimdKernels {
     /** Name of the system property that selects the kernels: {@code scalar} forces the scalar ones. */
-    String PROPERTY = "ddmatch.kernel";
+    String PROPERTY = VectorApi.PROPERTY;
 
     /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength()} entries. */
     void drift(double[] x, double[] out, double[] scratch);
@@ -76,42 +80,28 @@ interface SimdKernels {
      * {@code -Dddmatch.kernel=scalar} is set.
      */
     static SimdKernels load(double[] wRows, double[] uCols, double[] b, int n, int d, double invTau) {
-        if (!Available.VECTOR) {
-            return null;
-        }
-        try {
-            return (SimdKernels) Class.forName("ddmatch.rnn.VectorKernels")
-                    .getDeclaredConstructor(double[].class, double[].class, double[].class, int.class, int.class, double.class)
-                    .newInstance(wRows, uCols, b, n, d, invTau);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        return VectorApi.load(MethodHandles.lookup(), SimdKernels.class, "ddmatch.rnn.VectorKernels",
+                new Class<?>[] {double[].class, double[].class, double[].class, int.class, int.class, double.class},
+                wRows, uCols, b, n, d, invTau);
     }
 
-    /** Whether the vectorised kernels are in use in this JVM (the module is present and not switched off). */
+    /**
+     * Whether the vectorised kernels are in use in this JVM: the module is present, not switched off, and the kernel
+     * class links.
+     */
     static boolean available() {
-        return Available.VECTOR;
+        return Shared.KERNELS != null;
     }
 
-    /** Decided once per JVM: the module check and the property are read when the kernels are first used. */
-    final class Available {
-        static final boolean VECTOR = detect();
+    /** Kernels of an empty network (n = 0), for the network-independent {@link #tanh} and {@link #dot}; or null. */
+    static SimdKernels shared() {
+        return Shared.KERNELS;
+    }
 
-        private Available() {}
+    /** Decided once per JVM, when the kernels are first asked for. */
+    final class Shared {
+        static final SimdKernels KERNELS = load(new double[0], new double[0], new double[0], 0, 0, 1.0);
 
-        private static boolean detect() {
-            if ("scalar".equals(System.getProperty(PROPERTY))) {
-                return false;
-            }
-            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-                return false;
-            }
-            try {
-                Class.forName("ddmatch.rnn.VectorKernels");
-                return true;
-            } catch (ClassNotFoundException | LinkageError e) {
-                return false;
-            }
-        }
+        private Shared() {}
     }
 }
