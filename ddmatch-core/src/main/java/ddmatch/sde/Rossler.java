@@ -5,7 +5,7 @@ package ddmatch.sde;
  * The catalog entry {@code rossler} takes its default parameters, initial state and reference Lyapunov values from the
  * dysts metadata (see {@link SystemCatalog}).
  *
- * <p>Reference: Rossler, O. E. (1976), An Equation for Continuous Chaos, Physics Letters, 57A (5): 3972013398,
+ * <p>Reference: O. E. Rössler (1976), An equation for continuous chaos, Physics Letters A 57(5): 397–398.
  */
 public final class Rossler extends AdditiveNoiseSystem {
     static final String NAME = "rossler";
