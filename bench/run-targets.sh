@@ -7,7 +7,9 @@
 #   2. JMH (first JDK): Lyapunov spectrum cost per RK4 step (k = 5, N = 250, 1000, 4000); the step vs N = 100 … 8000
 #      and NumPy's; the dense step, mat-vec and 64-state product and NumPy's;
 #   3. `ddmatch train lorenz --neurons 1000` through the shaded jar on the first JDK: pure-Java and native BLAS, with
-#      the default M = 5000 and with --samples 500 (time to a held-out drift error below 1e-3).
+#      the default M = 5000 and with --samples 500 (time to a held-out drift error below 1e-3);
+#   4. `./ddmatch demo` through the launcher (its newest JDK): wall time of two runs, then one under JFR and the
+#      profile's summary by bench/jfr_summary.py (demo-*.txt, jfr-summary.md).
 # Results: bench/results/<UTC date>-targets/ (*.txt committed; json/log git-ignored).
 #   JDKS="java /usr/lib/jvm/temurin-25-jdk-amd64/bin/java" bench/run-targets.sh
 set -euo pipefail
@@ -71,5 +73,23 @@ for blas in java native; do
     done
   done
 done
+for i in 1 2; do
+  log "demo-$i"
+  d=$(mktemp -d)
+  { /usr/bin/time -f "wall %e s, user %U s, sys %S s, max RSS %M kB" ./ddmatch demo -o "$d" ; } > "$OUT/demo-run$i.txt" 2>&1 || true
+  rm -rf "$d"
+done
+log "demo-jfr"
+d=$(mktemp -d)
+DDMATCH_JAVA_OPTS="-Xmx4g --add-modules jdk.incubator.vector -XX:StartFlightRecording=filename=$d/demo.jfr,settings=profile" \
+    ./ddmatch demo -o "$d/out" > "$OUT/demo-jfr-run.txt" 2>&1 || true
+# a jfr tool at least as new as the launcher's JDK reads the recording: try them, newest-looking first
+for jfr_tool in $(ls -d /usr/lib/jvm/*/bin/jfr 2>/dev/null | tac); do
+  if [ -f "$d/demo.jfr" ] && "$jfr_tool" print --events jdk.ExecutionSample --stack-depth 64 "$d/demo.jfr" > "$d/samples.txt" 2>/dev/null; then
+    "$PYTHON" bench/jfr_summary.py "$d/samples.txt" > "$OUT/jfr-summary.md"
+    break
+  fi
+done
+rm -rf "$d"
 log "end"
 echo "results in $OUT"
