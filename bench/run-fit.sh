@@ -35,12 +35,16 @@ log() { echo "$(date -u +%H:%M:%S) $1: load average $(cut -d' ' -f1-3 /proc/load
   echo "jdk: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "steps: $STEPS"
 } >> "$OUT/machine.txt"
-fit() {  # fit F REPS THREADS BLAS [extra JVM options]
+fitonly() {  # fitonly F REPS THREADS BLAS [JVM options]: one FitOnly process (BLAS java|native|auto), its lines on stdout
   local f=$1 reps=$2 threads=$3 blas=$4; shift 4
-  log "fit-$f-$threads-$blas"
-  { /usr/bin/time -f "wall %e s, max RSS %M kB" env OPENBLAS_NUM_THREADS="$threads" "$JAVA" -Xmx8g "$@" \
-      --add-modules jdk.incubator.vector -Dddmatch.blas="$blas" -cp "$jar:$classes" FitOnly "$f" 5000 "$reps" \
-      "$threads" "$blas" 2>&1 | grep -v 'incubator' ; } >> "$OUT/fit-F$f.txt" 2>&1 || echo "FAILED (exit $?)" >> "$OUT/fit-F$f.txt"
+  local prop=(); [ "$blas" = auto ] || prop=(-Dddmatch.blas="$blas")
+  /usr/bin/time -f "wall %e s, max RSS %M kB" env OPENBLAS_NUM_THREADS="$threads" "$JAVA" -Xmx8g "$@" \
+      --add-modules jdk.incubator.vector "${prop[@]}" -cp "$jar:$classes" FitOnly "$f" 5000 "$reps" "$threads" "$blas" \
+      2>&1 | grep -v 'incubator'
+}
+fit() {  # fit F REPS THREADS BLAS
+  log "fit-$1-$3-$4"
+  fitonly "$@" >> "$OUT/fit-F$1.txt" || echo "FAILED (exit $?)" >> "$OUT/fit-F$1.txt"
 }
 numpy() {  # numpy F THREADS [--quick]
   local f=$1 threads=$2; shift 2
@@ -61,10 +65,11 @@ if step fit; then
 fi
 # heap cap: Φ (M·F doubles) + Gram (F² doubles), +10 %, +64 MB for everything else
 cap=$(( (8 * 5000 * 4000 + 8 * 4000 * 4000) * 11 / 10 / 1048576 + 64 ))
-step memory && log "memory-cap-${cap}m" && { echo "heap cap -Xmx${cap}m (F = 4000, M = 5000: Φ 160 MB + Gram 128 MB = 288 MB)";
-  /usr/bin/time -f "wall %e s, max RSS %M kB" env OPENBLAS_NUM_THREADS=2 "$JAVA" -Xmx${cap}m \
-      --add-modules jdk.incubator.vector -Dddmatch.blas=java -cp "$jar:$classes" FitOnly 4000 5000 1 2 java-capped 2>&1 \
-      | grep -v incubator | tail -5 ; } > "$OUT/fit-F4000-heap-cap.txt" 2>&1 || true
+if step memory; then
+  log "memory-cap-${cap}m"
+  { echo "heap cap -Xmx${cap}m (F = 4000, M = 5000: Φ 160 MB + Gram 128 MB = 288 MB)"
+    fitonly 4000 1 2 java -Xmx${cap}m | tail -5 ; } > "$OUT/fit-F4000-heap-cap.txt" 2>&1 || true
+fi
 if ! step torch; then :
 elif "$TORCH_PYTHON" -c 'import torch' 2>/dev/null; then
   for threads in 1 2; do
@@ -79,8 +84,7 @@ if step scaling; then
   for f in 100 200 500 1000 2000 4000 8000; do
     reps=3; [ "$f" -ge 4000 ] && reps=1
     log "fit-scaling-$f"
-    OPENBLAS_NUM_THREADS=1 "$JAVA" -Xmx8g --add-modules jdk.incubator.vector -cp "$jar:$classes" FitOnly "$f" 5000 \
-        "$reps" 1 native 2>&1 | grep 'fit median' | sed 's/F=\([0-9]*\) M=/n=\1 m=/' >> "$OUT/fit-scaling.txt" || true
+    fitonly "$f" "$reps" 1 auto | grep 'fit median' | sed 's/F=\([0-9]*\) M=/n=\1 m=/' >> "$OUT/fit-scaling.txt" || true
   done
   "$PYTHON" bench/plot_scaling.py "$OUT/fit-scaling.svg" "ridge fit with GCV=$OUT/fit-scaling.txt" --fit-from 1000 \
       --title "ridge fit with GCV, M = 5000, d = 3, native BLAS, 1 thread: time vs N" >> "$OUT/fit-scaling.txt"

@@ -15,9 +15,6 @@ import java.lang.invoke.MethodHandles;
  * mode k) and {@code uCols} is Uᵀ, d × N. Calls allocate nothing; each uses the caller's scratch array.
  */
 interface SimdKernels {
-    /** Name of the system property that selects the kernels: {@code scalar} forces the scalar ones. */
-    String PROPERTY = VectorApi.PROPERTY;
-
     /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength()} entries. */
     void drift(double[] x, double[] out, double[] scratch);
 

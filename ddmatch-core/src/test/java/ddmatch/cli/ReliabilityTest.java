@@ -34,7 +34,6 @@ class ReliabilityTest {
         assertThat(r.code()).as(r.err()).isZero();
     }
 
-    /** A JVM running {@code ddmatch} with the test class path. */
     /**
      * Whether this process ignores SIGINT (bit 1 of {@code SigIgn} in /proc/self/status), as a command started in the
      * background of a non-interactive shell does. Children inherit that, and no shell can undo it ("signals ignored on
@@ -53,6 +52,7 @@ class ReliabilityTest {
         return false;
     }
 
+    /** A JVM running {@code ddmatch} with the test class path. */
     private static Process ddmatchProcess(String heap, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         if (sigintIgnored()) {
