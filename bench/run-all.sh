@@ -20,7 +20,7 @@ mkdir -p "$OUT"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p')"
+  echo "cpu: $(bench/cpu.sh)"
   echo "cpus: $(nproc) (threads per core: $(lscpu | sed -n 's/^Thread(s) per core:[[:space:]]*//p'))"
   echo "ram: $(free -g | awk '/^Mem:/{print $2 " GiB"}')"
   echo "kernel: $(uname -sr)"

@@ -15,7 +15,7 @@ TAG="${TAG:-after}"
 mkdir -p "$OUT"
 {
   echo "$TAG: date $(date -u +%Y-%m-%dT%H:%M:%SZ), git $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) vCPUs"
+  echo "cpu: $(bench/cpu.sh)"
   for j in $JDKS; do echo "jdk ($j): $("$j" -version 2>&1 | head -2 | tr '\n' ' ')"; done
 } >> "$OUT/machine.txt"
 BUILD=1 bench/run-jmh.sh -l > /dev/null

@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(nproc) vCPUs"
+  echo "cpu: $(bench/cpu.sh)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   for j in $JDKS; do echo "jdk ($j): $("$j" -version 2>&1 | head -2 | tr '\n' ' ')"; done
 } > "$OUT/machine.txt"
