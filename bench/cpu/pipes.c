@@ -40,6 +40,7 @@ static double ghz;
 #define X(a) a = _mm512_castsi512_pd(_mm512_xor_si512(_mm512_castpd_si512(a), ci));
 #define SH(a) a = _mm512_castsi512_pd(_mm512_slli_epi64(_mm512_castpd_si512(a), 1));
 #define BL(a) a = _mm512_mask_blend_pd(0x55, a, c);
+#define D(a) a = _mm512_div_pd(a, m);
 
 int main(void) {
     __m512d x = _mm512_set1_pd(1.0), m = _mm512_set1_pd(0.9999999), c = _mm512_set1_pd(1e-9);
@@ -56,6 +57,7 @@ int main(void) {
     RUN("vpxorq", X(a0) X(a1) X(a2) X(a3) X(a4) X(a5) X(a6) X(a7) X(a8) X(a9) X(a10) X(a11))
     RUN("vpsllq", SH(a0) SH(a1) SH(a2) SH(a3) SH(a4) SH(a5) SH(a6) SH(a7) SH(a8) SH(a9) SH(a10) SH(a11))
     RUN("vblendmpd", BL(a0) BL(a1) BL(a2) BL(a3) BL(a4) BL(a5) BL(a6) BL(a7) BL(a8) BL(a9) BL(a10) BL(a11))
+    RUN("vdivpd", D(a0) D(a1) D(a2) D(a3) D(a4) D(a5) D(a6) D(a7) D(a8) D(a9) D(a10) D(a11))
     RUN("4 FMA + 4 FADD + 4 vpaddq", F(a0) F(a1) F(a2) F(a3) A(a4) A(a5) A(a6) A(a7) I(a8) I(a9) I(a10) I(a11))
     return 0;
 }
