@@ -18,9 +18,7 @@ OUT="bench/results/$(date -u +%Y-%m-%d)"
 mkdir -p "$OUT"
 
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(bench/cpu.sh)"
+  bench/machine.sh
   echo "cpus: $(nproc) (threads per core: $(lscpu | sed -n 's/^Thread(s) per core:[[:space:]]*//p'))"
   echo "ram: $(free -g | awk '/^Mem:/{print $2 " GiB"}')"
   echo "kernel: $(uname -sr)"

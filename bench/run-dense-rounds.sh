@@ -17,11 +17,8 @@ PYTHON="${PYTHON:-python3}"
 OUT="${OUT:-bench/results/$(date -u +%Y-%m-%d)-dense-rounds}"
 mkdir -p "$OUT"
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(bench/cpu.sh)"
+  bench/machine.sh $JDKS
   echo "benchmark JVM options: ${JVM_ARGS:-(none)}"
-  for j in $JDKS; do echo "jdk ($j): $("$j" -version 2>&1 | head -2 | tr '\n' ' ')"; done
 } > "$OUT/machine.txt"
 BUILD=1 bench/run-jmh.sh -l > /dev/null
 for r in $(seq 1 "$ROUNDS"); do

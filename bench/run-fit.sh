@@ -29,10 +29,7 @@ trap 'rm -rf "$classes"' EXIT
 "$(dirname "$(readlink -f "$(command -v "$JAVA")")")/javac" -d "$classes" -cp "$jar" bench/fit/FitOnly.java
 log() { echo "$(date -u +%H:%M:%S) $1: load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"; }
 {
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(bench/cpu.sh)"
-  echo "jdk: $("$JAVA" -version 2>&1 | head -2 | tr '\n' ' ')"
+  bench/machine.sh "$JAVA"
   echo "steps: $STEPS"
 } >> "$OUT/machine.txt"
 fitonly() {  # fitonly F REPS THREADS BLAS [JVM options]: one FitOnly process (BLAS java|native|auto), its lines on stdout

@@ -13,13 +13,7 @@ JDKS="${JDKS:-java}"
 PYTHON="${PYTHON:-python3}"
 OUT="${OUT:-bench/results/$(date -u +%Y-%m-%d)-sim}"
 mkdir -p "$OUT"
-{
-  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(bench/cpu.sh)"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  for j in $JDKS; do echo "jdk ($j): $("$j" -version 2>&1 | head -2 | tr '\n' ' ')"; done
-} > "$OUT/machine.txt"
+bench/machine.sh $JDKS > "$OUT/machine.txt"
 BUILD=1 bench/run-jmh.sh -l > /dev/null
 
 jmh() {  # jmh TAG JAVA REGEX ARGS...
