@@ -48,11 +48,13 @@ public final class Ddmatch implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** Supplies {@code --version}. */
+    /** Supplies {@code --version}: the build, the Java runtime, and which kernels this JVM runs (and why, if scalar). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"ddmatch " + VERSION + " (Java " + Runtime.version() + ")"};
+            String reason = ddmatch.linalg.VectorApi.scalarReason();
+            return new String[] {"ddmatch " + VERSION + " (Java " + Runtime.version() + ")",
+                "kernels: " + (reason == null ? "Vector API (jdk.incubator.vector)" : "scalar, because " + reason)};
         }
     }
 }

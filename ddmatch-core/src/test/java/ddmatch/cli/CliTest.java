@@ -47,6 +47,16 @@ class CliTest {
         }
     }
 
+    /** {@code --version} names the build, the runtime and the kernels this JVM runs (the test JVM's own decision). */
+    @Test
+    void versionSaysWhichKernelsRun() {
+        Run r = run("--version");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("ddmatch ").contains("(Java " + Runtime.version() + ")");
+        String reason = ddmatch.linalg.VectorApi.scalarReason();
+        assertThat(r.out()).contains(reason == null ? "kernels: Vector API" : "kernels: scalar, because " + reason);
+    }
+
     @Test
     void systemsListsTheCatalogAndShowsOne() {
         Run r = run("systems");
