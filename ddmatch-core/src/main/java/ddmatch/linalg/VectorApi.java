@@ -10,26 +10,40 @@ import java.lang.invoke.MethodType;
  * the incubator module {@code jdk.incubator.vector}; everything else reaches them through a small interface and
  * {@link #load}, so the library compiles and runs without the module. They are used when the module is in the boot
  * layer (the JVM was started with {@code --add-modules jdk.incubator.vector}, as the {@code ddmatch} launcher does when
- * the JDK has it), the system property {@value #PROPERTY} is not {@code scalar}, and the JVM compiles fused
- * multiply-adds to FMA instructions (HotSpot's {@code UseFMA}, on by default wherever the CPU has them: x86-64 with
- * FMA3, i.e. Intel since Haswell (2013) and AMD since Piledriver (2012), and AArch64). Without them every
- * {@code fma} of the Vector API, and every {@code Math.fma}, runs in software: one Euler step of the N = 250 network
- * took 14 ms with {@code -XX:-UseFMA} against 0.33 µs (BENCHMARKS.md §0000), so such a JVM gets the scalar kernels,
- * which use no fused multiply-add. Decided once per JVM; {@link #scalarReason()} says why the scalar kernels run.
+ * the JDK has it), the system property {@value #PROPERTY} is not {@code scalar}, and the hardware suits them:
+ * <ul>
+ * <li>the JVM compiles fused multiply-adds to FMA instructions (HotSpot's {@code UseFMA}, on by default wherever the
+ * CPU has them: x86-64 with FMA3, i.e. Intel since Haswell (2013) and AMD since Piledriver (2012), and AArch64).
+ * Without them every {@code fma} of the Vector API, and every {@code Math.fma}, runs in software: one Euler step of
+ * the N = 250 network took 14 ms with {@code -XX:-UseFMA} against 0.33 µs;</li>
+ * <li>vectors hold at least 4 doubles (256 bits: AVX2, AVX-512, SVE of 256 bits and more). With 2 (128 bits: SSE,
+ * ARM's NEON, or {@code -XX:MaxVectorSize=16}) the comparison-and-blend of the vector tanh was not compiled to vector
+ * instructions on x86 (JDK 17 and 25: 10–50 ns per element), and one step at N = 1000 took 15.0 µs on the vector
+ * kernels against 7.2 µs on the scalar ones in the same JVM (BENCHMARKS.md §0000).</li>
+ * </ul>
+ * Otherwise the scalar kernels run, which use no fused multiply-add. {@code -Dddmatch.kernel=vector} uses the vector
+ * kernels whenever the module is present (to try them on such hardware). Decided once per JVM;
+ * {@link #scalarReason()} says why the scalar kernels run.
  */
 public final class VectorApi {
-    /** Name of the system property that selects the kernels: {@code scalar} forces the scalar ones everywhere. */
+    /**
+     * Name of the system property that selects the kernels: {@code scalar} forces the scalar ones everywhere,
+     * {@code vector} the Vector API ones wherever the module is present; anything else (or unset) decides by the
+     * hardware as described above.
+     */
     public static final String PROPERTY = "ddmatch.kernel";
 
-    private static final String SCALAR_REASON = scalarReason(System.getProperty(PROPERTY),
-            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), jvmUsesFma());
+    private static final boolean MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final String SCALAR_REASON = scalarReason(System.getProperty(PROPERTY), MODULE, jvmUsesFma(),
+            MODULE ? preferredDoubleLanes() : 0);
     private static final boolean ENABLED = SCALAR_REASON == null;
 
     private VectorApi() {}
 
     /**
      * True when the module is present, the kernels are not switched off by {@code -Dddmatch.kernel=scalar}, and the
-     * JVM uses the CPU's fused multiply-add instructions.
+     * JVM uses the CPU's fused multiply-add instructions on vectors of at least 4 doubles (or
+     * {@code -Dddmatch.kernel=vector} asks for them).
      */
     public static boolean enabled() {
         return ENABLED;
@@ -40,18 +54,39 @@ public final class VectorApi {
         return SCALAR_REASON;
     }
 
-    static String scalarReason(String property, boolean modulePresent, boolean fma) {
+    static String scalarReason(String property, boolean modulePresent, boolean fma, int lanes) {
         if ("scalar".equals(property)) {
             return "-D" + PROPERTY + "=scalar";
         }
         if (!modulePresent) {
             return "the JVM was started without --add-modules jdk.incubator.vector";
         }
+        if ("vector".equals(property)) {
+            return null;
+        }
         if (!fma) {
             return "the JVM does not use FMA instructions (a CPU without FMA3, or -XX:-UseFMA), where the Vector API"
-                    + " kernels would run in software";
+                    + " kernels would run in software (-D" + PROPERTY + "=vector uses them anyway)";
+        }
+        if (lanes < 4) {
+            return "vectors hold only " + lanes + " doubles here (128 bits: SSE, ARM NEON or -XX:MaxVectorSize=16),"
+                    + " where the Vector API kernels were slower than the scalar ones (-D" + PROPERTY
+                    + "=vector uses them anyway)";
         }
         return null;
+    }
+
+    /**
+     * {@code DoubleVector.SPECIES_PREFERRED.length()}, read reflectively (this class must not name the incubator
+     * module's types); 0 if that fails.
+     */
+    public static int preferredDoubleLanes() {
+        try {
+            Object species = Class.forName("jdk.incubator.vector.DoubleVector").getField("SPECIES_PREFERRED").get(null);
+            return (Integer) Class.forName("jdk.incubator.vector.VectorSpecies").getMethod("length").invoke(species);
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return 0;
+        }
     }
 
     /**

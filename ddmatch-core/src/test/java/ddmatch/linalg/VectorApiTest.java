@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
  * package-private kernels.
  */
 class VectorApiTest {
-    private static final boolean EXPECTED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"scalar".equals(System.getProperty(VectorApi.PROPERTY)) && VectorApi.jvmUsesFma();
+    private static final String PROPERTY = System.getProperty(VectorApi.PROPERTY);
+    private static final boolean MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    private static final boolean EXPECTED = MODULE && !"scalar".equals(PROPERTY)
+            && ("vector".equals(PROPERTY) || VectorApi.jvmUsesFma() && VectorApi.preferredDoubleLanes() >= 4);
 
     @Test
     void enabledFollowsTheModuleThePropertyAndFma() {
@@ -22,22 +24,44 @@ class VectorApiTest {
 
     @Test
     void eachConditionAloneSelectsTheScalarKernelsAndSaysWhy() {
-        assertThat(VectorApi.scalarReason(null, true, true)).isNull();
-        assertThat(VectorApi.scalarReason("vector", true, true)).isNull();   // only "scalar" means anything
-        assertThat(VectorApi.scalarReason("scalar", true, true)).contains("ddmatch.kernel=scalar");
-        assertThat(VectorApi.scalarReason(null, false, true)).contains("--add-modules jdk.incubator.vector");
-        assertThat(VectorApi.scalarReason(null, true, false)).contains("FMA");
+        assertThat(VectorApi.scalarReason(null, true, true, 8)).isNull();
+        assertThat(VectorApi.scalarReason(null, true, true, 4)).isNull();
+        assertThat(VectorApi.scalarReason("other", true, true, 4)).isNull();
+        assertThat(VectorApi.scalarReason("scalar", true, true, 8)).contains("ddmatch.kernel=scalar");
+        assertThat(VectorApi.scalarReason(null, false, true, 8)).contains("--add-modules jdk.incubator.vector");
+        assertThat(VectorApi.scalarReason("vector", false, true, 8)).contains("--add-modules jdk.incubator.vector");
+        assertThat(VectorApi.scalarReason(null, true, false, 8)).contains("FMA");
+        assertThat(VectorApi.scalarReason(null, true, true, 2)).contains("only 2 doubles");
+        // "vector" overrides the hardware conditions, not the module
+        assertThat(VectorApi.scalarReason("vector", true, false, 2)).isNull();
+    }
+
+    /** The module's preferred width against HotSpot's own vector size limit (bytes): 64 → 8 doubles, 32 → 4, 16 → 2. */
+    @Test
+    void thePreferredWidthIsReadFromTheModule() throws Exception {
+        var bean = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        int maxVectorBytes = Integer.parseInt(bean.getVMOption("MaxVectorSize").getValue());
+        assertThat(VectorApi.preferredDoubleLanes()).isEqualTo(MODULE ? Math.min(8, maxVectorBytes / 8) : 0);
     }
 
     /**
      * A JVM told not to use FMA instructions ({@code -XX:-UseFMA}, as on a CPU without FMA3) reports it, and so gets
-     * the scalar kernels; the same JVM without the flag reports what this one does. Both children print
-     * {@code jvmUsesFma enabled}.
+     * the scalar kernels unless {@code -Dddmatch.kernel=vector}; without the flag it reports this JVM's FMA. Each child
+     * prints {@code jvmUsesFma enabled}.
      */
     @Test
     void aJvmWithoutFmaInstructionsGetsTheScalarKernels() throws Exception {
-        assertThat(child()).isEqualTo(VectorApi.jvmUsesFma() + " " + VectorApi.enabled());
+        // a child gets neither this JVM's -D properties nor its vector-width flags: only FMA is known to match
+        assertThat(child()).startsWith(VectorApi.jvmUsesFma() + " ");
         assertThat(child("-XX:-UseFMA")).isEqualTo("false false");
+        assertThat(child("-XX:-UseFMA", "-Dddmatch.kernel=vector")).isEqualTo("false " + MODULE);
+    }
+
+    /** 128-bit vectors (2 doubles) get the scalar kernels unless {@code -Dddmatch.kernel=vector}. */
+    @Test
+    void aJvmWithTwoDoublesPerVectorGetsTheScalarKernels() throws Exception {
+        assertThat(child("-XX:MaxVectorSize=16")).endsWith(" false");
+        assertThat(child("-XX:MaxVectorSize=16", "-Dddmatch.kernel=vector")).endsWith(" " + MODULE);
     }
 
     private static String child(String... flags) throws Exception {

@@ -23,9 +23,11 @@ class VectorKernelsTest {
     }
 
     @Test
-    void detectionFollowsTheModuleThePropertyAndFma() {
-        boolean expected = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-                && !"scalar".equals(System.getProperty("ddmatch.kernel")) && ddmatch.linalg.VectorApi.jvmUsesFma();
+    void detectionFollowsTheModuleThePropertyAndTheHardware() {
+        String property = System.getProperty("ddmatch.kernel");
+        boolean expected = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && !"scalar".equals(property)
+                && ("vector".equals(property)
+                    || ddmatch.linalg.VectorApi.jvmUsesFma() && ddmatch.linalg.VectorApi.preferredDoubleLanes() >= 4);
         assertThat(NetworkKernels.vectorApiInUse()).isEqualTo(expected);
         RateNetwork net = NetworkKernelsTest.network(40, 3, 1);
         assertThat(NetworkKernels.of(net, false).implementation()).isEqualTo("scalar");
