@@ -33,9 +33,8 @@ public final class VectorApi {
      */
     public static final String PROPERTY = "ddmatch.kernel";
 
-    private static final boolean MODULE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
-    private static final String SCALAR_REASON = scalarReason(System.getProperty(PROPERTY), MODULE, jvmUsesFma(),
-            MODULE ? preferredDoubleLanes() : 0);
+    private static final String SCALAR_REASON = decide(System.getProperty(PROPERTY),
+            ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
     private static final boolean ENABLED = SCALAR_REASON == null;
 
     private VectorApi() {}
@@ -52,6 +51,13 @@ public final class VectorApi {
     /** Why this JVM runs the scalar kernels, in a few words for a user; {@code null} when the Vector API ones run. */
     public static String scalarReason() {
         return SCALAR_REASON;
+    }
+
+    /** Asks the JVM about FMA and the vector width only when the answer matters (the bean costs ~25 ms to load). */
+    private static String decide(String property, boolean modulePresent) {
+        boolean hardwareMatters = modulePresent && !"scalar".equals(property) && !"vector".equals(property);
+        return scalarReason(property, modulePresent, !hardwareMatters || jvmUsesFma(),
+                hardwareMatters ? preferredDoubleLanes() : Integer.MAX_VALUE);
     }
 
     static String scalarReason(String property, boolean modulePresent, boolean fma, int lanes) {
