@@ -172,6 +172,35 @@ public class BatchStepBenchmark {
         }
     }
 
+    /**
+     * The library's lock-step ensemble step {@code NetworkKernels.eulerStepBatch} (no noise): tiles of four states
+     * sharing every load of W, U and b, tanh fused into the read-in; each state bit-identical to the fused single step.
+     */
+    @Benchmark
+    public void batch64StepBatch() {
+        kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noDw, noDw, 0);
+    }
+
+    /** {@value #STEPS} steps of {@link #batch64StepBatch}, 2 threads with 32 states each (compare batch64_100steps). */
+    @Benchmark
+    public void batch64Steps100StepBatchTwoThreads() throws Exception {
+        var f0 = pool.submit(() -> stepBatchHalf(0));
+        var f1 = pool.submit(() -> stepBatchHalf(1));
+        f0.get();
+        f1.get();
+    }
+
+    /** {@value #STEPS} steps of {@link #batch64StepBatch} on one thread. */
+    @Benchmark
+    public void batch64Steps100StepBatch() {
+        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noDw, noDw, 0);
+    }
+
+    private void stepBatchHalf(int part) {
+        double[] xh = halves[part];
+        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xh, BATCH / 2, BenchData.DT, noDw, noDw, 0);
+    }
+
     @Benchmark
     public void batch64EulerStep() {
         final double dt = BenchData.DT;

@@ -36,6 +36,7 @@ public final class NetworkKernels {
     private final double[] b;
     private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
     private final SimdKernels simd;   // null: scalar kernels
+    private final ThreadLocal<double[][]> stepBuffers = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
 
     /**
      * @param u          U, row-major N × d (read, not kept)
@@ -265,6 +266,54 @@ public final class NetworkKernels {
      */
     public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
         return simd != null && simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength()));
+    }
+
+    /**
+     * One Euler–Maruyama step with constant additive noise of each of B states stored one after another, in place:
+     * state β is {@code xs[β·N, (β+1)·N)}, its Wiener increments {@code dWs[β·m, (β+1)·m)}, and it becomes
+     * {@code x + h·f(x)}, then {@code + gCols[k·N ..]·dW_k} for k &lt; m — what stepping an ensemble in lock step
+     * needs. Each state's result is <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken
+     * (the Vector API kernels with d = 3), and to {@link #drift} followed by that update otherwise, so results do not
+     * depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a time: one sweep
+     * over the neurons computes the four tanh vectors and their read-in sums sharing each load of W's rows, a second
+     * updates the four states sharing each load of U's columns and b (BENCHMARKS.md §0000 has what it saves).
+     *
+     * @param xs    B states, B × N row-major (length ≥ B·N), overwritten with the states at t + h
+     * @param batch B ≥ 1
+     * @param h     step size
+     * @param gCols the constant diffusion matrix transposed (m × N, row k = column k of G); may be empty when m = 0
+     * @param dWs   the B states' Wiener increments, B × m row-major (length ≥ B·m)
+     * @param m     noise dimension ≥ 0
+     */
+    public void eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m) {
+        if (batch < 1 || xs.length < (long) n * batch) {
+            throw new IllegalArgumentException("eulerStepBatch: batch = " + batch + " states of N = " + n
+                    + " need batch ≥ 1 and xs of ≥ B·N entries; got " + xs.length);
+        }
+        if (m < 0 || gCols.length < (long) m * n || dWs.length < (long) m * batch) {
+            throw new IllegalArgumentException("eulerStepBatch: m = " + m + " noise columns need m ≥ 0, gCols of ≥ m·N = "
+                    + ((long) m * n) + " and dWs of ≥ B·m = " + ((long) m * batch) + " entries; got " + gCols.length
+                    + " and " + dWs.length);
+        }
+        if (simd != null && simd.eulerStepBatch(xs, batch, h, gCols, dWs, m, scratch(simd.stepBatchScratchLength()))) {
+            return;
+        }
+        double[][] buf = stepBuffers.get();   // the scalar kernels work on whole arrays: one state and its drift
+        if (buf[0].length < n) {
+            buf = new double[][] {new double[n], new double[n]};
+            stepBuffers.set(buf);
+        }
+        final double[] x = buf[0], f = buf[1];
+        for (int beta = 0; beta < batch; beta++) {
+            int off = beta * n;
+            System.arraycopy(xs, off, x, 0, n);
+            drift(x, f);
+            for (int j = 0; j < n; j++) xs[off + j] = xs[off + j] + f[j] * h;
+            for (int k = 0; k < m; k++) {
+                double w = dWs[beta * m + k];
+                for (int j = 0; j < n; j++) xs[off + j] += gCols[k * n + j] * w;
+            }
+        }
     }
 
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */

@@ -49,6 +49,18 @@ interface SimdKernels {
     int batchScratchLength();
 
     /**
+     * One Euler–Maruyama step of each of B states stored one after another ({@code xs[β·N + j]}), in place, state β
+     * with increments {@code dWs[β·m, (β+1)·m)}; each state's result bit-identical to {@link #eulerStep} of it alone.
+     * {@code scratch} has at least {@link #stepBatchScratchLength()} entries.
+     *
+     * @return false (nothing stepped) when this kernel has no fused form for its d
+     */
+    boolean eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m, double[] scratch);
+
+    /** Entries of scratch space {@link #eulerStepBatch} needs. */
+    int stepBatchScratchLength();
+
+    /**
      * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; columns of {@link NetworkKernels#project}:
      * two vector FMA chains per column, lanes added in lane order through {@code lanes} (length ≥ L), then the tail.
      */

@@ -521,7 +521,13 @@ final class VectorKernels implements SimdKernels {
     @Override
     public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
         if (d != 3) return false;
-        readIn3Phi(x, 0, s);
+        eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
+        return true;
+    }
+
+    /** {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with increments {@code dW[dOff, dOff + m)}; d = 3. */
+    private void eulerStepAt(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+        readIn3Phi(x, xOff, s);
         final double s0 = s[BLOCK + 3 * L], s1 = s[BLOCK + 3 * L + 1], s2 = s[BLOCK + 3 * L + 2];
         final double[] u = uc;
         final int n = this.n, n2 = 2 * n;
@@ -530,25 +536,24 @@ final class VectorKernels implements SimdKernels {
         int j = 0;
         final int bound = S.loopBound(n);
         for (; j < bound; j += L) {
-            DoubleVector xv = DoubleVector.fromArray(S, x, j);
+            DoubleVector xv = DoubleVector.fromArray(S, x, xOff + j);
             DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
             r = DoubleVector.fromArray(S, u, j).fma(a0, r);
             r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
             r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
             DoubleVector next = xv.add(r.mul(inv).mul(h));
-            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[k]));
-            next.intoArray(x, j);
+            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[dOff + k]));
+            next.intoArray(x, xOff + j);
         }
         for (; j < n; j++) {
-            double r = b[j] - x[j];
+            double r = b[j] - x[xOff + j];
             r = Math.fma(u[j], s0, r);
             r = Math.fma(u[n + j], s1, r);
             r = Math.fma(u[n2 + j], s2, r);
-            double next = x[j] + r * inv * h;
-            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[k];
-            x[j] = next;
+            double next = x[xOff + j] + r * inv * h;
+            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[dOff + k];
+            x[xOff + j] = next;
         }
-        return true;
     }
 
     @Override
@@ -846,6 +851,294 @@ final class VectorKernels implements SimdKernels {
                 r = Math.fma(u[n + i], s1, r);
                 r = Math.fma(u[n2 + i], s2, r);
                 out[o + i] = r * inv;
+            }
+        }
+    }
+
+    @Override
+    public int stepBatchScratchLength() {
+        return Math.max(scratchLength(), L + 3 * TILE);   // tiles: lanes, 12 sums; the B mod 4 others: eulerStep
+    }
+
+    /**
+     * B Euler–Maruyama steps of {@link #eulerStep}, one per state stored one after another ({@code xs[β·N + j]}),
+     * state β with its own increments {@code dWs[β·m, (β+1)·m)}. d = 3, tiles of four states: one sweep over the
+     * neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of W's three
+     * rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes through
+     * memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
+     * parameters, 7N doubles, do not fit L1 for N ≳ 800, so this is L2 traffic saved). Each lane accumulates in the
+     * order of {@link #readIn3Phi}, lanes are added in lane order, then the tail neurons, and the update repeats
+     * {@link #eulerStep}'s operations, so every state's new value is bit-identical to a single {@link #eulerStep}.
+     * The remaining states (B mod 4) take {@link #eulerStep} itself.
+     *
+     * @return false (nothing stepped) when d ≠ 3
+     */
+    @Override
+    public boolean eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m, double[] s) {
+        if (d != 3) return false;
+        int beta = 0;
+        for (; beta + TILE <= batch; beta += TILE) {
+            readIn4Phi(xs, beta * n, s);
+            update4(xs, beta, h, gCols, dWs, m, s);
+        }
+        for (; beta < batch; beta++) eulerStepAt(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+        return true;
+    }
+
+    /**
+     * The read-in sums of the four states at {@code xs[o0 + t·n, …)} (t &lt; 4), to {@code s[L + 3t + k]}: tanh and
+     * 12 vector accumulators in one loop (the lanes' order of {@link #readIn3Phi}), lanes in order, then the tail.
+     * Its own method: with the update in the same method C2 stops inlining the Vector API calls and boxes every
+     * vector (measured: 52 MB allocated per 64-state step).
+     */
+    private void readIn4Phi(double[] xs, int o0, double[] s) {
+        final int n = this.n, n2 = 2 * n;
+        final double[] w = this.w;
+        final int o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        final int bound = S.loopBound(n);
+        DoubleVector a00 = DoubleVector.zero(S), a01 = DoubleVector.zero(S), a02 = DoubleVector.zero(S);
+        DoubleVector a10 = DoubleVector.zero(S), a11 = DoubleVector.zero(S), a12 = DoubleVector.zero(S);
+        DoubleVector a20 = DoubleVector.zero(S), a21 = DoubleVector.zero(S), a22 = DoubleVector.zero(S);
+        DoubleVector a30 = DoubleVector.zero(S), a31 = DoubleVector.zero(S), a32 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
+                    w2 = DoubleVector.fromArray(S, w, n2 + j);
+            DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+            DoubleVector y0 = x0.abs();
+            y0 = y0.add(y0);
+            VectorMask<Double> big0 = y0.compare(VectorOperators.GT, Y_MAX);
+            DoubleVector t0 = y0.fma(LOG2E, ROUND);
+            DoubleVector k0 = t0.sub(ROUND);
+            DoubleVector r0 = k0.fma(V_MLN2_HI, y0);
+            r0 = k0.fma(V_MLN2_LO, r0);
+            DoubleVector q0 = r0.fma(VQ9, VQ8);
+            q0 = q0.fma(r0, VQ7);
+            q0 = q0.fma(r0, VQ6);
+            q0 = q0.fma(r0, VQ5);
+            q0 = q0.fma(r0, VQ4);
+            q0 = q0.fma(r0, VQ3);
+            q0 = q0.fma(r0, VQ2);
+            q0 = q0.fma(r0, VQ1);
+            q0 = q0.fma(r0, VQ0);
+            DoubleVector p0 = q0.fma(r0.mul(r0), r0);
+            DoubleVector s0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u0 = s0.fma(p0, s0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs().and(~SIGN)
+                    .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a00 = f0.fma(w0, a00);
+            a01 = f0.fma(w1, a01);
+            a02 = f0.fma(w2, a02);
+            DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+            DoubleVector y1 = x1.abs();
+            y1 = y1.add(y1);
+            VectorMask<Double> big1 = y1.compare(VectorOperators.GT, Y_MAX);
+            DoubleVector t1 = y1.fma(LOG2E, ROUND);
+            DoubleVector k1 = t1.sub(ROUND);
+            DoubleVector r1 = k1.fma(V_MLN2_HI, y1);
+            r1 = k1.fma(V_MLN2_LO, r1);
+            DoubleVector q1 = r1.fma(VQ9, VQ8);
+            q1 = q1.fma(r1, VQ7);
+            q1 = q1.fma(r1, VQ6);
+            q1 = q1.fma(r1, VQ5);
+            q1 = q1.fma(r1, VQ4);
+            q1 = q1.fma(r1, VQ3);
+            q1 = q1.fma(r1, VQ2);
+            q1 = q1.fma(r1, VQ1);
+            q1 = q1.fma(r1, VQ0);
+            DoubleVector p1 = q1.fma(r1.mul(r1), r1);
+            DoubleVector s1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u1 = s1.fma(p1, s1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs().and(~SIGN)
+                    .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a10 = f1.fma(w0, a10);
+            a11 = f1.fma(w1, a11);
+            a12 = f1.fma(w2, a12);
+            DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
+            DoubleVector y2 = x2.abs();
+            y2 = y2.add(y2);
+            VectorMask<Double> big2 = y2.compare(VectorOperators.GT, Y_MAX);
+            DoubleVector t2 = y2.fma(LOG2E, ROUND);
+            DoubleVector k2 = t2.sub(ROUND);
+            DoubleVector r2 = k2.fma(V_MLN2_HI, y2);
+            r2 = k2.fma(V_MLN2_LO, r2);
+            DoubleVector q2 = r2.fma(VQ9, VQ8);
+            q2 = q2.fma(r2, VQ7);
+            q2 = q2.fma(r2, VQ6);
+            q2 = q2.fma(r2, VQ5);
+            q2 = q2.fma(r2, VQ4);
+            q2 = q2.fma(r2, VQ3);
+            q2 = q2.fma(r2, VQ2);
+            q2 = q2.fma(r2, VQ1);
+            q2 = q2.fma(r2, VQ0);
+            DoubleVector p2 = q2.fma(r2.mul(r2), r2);
+            DoubleVector s2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u2 = s2.fma(p2, s2.sub(1.0));
+            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs().and(~SIGN)
+                    .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a20 = f2.fma(w0, a20);
+            a21 = f2.fma(w1, a21);
+            a22 = f2.fma(w2, a22);
+            DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
+            DoubleVector y3 = x3.abs();
+            y3 = y3.add(y3);
+            VectorMask<Double> big3 = y3.compare(VectorOperators.GT, Y_MAX);
+            DoubleVector t3 = y3.fma(LOG2E, ROUND);
+            DoubleVector k3 = t3.sub(ROUND);
+            DoubleVector r3 = k3.fma(V_MLN2_HI, y3);
+            r3 = k3.fma(V_MLN2_LO, r3);
+            DoubleVector q3 = r3.fma(VQ9, VQ8);
+            q3 = q3.fma(r3, VQ7);
+            q3 = q3.fma(r3, VQ6);
+            q3 = q3.fma(r3, VQ5);
+            q3 = q3.fma(r3, VQ4);
+            q3 = q3.fma(r3, VQ3);
+            q3 = q3.fma(r3, VQ2);
+            q3 = q3.fma(r3, VQ1);
+            q3 = q3.fma(r3, VQ0);
+            DoubleVector p3 = q3.fma(r3.mul(r3), r3);
+            DoubleVector s3 = t3.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u3 = s3.fma(p3, s3.sub(1.0));
+            DoubleVector f3 = u3.div(u3.add(2.0)).blend(1.0, big3).reinterpretAsLongs().and(~SIGN)
+                    .or(x3.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a30 = f3.fma(w0, a30);
+            a31 = f3.fma(w1, a31);
+            a32 = f3.fma(w2, a32);
+        }
+        // lanes in order, then the tail neurons from the first tail index (as readIn3Phi); sums to s[L ..]
+        final int sums = L;
+        a00.intoArray(s, 0);
+        s[sums + 0] = laneSum(s, 0);
+        a01.intoArray(s, 0);
+        s[sums + 1] = laneSum(s, 0);
+        a02.intoArray(s, 0);
+        s[sums + 2] = laneSum(s, 0);
+        a10.intoArray(s, 0);
+        s[sums + 3] = laneSum(s, 0);
+        a11.intoArray(s, 0);
+        s[sums + 4] = laneSum(s, 0);
+        a12.intoArray(s, 0);
+        s[sums + 5] = laneSum(s, 0);
+        a20.intoArray(s, 0);
+        s[sums + 6] = laneSum(s, 0);
+        a21.intoArray(s, 0);
+        s[sums + 7] = laneSum(s, 0);
+        a22.intoArray(s, 0);
+        s[sums + 8] = laneSum(s, 0);
+        a30.intoArray(s, 0);
+        s[sums + 9] = laneSum(s, 0);
+        a31.intoArray(s, 0);
+        s[sums + 10] = laneSum(s, 0);
+        a32.intoArray(s, 0);
+        s[sums + 11] = laneSum(s, 0);
+        for (int t = 0; t < TILE; t++) {
+            double t0 = 0, t1 = 0, t2 = 0;
+            int o = o0 + t * n;
+            for (int i = bound; i < n; i++) {
+                double f = scalarTanh(xs[o + i]);
+                t0 = Math.fma(f, w[i], t0);
+                t1 = Math.fma(f, w[n + i], t1);
+                t2 = Math.fma(f, w[n2 + i], t2);
+            }
+            s[sums + 3 * t] += t0;
+            s[sums + 3 * t + 1] += t1;
+            s[sums + 3 * t + 2] += t2;
+        }
+    }
+
+
+    /** The Euler–Maruyama updates of the four states from {@code xs[β·n]} with the read-in sums of {@link #readIn4Phi}. */
+    private void update4(double[] xs, int beta, double h, double[] gCols, double[] dWs, int m, double[] s) {
+        final int n = this.n, n2 = 2 * n, sums = L;
+        final double[] u = uc, b = this.b;
+        final int o0 = beta * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        final int bound = S.loopBound(n);
+        final double inv = invTau;
+        DoubleVector b00 = bc(s[sums + 0]), b01 = bc(s[sums + 1]), b02 = bc(s[sums + 2]);
+        DoubleVector b10 = bc(s[sums + 3]), b11 = bc(s[sums + 4]), b12 = bc(s[sums + 5]);
+        DoubleVector b20 = bc(s[sums + 6]), b21 = bc(s[sums + 7]), b22 = bc(s[sums + 8]);
+        DoubleVector b30 = bc(s[sums + 9]), b31 = bc(s[sums + 10]), b32 = bc(s[sums + 11]);
+        int j = 0;
+        if (m == 0) {
+            for (; j < bound; j += L) {
+                DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                        u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
+                DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+                DoubleVector r0 = bj.sub(x0);
+                r0 = u0.fma(b00, r0);
+                r0 = u1.fma(b01, r0);
+                r0 = u2.fma(b02, r0);
+                x0.add(r0.mul(inv).mul(h)).intoArray(xs, o0 + j);
+                DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+                DoubleVector r1 = bj.sub(x1);
+                r1 = u0.fma(b10, r1);
+                r1 = u1.fma(b11, r1);
+                r1 = u2.fma(b12, r1);
+                x1.add(r1.mul(inv).mul(h)).intoArray(xs, o1 + j);
+                DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
+                DoubleVector r2 = bj.sub(x2);
+                r2 = u0.fma(b20, r2);
+                r2 = u1.fma(b21, r2);
+                r2 = u2.fma(b22, r2);
+                x2.add(r2.mul(inv).mul(h)).intoArray(xs, o2 + j);
+                DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
+                DoubleVector r3 = bj.sub(x3);
+                r3 = u0.fma(b30, r3);
+                r3 = u1.fma(b31, r3);
+                r3 = u2.fma(b32, r3);
+                x3.add(r3.mul(inv).mul(h)).intoArray(xs, o3 + j);
+            }
+        } else {
+            final int d0 = beta * m, d1 = d0 + m, d2 = d1 + m, d3 = d2 + m;
+            for (; j < bound; j += L) {
+                DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                        u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
+                DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+                DoubleVector r0 = bj.sub(x0);
+                r0 = u0.fma(b00, r0);
+                r0 = u1.fma(b01, r0);
+                r0 = u2.fma(b02, r0);
+                DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+                DoubleVector r1 = bj.sub(x1);
+                r1 = u0.fma(b10, r1);
+                r1 = u1.fma(b11, r1);
+                r1 = u2.fma(b12, r1);
+                DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
+                DoubleVector r2 = bj.sub(x2);
+                r2 = u0.fma(b20, r2);
+                r2 = u1.fma(b21, r2);
+                r2 = u2.fma(b22, r2);
+                DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
+                DoubleVector r3 = bj.sub(x3);
+                r3 = u0.fma(b30, r3);
+                r3 = u1.fma(b31, r3);
+                r3 = u2.fma(b32, r3);
+                DoubleVector n0 = x0.add(r0.mul(inv).mul(h)), n1 = x1.add(r1.mul(inv).mul(h)),
+                        n2v = x2.add(r2.mul(inv).mul(h)), n3 = x3.add(r3.mul(inv).mul(h));
+                for (int k = 0; k < m; k++) {
+                    DoubleVector g = DoubleVector.fromArray(S, gCols, k * n + j);
+                    n0 = n0.add(g.mul(dWs[d0 + k]));
+                    n1 = n1.add(g.mul(dWs[d1 + k]));
+                    n2v = n2v.add(g.mul(dWs[d2 + k]));
+                    n3 = n3.add(g.mul(dWs[d3 + k]));
+                }
+                n0.intoArray(xs, o0 + j);
+                n1.intoArray(xs, o1 + j);
+                n2v.intoArray(xs, o2 + j);
+                n3.intoArray(xs, o3 + j);
+            }
+        }
+        for (int t = 0; t < TILE; t++) {
+            double s0 = s[sums + 3 * t], s1 = s[sums + 3 * t + 1], s2 = s[sums + 3 * t + 2];
+            int o = o0 + t * n, dOff = (beta + t) * m;
+            for (int i = bound; i < n; i++) {
+                double r = b[i] - xs[o + i];
+                r = Math.fma(u[i], s0, r);
+                r = Math.fma(u[n + i], s1, r);
+                r = Math.fma(u[n2 + i], s2, r);
+                double next = xs[o + i] + r * inv * h;
+                for (int k = 0; k < m; k++) next += gCols[k * n + i] * dWs[dOff + k];
+                xs[o + i] = next;
             }
         }
     }
