@@ -20,10 +20,15 @@ case "${1:-}" in
   run)
     before=$2 after=$3 out=$4; shift 4
     mkdir -p "$out"
+    # the heap on transparent huge pages where the kernel offers them, as bench/run-jmh.sh (THP=0: without)
+    thp=()
+    if [[ "${THP:-1}" == 1 ]] && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+      thp=(-XX:+UseTransparentHugePages)
+    fi
     for side in before after; do
       dir=$before; [[ $side == after ]] && dir=$after
       echo "== $side start $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/log.txt"
-      "$JAVA" -Xmx4g --add-modules jdk.incubator.vector -cp "$dir/classes:$(cat "$dir/bench-classpath.txt")" \
+      "$JAVA" -Xmx4g "${thp[@]}" --add-modules jdk.incubator.vector -cp "$dir/classes:$(cat "$dir/bench-classpath.txt")" \
           org.openjdk.jmh.Main "$@" > "$out/jmh-$side.log" 2>&1
       echo "== $side end $(date -u +%H:%M:%S) load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/log.txt"
     done
