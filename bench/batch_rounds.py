@@ -6,13 +6,10 @@ and its median; and Java's ns per neuron-step (time per step / 64 000; for two t
 
 Usage: python3 bench/batch_rounds.py bench/results/<date>-batch-rounds   (prints Markdown)
 """
-import glob
-import os
-import re
 import statistics
 import sys
 
-from dense_rounds import jmh, numpy
+from dense_rounds import rounds
 
 NEURON_STEPS = 64 * 1000
 # (JMH benchmark, steps per operation, threads, NumPy row, label)
@@ -24,20 +21,10 @@ ROWS = (("batch64StepBatch", 1, 1, "batch64_matrix", "eulerStepBatch, one step, 
 
 
 def main(d):
-    jdks = sorted({re.match(r"jmh-(jdk\d+)-round", os.path.basename(p)).group(1)
-                   for p in glob.glob(os.path.join(d, "jmh-jdk*-round*.json"))})
     print(f"64 trajectories, N = 1000: Java (JMH) per Euler step against NumPy's batched step at the same thread count, "
           f"alternating rounds; times in µs per step, speed-up = NumPy / Java (target ≥ 5). Source: `{d}`.\n")
-    for v in jdks:
-        rounds = sorted(glob.glob(os.path.join(d, f"jmh-{v}-round*.json")),
-                        key=lambda p: int(re.search(r"round(\d+)", p).group(1)))
-        data = []
-        for p in rounds:
-            r = re.search(r"round(\d+)", p).group(1)
-            n1 = os.path.join(d, f"numpy-after-{v}-round{r}.txt")
-            n2 = os.path.join(d, f"numpy-2threads-after-{v}-round{r}.txt")
-            if os.path.exists(n1) and os.path.exists(n2):
-                data.append((jmh(p), {1: numpy(n1), 2: numpy(n2)}))
+    for v, rs in rounds(d, (1, 2)).items():
+        data = [(j, q) for _, j, q in rs]
         print(f"### {v}, {len(data)} rounds\n")
         print("| Java | Java per round | NumPy per round | speed-up per round | **median speed-up** | min "
               "| ns per neuron-step (per core) |")

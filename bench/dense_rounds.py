@@ -35,20 +35,24 @@ def numpy(path):
     return out
 
 
+def rounds(d, threads=(1,)):
+    """{jdk: [(round, JMH medians, {threads: NumPy medians}), ...]} for the rounds of bench/run-rounds.sh in d that have
+    a NumPy file for every thread count (NumPy on 1 thread: numpy-after-<jdk>-round<r>.txt; on t:
+    numpy-<t>threads-after-...)."""
+    out = {}
+    for p in glob.glob(os.path.join(d, "jmh-jdk*-round*.json")):
+        v, r = re.match(r"jmh-(jdk\d+)-round(\d+)\.json", os.path.basename(p)).groups()
+        files = {t: os.path.join(d, f"numpy-{'' if t == 1 else f'{t}threads-'}after-{v}-round{r}.txt") for t in threads}
+        if all(os.path.exists(f) for f in files.values()):
+            out.setdefault(v, []).append((int(r), jmh(p), {t: numpy(f) for t, f in files.items()}))
+    return {v: sorted(rs, key=lambda x: x[0]) for v, rs in sorted(out.items())}
+
+
 def main(d):
-    jdks = sorted({re.match(r"jmh-(jdk\d+)-round", os.path.basename(p)).group(1)
-                   for p in glob.glob(os.path.join(d, "jmh-jdk*-round*.json"))})
     print(f"Dense J, Java (JMH) / NumPy+OpenBLAS (1 thread), alternating rounds; times in µs, ratio = Java / NumPy "
           f"(below 1: Java faster). Source: `{d}`.\n")
-    for v in jdks:
-        rounds = sorted(glob.glob(os.path.join(d, f"jmh-{v}-round*.json")),
-                        key=lambda p: int(re.search(r"round(\d+)", p).group(1)))
-        data = []
-        for p in rounds:
-            r = re.search(r"round(\d+)", p).group(1)
-            npath = os.path.join(d, f"numpy-after-{v}-round{r}.txt")
-            if os.path.exists(npath):
-                data.append((r, jmh(p), numpy(npath)))
+    for v, rs in rounds(d).items():
+        data = [(r, j, q[1]) for r, j, q in rs]
         print(f"### {v}, {len(data)} rounds\n")
         print("| operation | N | Java per round | NumPy per round | ratio per round | **median ratio** | max |")
         print("|---|---:|---|---|---|---:|---:|")
