@@ -8,7 +8,8 @@ import ddmatch.solve.StandardNormal;
 
 /** Seeded inputs shared by the benchmarks: a deterministic tanh rate network and its initial state. */
 final class BenchData {
-    static final int LATENT = 3;
+    /** Latent dimension d: 3, or {@code -Dbench.latent=D} (set with JMH's -jvmArgsAppend). */
+    static final int LATENT = Integer.getInteger("bench.latent", 3);
     static final double DT = 0.01;
     static final double TAU = 1.0;
     static final double TONIC_STD = 2.0;

@@ -260,7 +260,7 @@ public final class NetworkKernels {
     /**
      * One Euler–Maruyama step with constant additive noise in one pass, bit-identical to {@link #drift} followed by
      * {@code x ← x + h·f}, then {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m ({@code solve.FusedEulerStep}). Only
-     * the Vector API kernels with d = 3 have it.
+     * the Vector API kernels with d ≤ 3 have it.
      *
      * @return false (x untouched) when there is no fused form: the caller takes the generic step
      */
@@ -273,7 +273,7 @@ public final class NetworkKernels {
      * state β is {@code xs[β·N, (β+1)·N)}, its Wiener increments {@code dWs[β·m, (β+1)·m)}, and it becomes
      * {@code x + h·f(x)}, then {@code + gCols[k·N ..]·dW_k} for k &lt; m — what stepping an ensemble in lock step
      * needs. Each state's result is <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken
-     * (the Vector API kernels with d = 3), and to {@link #drift} followed by that update otherwise, so results do not
+     * (the Vector API kernels with d ≤ 3), and to {@link #drift} followed by that update otherwise, so results do not
      * depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a time: one sweep
      * over the neurons computes the four tanh vectors and their read-in sums sharing each load of W's rows, a second
      * updates the four states sharing each load of U's columns and b (BENCHMARKS.md §0000 has what it saves).

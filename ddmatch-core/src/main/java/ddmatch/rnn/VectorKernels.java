@@ -35,7 +35,9 @@ import jdk.incubator.vector.VectorSpecies;
  * neurons, which C2 does not do for a scalar reduction; the accumulations overlap the tanh's dependency chains); the
  * accumulators' lanes are then added in lane order, the tail neurons after them; a second pass writes
  * {@code ((b − x) + Σ_k U_k a_k)/τ}, or, for {@link #eulerStep}, the updated state. Other d: φ into scratch, d vector
- * dot products, d update passes. The sums therefore differ from {@link NetworkKernels}' scalar order, and their
+ * dot products, d update passes; but {@link #eulerStep} for d = 1, 2 runs the d = 3 loop on W padded with zero rows and
+ * then one update pass, with the general-d sums' order, so it gives the bits of that drift and the generic update
+ * (1.1–1.8× faster than they are; BENCHMARKS.md §0000). The sums therefore differ from {@link NetworkKernels}' scalar order, and their
  * grouping depends on the vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit
  * for bit, and results may differ in the last bits between machines of different vector width. On one machine every
  * call is deterministic.
@@ -74,6 +76,7 @@ final class VectorKernels implements SimdKernels {
     private final int d;
     private final double invTau;
     private final double[] w;    // W, d × N row-major
+    private final double[] w3;   // W with zero rows up to 3 × N when d < 3 (readIn3Phi serves d = 1, 2 too); else w
     private final double[] uc;   // Uᵀ, d × N
     private final double[] b;
 
@@ -82,6 +85,7 @@ final class VectorKernels implements SimdKernels {
         this.d = d;
         this.invTau = invTau;
         this.w = wRows;
+        this.w3 = d >= 3 ? wRows : java.util.Arrays.copyOf(wRows, 3 * n);
         this.uc = uCols;
         this.b = b;
     }
@@ -298,15 +302,18 @@ final class VectorKernels implements SimdKernels {
     }
 
     /**
-     * d = 3, p = φ(x): the read-in sums of {@link #readIn3} with tanh and the three fused multiply-add accumulators in
+     * d ≤ 3, p = φ(x): the read-in sums of {@link #readIn3} with tanh and the three fused multiply-add accumulators in
      * one loop, so φ never goes through scratch and the accumulations overlap the tanh's long dependency chains
      * (measured: about 15% less time than tanh of a block into scratch, then the sums; /tmp harness, N ≈ 1000). Each
-     * lane gets its terms in the order of the blocked form, and the tail neurons after the lane sums, so the result is
-     * bit-identical to {@code readIn3(x, xOff, null, s)} (tested). The tanh is the body of {@link #tanhBlock} written
-     * out again: a vector passed to a helper that C2 does not inline is boxed (see there).
+     * lane gets its terms in the order of the blocked form, and the tail neurons after the lane sums, so for d = 3 the
+     * result is bit-identical to {@code readIn3(x, xOff, null, s)} (tested). For d = 1, 2 the rows beyond d are zeros
+     * ({@code w3}; two or one wasted fused multiply-adds per vector, on pipes the tanh leaves idle) and
+     * {@link #eulerStepLowD} forms the sums itself from the accumulators' lanes, left in {@code s[BLOCK, BLOCK + 3L)}.
+     * The tanh is the body of {@link #tanhBlock} written out again: a vector passed to a helper that C2 does not inline
+     * is boxed (see there).
      */
     private void readIn3Phi(double[] x, int xOff, double[] s) {
-        final double[] w = this.w;
+        final double[] w = this.w3;
         final int n = this.n, n2 = 2 * n;
         DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S);
         int i = 0;
@@ -520,12 +527,21 @@ final class VectorKernels implements SimdKernels {
      */
     @Override
     public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
-        if (d != 3) return false;
-        eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
+        if (d == 3) {
+            eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
+        } else if (d < 3) {
+            eulerStepLowD(x, 0, h, gCols, dW, 0, m, s);
+        } else {
+            return false;
+        }
         return true;
     }
 
-    /** {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with increments {@code dW[dOff, dOff + m)}; d = 3. */
+    /**
+     * {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with increments {@code dW[dOff, dOff + m)}, d = 3. The
+     * update repeats {@link #finish3}: {@code (b − x)}, then one fused multiply-add per column of U in column order,
+     * times 1/τ; then the generic Euler–Maruyama update.
+     */
     private void eulerStepAt(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
         readIn3Phi(x, xOff, s);
         final double s0 = s[BLOCK + 3 * L], s1 = s[BLOCK + 3 * L + 1], s2 = s[BLOCK + 3 * L + 2];
@@ -550,6 +566,47 @@ final class VectorKernels implements SimdKernels {
             r = Math.fma(u[j], s0, r);
             r = Math.fma(u[n + j], s1, r);
             r = Math.fma(u[n2 + j], s2, r);
+            double next = x[xOff + j] + r * inv * h;
+            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[dOff + k];
+            x[xOff + j] = next;
+        }
+    }
+
+    /**
+     * {@link #eulerStepAt} for d = 1, 2, repeating {@link #finish}'s update: the same loops with the missing columns
+     * of U skipped. Kept apart, and called apart, so that the d = 3 path compiles as before: with this branch inside
+     * {@code eulerStepAt} the d = 3 step measured 10–20 % slower on JDK 17 (not on JDK 25).
+     */
+    private void eulerStepLowD(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+        readIn3Phi(x, xOff, s);
+        final double[] u = uc;
+        final int n = this.n, d = this.d;
+        // The read-in sums as the general-d drift forms them (readIn): lanes in order, then each row's chain goes on
+        // through the tail neurons from that lane sum (readIn3Phi's own sums add a separate tail chain instead).
+        double t0 = laneSum(s, BLOCK), t1 = laneSum(s, BLOCK + L);
+        for (int i = S.loopBound(n); i < n; i++) {
+            double f = scalarTanh(x[xOff + i]);
+            t0 = Math.fma(f, w3[i], t0);
+            t1 = Math.fma(f, w3[n + i], t1);
+        }
+        final double s0 = t0, s1 = t1;
+        final double inv = invTau;
+        final DoubleVector a0 = bc(s0), a1 = bc(s1);
+        int j = 0;
+        final int bound = S.loopBound(n);
+        for (; j < bound; j += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xOff + j);
+            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
+            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+            if (d >= 2) r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+            DoubleVector next = xv.add(r.mul(inv).mul(h));
+            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[dOff + k]));
+            next.intoArray(x, xOff + j);
+        }
+        for (; j < n; j++) {
+            double r = b[j] - x[xOff + j];
+            r = Math.fma(u[j], s0, r);
+            if (d >= 2) r = Math.fma(u[n + j], s1, r);
             double next = x[xOff + j] + r * inv * h;
             for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[dOff + k];
             x[xOff + j] = next;
@@ -869,19 +926,25 @@ final class VectorKernels implements SimdKernels {
      * parameters, 7N doubles, do not fit L1 for N ≳ 800, so this is L2 traffic saved). Each lane accumulates in the
      * order of {@link #readIn3Phi}, lanes are added in lane order, then the tail neurons, and the update repeats
      * {@link #eulerStep}'s operations, so every state's new value is bit-identical to a single {@link #eulerStep}.
-     * The remaining states (B mod 4) take {@link #eulerStep} itself.
+     * The remaining states (B mod 4), and every state when d = 1 or 2, take {@link #eulerStep} itself.
      *
-     * @return false (nothing stepped) when d ≠ 3
+     * @return false (nothing stepped) when d &gt; 3
      */
     @Override
     public boolean eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m, double[] s) {
-        if (d != 3) return false;
+        if (d > 3) return false;
         int beta = 0;
-        for (; beta + TILE <= batch; beta += TILE) {
+        for (; d == 3 && beta + TILE <= batch; beta += TILE) {
             readIn4Phi(xs, beta * n, s);
             update4(xs, beta, h, gCols, dWs, m, s);
         }
-        for (; beta < batch; beta++) eulerStepAt(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+        for (; beta < batch; beta++) {
+            if (d == 3) {
+                eulerStepAt(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+            } else {
+                eulerStepLowD(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+            }
+        }
         return true;
     }
 

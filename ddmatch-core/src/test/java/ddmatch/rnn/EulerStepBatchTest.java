@@ -20,7 +20,7 @@ class EulerStepBatchTest {
 
     @Test
     void batchStepsAreBitIdenticalToSingleStepsForBothKernels() {
-        for (int[] nd : new int[][] {{1000, 3}, {203, 3}, {7, 3}, {64, 3}, {97, 2}, {50, 5}}) {
+        for (int[] nd : new int[][] {{1000, 3}, {203, 3}, {7, 3}, {64, 3}, {97, 2}, {33, 1}, {50, 5}}) {
             int n = nd[0], d = nd[1];
             RateNetwork net = NetworkKernelsTest.network(n, d, 80 + n);
             for (boolean vector : new boolean[] {true, false}) {
@@ -63,8 +63,8 @@ class EulerStepBatchTest {
                 }
             }
         }
-        assertThat(fused).as("the fused single step is the reference exactly for the vector kernel with d = 3")
-                .isEqualTo(vector && d == 3 && NetworkKernels.vectorApiInUse());
+        assertThat(fused).as("the fused single step is the reference exactly for the vector kernel with d ≤ 3")
+                .isEqualTo(vector && d <= 3 && NetworkKernels.vectorApiInUse());
         for (int q = 0; q < batch; q++) {
             for (int j = 0; j < n; j++) {
                 if (Double.doubleToRawLongBits(xs[q * n + j]) != Double.doubleToRawLongBits(singles[q][j])) {

@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class StepPathsTest {
     /**
-     * The fused step ({@code RateNetwork.eulerStep}, one pass of the Vector API kernel for d = 3) gives the bits of
-     * drift followed by the generic update, with noise (m = 3) and without, for N with and without a vector tail; it
-     * is taken exactly when the vector kernels are in use and d = 3, and declined (x untouched) otherwise.
+     * The fused step ({@code RateNetwork.eulerStep}, one pass of the Vector API kernel for d ≤ 3) gives the bits of
+     * drift followed by the generic update, with noise and without, for N with and without a vector tail; it is taken
+     * exactly when the vector kernels are in use and d ≤ 3, and declined (x untouched) otherwise. For d = 1, 2 the
+     * reference drift is the general-d kernel (φ into scratch, one dot product per row, one update pass per column).
      */
     @Test
     void fusedEulerStepEqualsDriftThenUpdateBitForBit() {
-        for (int[] ndm : new int[][] {{1000, 3, 3}, {203, 3, 0}, {7, 3, 3}, {97, 2, 2}}) {
+        for (int[] ndm : new int[][] {{1000, 3, 3}, {203, 3, 0}, {7, 3, 3}, {97, 2, 2}, {1000, 2, 0}, {203, 1, 1},
+                                       {13, 1, 0}, {5, 2, 2}, {64, 4, 2}}) {
             int n = ndm[0], d = ndm[1], m = ndm[2];
             SplittableRandom r = new SplittableRandom(n);
             double[] w = new double[d * n];
@@ -35,7 +37,7 @@ class StepPathsTest {
             }
             double[] x = NetworkKernelsTest.state(n, 6), expected = x.clone(), f = new double[n];
             double h = 0.01;
-            boolean fusedExpected = NetworkKernels.vectorApiInUse() && d == 3;
+            boolean fusedExpected = NetworkKernels.vectorApiInUse() && d <= 3;
             for (int step = 0; step < 20; step++) {
                 double[] dW = new double[m];
                 for (int k = 0; k < m; k++) dW[k] = 0.1 * r.nextGaussian();
