@@ -1122,74 +1122,43 @@ final class VectorKernels implements SimdKernels {
         DoubleVector b20 = bc(s[sums + 6]), b21 = bc(s[sums + 7]), b22 = bc(s[sums + 8]);
         DoubleVector b30 = bc(s[sums + 9]), b31 = bc(s[sums + 10]), b32 = bc(s[sums + 11]);
         int j = 0;
-        if (m == 0) {
-            for (; j < bound; j += L) {
-                DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
-                        u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
-                DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
-                DoubleVector r0 = bj.sub(x0);
-                r0 = u0.fma(b00, r0);
-                r0 = u1.fma(b01, r0);
-                r0 = u2.fma(b02, r0);
-                x0.add(r0.mul(inv).mul(h)).intoArray(xs, o0 + j);
-                DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
-                DoubleVector r1 = bj.sub(x1);
-                r1 = u0.fma(b10, r1);
-                r1 = u1.fma(b11, r1);
-                r1 = u2.fma(b12, r1);
-                x1.add(r1.mul(inv).mul(h)).intoArray(xs, o1 + j);
-                DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
-                DoubleVector r2 = bj.sub(x2);
-                r2 = u0.fma(b20, r2);
-                r2 = u1.fma(b21, r2);
-                r2 = u2.fma(b22, r2);
-                x2.add(r2.mul(inv).mul(h)).intoArray(xs, o2 + j);
-                DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
-                DoubleVector r3 = bj.sub(x3);
-                r3 = u0.fma(b30, r3);
-                r3 = u1.fma(b31, r3);
-                r3 = u2.fma(b32, r3);
-                x3.add(r3.mul(inv).mul(h)).intoArray(xs, o3 + j);
+        final int d0 = beta * m, d1 = d0 + m, d2 = d1 + m, d3 = d2 + m;
+        for (; j < bound; j += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
+            DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+            DoubleVector r0 = bj.sub(x0);
+            r0 = u0.fma(b00, r0);
+            r0 = u1.fma(b01, r0);
+            r0 = u2.fma(b02, r0);
+            DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+            DoubleVector r1 = bj.sub(x1);
+            r1 = u0.fma(b10, r1);
+            r1 = u1.fma(b11, r1);
+            r1 = u2.fma(b12, r1);
+            DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
+            DoubleVector r2 = bj.sub(x2);
+            r2 = u0.fma(b20, r2);
+            r2 = u1.fma(b21, r2);
+            r2 = u2.fma(b22, r2);
+            DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
+            DoubleVector r3 = bj.sub(x3);
+            r3 = u0.fma(b30, r3);
+            r3 = u1.fma(b31, r3);
+            r3 = u2.fma(b32, r3);
+            DoubleVector n0 = x0.add(r0.mul(inv).mul(h)), n1 = x1.add(r1.mul(inv).mul(h)),
+                    n2v = x2.add(r2.mul(inv).mul(h)), n3 = x3.add(r3.mul(inv).mul(h));
+            for (int k = 0; k < m; k++) {
+                DoubleVector g = DoubleVector.fromArray(S, gCols, k * n + j);
+                n0 = n0.add(g.mul(dWs[d0 + k]));
+                n1 = n1.add(g.mul(dWs[d1 + k]));
+                n2v = n2v.add(g.mul(dWs[d2 + k]));
+                n3 = n3.add(g.mul(dWs[d3 + k]));
             }
-        } else {
-            final int d0 = beta * m, d1 = d0 + m, d2 = d1 + m, d3 = d2 + m;
-            for (; j < bound; j += L) {
-                DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
-                        u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
-                DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
-                DoubleVector r0 = bj.sub(x0);
-                r0 = u0.fma(b00, r0);
-                r0 = u1.fma(b01, r0);
-                r0 = u2.fma(b02, r0);
-                DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
-                DoubleVector r1 = bj.sub(x1);
-                r1 = u0.fma(b10, r1);
-                r1 = u1.fma(b11, r1);
-                r1 = u2.fma(b12, r1);
-                DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
-                DoubleVector r2 = bj.sub(x2);
-                r2 = u0.fma(b20, r2);
-                r2 = u1.fma(b21, r2);
-                r2 = u2.fma(b22, r2);
-                DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
-                DoubleVector r3 = bj.sub(x3);
-                r3 = u0.fma(b30, r3);
-                r3 = u1.fma(b31, r3);
-                r3 = u2.fma(b32, r3);
-                DoubleVector n0 = x0.add(r0.mul(inv).mul(h)), n1 = x1.add(r1.mul(inv).mul(h)),
-                        n2v = x2.add(r2.mul(inv).mul(h)), n3 = x3.add(r3.mul(inv).mul(h));
-                for (int k = 0; k < m; k++) {
-                    DoubleVector g = DoubleVector.fromArray(S, gCols, k * n + j);
-                    n0 = n0.add(g.mul(dWs[d0 + k]));
-                    n1 = n1.add(g.mul(dWs[d1 + k]));
-                    n2v = n2v.add(g.mul(dWs[d2 + k]));
-                    n3 = n3.add(g.mul(dWs[d3 + k]));
-                }
-                n0.intoArray(xs, o0 + j);
-                n1.intoArray(xs, o1 + j);
-                n2v.intoArray(xs, o2 + j);
-                n3.intoArray(xs, o3 + j);
-            }
+            n0.intoArray(xs, o0 + j);
+            n1.intoArray(xs, o1 + j);
+            n2v.intoArray(xs, o2 + j);
+            n3.intoArray(xs, o3 + j);
         }
         for (int t = 0; t < TILE; t++) {
             double s0 = s[sums + 3 * t], s1 = s[sums + 3 * t + 1], s2 = s[sums + 3 * t + 2];
