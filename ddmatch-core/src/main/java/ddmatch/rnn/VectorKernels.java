@@ -10,25 +10,31 @@ import jdk.incubator.vector.VectorSpecies;
  * The tanh network kernels written with the Vector API ({@code jdk.incubator.vector}): loaded by
  * {@link SimdKernels#load} only when that module is in the boot layer, never referenced by name elsewhere.
  *
- * <p><b>tanh.</b> {@link #tanh(double)} and its vector form compute, lane by lane, the same operations:
- * {@code y = 2|x|}; lanes with {@code y > 40} give ±1 (tanh(20) rounds to 1; this also covers ±∞, while NaN fails the
- * comparison and propagates); {@code y = k ln2 + r} with {@code k = round(y/ln2)} (the 1.5·2⁵² rounding constant) and
- * {@code |r| ≤ ln2/2} (Cody–Waite split of ln 2, fdlibm's constants); {@code expm1(r) = r + r² q(r)} with q a degree-9
- * Chebyshev approximation of {@code (expm1 r − r)/r²} on that interval (relative error of expm1 ≤ 4.1e-17;
- * coefficients from {@code bench/tanh_coefficients.py}); {@code expm1(y) = 2^k (1 + expm1 r) − 1} as one fused
- * multiply-add with 2^k built from its exponent bits; {@code tanh|x| = expm1(y)/(expm1(y) + 2)}; then the sign of x.
- * Only additions, multiplications, fused multiply-adds, one division, comparisons and bit operations, all correctly
- * rounded in Java, so the vector lanes and the scalar tail give bit-identical values on every machine, whatever the
- * vector width. The clamp is a comparison and a blend rather than {@code min}: Java's {@code min} (NaN and signed-zero
- * rules) compiles to several instructions per vector. Working on |x| keeps the relative accuracy near 0
- * (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured maximum absolute error against {@link Math#tanh} ≤ 2.3e-16 on a
- * dense grid of [−25, 25] (VectorKernelsTest). On the Zen 4 test machine this costs about 1.0 ns per element, against
- * 1.25 ns for the degree-13 Taylor form clamped with {@code min} that it replaced (BENCHMARKS.md). The vector
- * API's own {@code VectorOperators.TANH} (an SVML call on x86) was measured no faster than {@link FastTanh}'s SIMD
- * loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used. References: W. J. Cody and
- * W. Waite, <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980 (argument reduction); L. N.
- * Trefethen, <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation); the
- * constants of fdlibm's {@code e_exp.c} (Sun Microsystems 1993).
+ * <p><b>tanh.</b> {@link #tanh(double)} and its vector form compute, lane by lane, the same operations: lanes with
+ * {@code |x| > 20} give ±1 (tanh(20) rounds to 1; this also covers ±∞, while NaN fails the comparison and
+ * propagates); {@code y = 2|x| = k ln2 + r} with {@code k = round(y/ln2)} (the 1.5·2⁵² rounding constant) and
+ * {@code |r| ≤ ln2/2}, reduced in one fused multiply-add on |x| with ln2/2 rounded to double, {@code r/2 = |x| − k·ln2/2},
+ * then doubled exactly (the rounding of ln 2 moves r by at most k·2.3e-17 ≤ 1.4e-15 at k = 58, where tanh is 1 to
+ * within 1e-17, so no Cody–Waite second constant is needed); {@code expm1(r) = r + r² q(r)} with q a degree-9 Chebyshev
+ * approximation of {@code (expm1 r − r)/r²} on that interval (relative error of expm1 ≤ 4.1e-17; coefficients from
+ * {@code bench/tanh_coefficients.py}) evaluated by Estrin's scheme (pairs {@code Q_i + Q_{i+1} r}, combined with r²
+ * and r⁴: a dependency chain of 4 fused multiply-adds instead of Horner's 9); {@code expm1(y) = 2^k (1 + expm1 r) − 1}
+ * as one fused multiply-add with 2^k built from its exponent bits; {@code tanh|x| = expm1(y)/(expm1(y) + 2)} (≥ +0);
+ * then the sign of x. Only additions, multiplications, fused multiply-adds, one division, comparisons and bit
+ * operations, all correctly rounded in Java, so the vector lanes and the scalar tail give bit-identical values on
+ * every machine, whatever the vector width. The clamp is a comparison and a blend rather than {@code min}: Java's
+ * {@code min} (NaN and signed-zero rules) compiles to several instructions per vector. Working on |x| keeps the
+ * relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured against {@link Math#tanh}: maximum
+ * absolute error 3.3e-16 on 5·10⁷ points of [−25, 25] (1.5 ulp of values near 0.76; 2.2e-16 on VectorKernelsTest's
+ * grid), maximum relative error 4.8e-16 on (1e-300, 0.35) — the same figures as the Horner form with the two-constant
+ * reduction that it replaced on 2026-12-06 (Estrin's chain is 4 fused multiply-adds deep where Horner's was 9, so the
+ * four tanh of a batch tile overlap better: on a Zen 5 the 64-state batch step on two threads took 23–24 µs instead of
+ * 27–36 on JDK 25, while JDK 17 compiles both forms to about the same speed; BENCHMARKS.md §0000). The vector API's own {@code VectorOperators.TANH} (an SVML call on x86) was measured no
+ * faster than {@link FastTanh}'s SIMD loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is
+ * not used. References: W. J. Cody and W. Waite, <i>Software Manual for the Elementary Functions</i>, Prentice-Hall
+ * 1980 (argument reduction); G. Estrin, "Organization of computer systems: the fixed plus variable structure
+ * computer", Proc. Western Joint IRE-AIEE-ACM Computer Conference 1960, 33–40 (the evaluation scheme); L. N. Trefethen,
+ * <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation).
  *
  * <p><b>Drift.</b> For d = 3 one loop evaluates tanh three vectors at a time and adds each result at once, by fused
  * multiply-adds, into three vector accumulators of the read-in sums {@code a_k = Σ_j W_kj φ_j} (vectorised across
@@ -46,17 +52,18 @@ import jdk.incubator.vector.VectorSpecies;
  * φ' = 1 − φ² from it, and forms the drift's and each tangent column's three read-in sums in one sweep of three vector
  * accumulators each. {@link #driftBatch} works on tiles of four states sharing every vector load of W and U (12 vector
  * accumulators, within AVX-512's 32 registers), with the single-state lane order, so its results equal {@link #drift}'s
- * bit for bit.
+ * bit for bit. {@link #eulerStepBatch} steps tiles of four states with the tanh inside the 12-accumulator read-in loop
+ * (no φ in scratch) and the Euler update sharing each load of U and b, each state's result equal to
+ * {@link #eulerStep}'s.
  */
 final class VectorKernels implements SimdKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    private static final double Y_MAX = 40.0;   // tanh(20) rounds to 1
-    private static final double LOG2E = 1.4426950408889634;
+    private static final double A_MAX = 20.0;   // tanh(20) rounds to 1
+    private static final double TWO_LOG2E = 2 * 1.4426950408889634;   // 2/ln 2: twice the double nearest log₂e
     private static final double ROUND = 0x1.8p52;
-    private static final double LN2_HI = 6.93147180369123816490e-01;   // fdlibm: 32 significant bits
-    private static final double LN2_LO = 1.90821492927058770002e-10;
+    private static final double HALF_LN2 = 0.5 * 0.6931471805599453;   // ln 2 / 2, off by 1.2e-17 (see the class doc)
     private static final long SIGN = 0x8000000000000000L;
     // q(r) ≈ (expm1(r) − r)/r² on [−ln2/2, ln2/2]: degree-9 Chebyshev (near-minimax) approximation, computed in
     // 40-digit arithmetic and rounded to double by bench/tanh_coefficients.py; |expm1 error| ≤ 4.1e-17 relative there
@@ -70,7 +77,7 @@ final class VectorKernels implements SimdKernels {
     // limit (FreqInlineSize = 325 bytecodes). Not inlined, every vector would be boxed on the heap at the call.
     private static final DoubleVector VQ0 = bc(Q0), VQ1 = bc(Q1), VQ2 = bc(Q2), VQ3 = bc(Q3), VQ4 = bc(Q4),
             VQ5 = bc(Q5), VQ6 = bc(Q6), VQ7 = bc(Q7), VQ8 = bc(Q8), VQ9 = bc(Q9),
-            V_MLN2_HI = bc(-LN2_HI), V_MLN2_LO = bc(-LN2_LO);
+            V_MHALF_LN2 = bc(-HALF_LN2);
 
     private final int n;
     private final int d;
@@ -127,22 +134,19 @@ final class VectorKernels implements SimdKernels {
     }
 
     static double scalarTanh(double x) {
-        double y = Math.abs(x) + Math.abs(x);
-        if (y > Y_MAX) return Math.copySign(1.0, x);   // also ±∞; NaN goes on and gives NaN
-        double t = Math.fma(y, LOG2E, ROUND);
+        double a = Math.abs(x);
+        if (a > A_MAX) return Math.copySign(1.0, x);   // also ±∞; NaN goes on and gives NaN
+        double t = Math.fma(a, TWO_LOG2E, ROUND);
         double k = t - ROUND;
-        double r = Math.fma(k, -LN2_HI, y);
-        r = Math.fma(k, -LN2_LO, r);
-        double q = Math.fma(Q9, r, Q8);
-        q = Math.fma(q, r, Q7);
-        q = Math.fma(q, r, Q6);
-        q = Math.fma(q, r, Q5);
-        q = Math.fma(q, r, Q4);
-        q = Math.fma(q, r, Q3);
-        q = Math.fma(q, r, Q2);
-        q = Math.fma(q, r, Q1);
-        q = Math.fma(q, r, Q0);
-        double p = Math.fma(q, r * r, r);
+        double h = Math.fma(k, -HALF_LN2, a);
+        double r = h + h;
+        double rr = r * r;
+        double e01 = Math.fma(r, Q1, Q0), e23 = Math.fma(r, Q3, Q2), e45 = Math.fma(r, Q5, Q4), e67 = Math.fma(r, Q7, Q6),
+                e89 = Math.fma(r, Q9, Q8);
+        double r4 = rr * rr;
+        double c = Math.fma(r4, e89, Math.fma(rr, e67, e45));
+        double q = Math.fma(r4, c, Math.fma(rr, e23, e01));
+        double p = Math.fma(q, rr, r);
         double scale = Double.longBitsToDouble((Double.doubleToRawLongBits(t) + 1023L) << 52);
         double u = Math.fma(scale, p, scale - 1.0);
         return Math.copySign(u / (u + 2.0), x);
@@ -165,92 +169,72 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x1 = DoubleVector.fromArray(S, x, from + i + 1 * L);
             DoubleVector x2 = DoubleVector.fromArray(S, x, from + i + 2 * L);
             DoubleVector a0 = x0.abs();
-            DoubleVector y0 = a0.add(a0);
-            DoubleVector a1 = x1.abs();
-            DoubleVector y1 = a1.add(a1);
-            DoubleVector a2 = x2.abs();
-            DoubleVector y2 = a2.add(a2);
-            VectorMask<Double> big0 = y0.compare(VectorOperators.GT, Y_MAX);
-            VectorMask<Double> big1 = y1.compare(VectorOperators.GT, Y_MAX);
-            VectorMask<Double> big2 = y2.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t0 = y0.fma(LOG2E, ROUND);
-            DoubleVector t1 = y1.fma(LOG2E, ROUND);
-            DoubleVector t2 = y2.fma(LOG2E, ROUND);
+            VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t0 = a0.fma(TWO_LOG2E, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
+            DoubleVector h0 = k0.fma(V_MHALF_LN2, a0);
+            DoubleVector r0 = h0.add(h0);
+            DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);
+            DoubleVector g0 = r40.fma(r0.fma(VQ9, VQ8), rr0.fma(r0.fma(VQ7, VQ6), r0.fma(VQ5, VQ4)));
+            DoubleVector q0 = r40.fma(g0, rr0.fma(r0.fma(VQ3, VQ2), r0.fma(VQ1, VQ0)));
+            DoubleVector p0 = q0.fma(rr0, r0);
+            DoubleVector sc0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
+                    .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            DoubleVector a1 = x1.abs();
+            VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t1 = a1.fma(TWO_LOG2E, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
+            DoubleVector h1 = k1.fma(V_MHALF_LN2, a1);
+            DoubleVector r1 = h1.add(h1);
+            DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);
+            DoubleVector g1 = r41.fma(r1.fma(VQ9, VQ8), rr1.fma(r1.fma(VQ7, VQ6), r1.fma(VQ5, VQ4)));
+            DoubleVector q1 = r41.fma(g1, rr1.fma(r1.fma(VQ3, VQ2), r1.fma(VQ1, VQ0)));
+            DoubleVector p1 = q1.fma(rr1, r1);
+            DoubleVector sc1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
+                    .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            DoubleVector a2 = x2.abs();
+            VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t2 = a2.fma(TWO_LOG2E, ROUND);
             DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector r0 = k0.fma(V_MLN2_HI, y0);
-            DoubleVector r1 = k1.fma(V_MLN2_HI, y1);
-            DoubleVector r2 = k2.fma(V_MLN2_HI, y2);
-            r0 = k0.fma(V_MLN2_LO, r0);
-            r1 = k1.fma(V_MLN2_LO, r1);
-            r2 = k2.fma(V_MLN2_LO, r2);
-            DoubleVector q0 = r0.fma(VQ9, VQ8);
-            DoubleVector q1 = r1.fma(VQ9, VQ8);
-            DoubleVector q2 = r2.fma(VQ9, VQ8);
-            q0 = q0.fma(r0, VQ7);
-            q1 = q1.fma(r1, VQ7);
-            q2 = q2.fma(r2, VQ7);
-            q0 = q0.fma(r0, VQ6);
-            q1 = q1.fma(r1, VQ6);
-            q2 = q2.fma(r2, VQ6);
-            q0 = q0.fma(r0, VQ5);
-            q1 = q1.fma(r1, VQ5);
-            q2 = q2.fma(r2, VQ5);
-            q0 = q0.fma(r0, VQ4);
-            q1 = q1.fma(r1, VQ4);
-            q2 = q2.fma(r2, VQ4);
-            q0 = q0.fma(r0, VQ3);
-            q1 = q1.fma(r1, VQ3);
-            q2 = q2.fma(r2, VQ3);
-            q0 = q0.fma(r0, VQ2);
-            q1 = q1.fma(r1, VQ2);
-            q2 = q2.fma(r2, VQ2);
-            q0 = q0.fma(r0, VQ1);
-            q1 = q1.fma(r1, VQ1);
-            q2 = q2.fma(r2, VQ1);
-            q0 = q0.fma(r0, VQ0);
-            q1 = q1.fma(r1, VQ0);
-            q2 = q2.fma(r2, VQ0);
-            DoubleVector p0 = q0.fma(r0.mul(r0), r0);
-            DoubleVector p1 = q1.fma(r1.mul(r1), r1);
-            DoubleVector p2 = q2.fma(r2.mul(r2), r2);
-            DoubleVector s0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u0 = s0.fma(p0, s0.sub(1.0));
-            DoubleVector u1 = s1.fma(p1, s1.sub(1.0));
-            DoubleVector u2 = s2.fma(p2, s2.sub(1.0));
-            LongVector m0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs().and(~SIGN);
-            LongVector m1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs().and(~SIGN);
-            LongVector m2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs().and(~SIGN);
-            m0.or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, to + i + 0 * L);
-            m1.or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, to + i + 1 * L);
-            m2.or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, to + i + 2 * L);
+            DoubleVector h2 = k2.fma(V_MHALF_LN2, a2);
+            DoubleVector r2 = h2.add(h2);
+            DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);
+            DoubleVector g2 = r42.fma(r2.fma(VQ9, VQ8), rr2.fma(r2.fma(VQ7, VQ6), r2.fma(VQ5, VQ4)));
+            DoubleVector q2 = r42.fma(g2, rr2.fma(r2.fma(VQ3, VQ2), r2.fma(VQ1, VQ0)));
+            DoubleVector p2 = q2.fma(rr2, r2);
+            DoubleVector sc2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
+            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
+                    .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            f0.intoArray(out, to + i + 0 * L);
+            f1.intoArray(out, to + i + 1 * L);
+            f2.intoArray(out, to + i + 2 * L);
         }
         for (int bound = S.loopBound(len); i < bound; i += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, from + i);
             DoubleVector a = xv.abs();
-            DoubleVector y = a.add(a);
-            VectorMask<Double> big = y.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t = y.fma(LOG2E, ROUND);
+            VectorMask<Double> big = a.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t = a.fma(TWO_LOG2E, ROUND);
             DoubleVector k = t.sub(ROUND);
-            DoubleVector r = k.fma(V_MLN2_HI, y);
-            r = k.fma(V_MLN2_LO, r);
-            DoubleVector q = r.fma(VQ9, VQ8);
-            q = q.fma(r, VQ7);
-            q = q.fma(r, VQ6);
-            q = q.fma(r, VQ5);
-            q = q.fma(r, VQ4);
-            q = q.fma(r, VQ3);
-            q = q.fma(r, VQ2);
-            q = q.fma(r, VQ1);
-            q = q.fma(r, VQ0);
-            DoubleVector p = q.fma(r.mul(r), r);
-            DoubleVector scale = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u = scale.fma(p, scale.sub(1.0));
-            LongVector mag = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs().and(~SIGN);
-            mag.or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles().intoArray(out, to + i);
+            DoubleVector h = k.fma(V_MHALF_LN2, a);
+            DoubleVector r = h.add(h);
+            DoubleVector rr = r.mul(r);
+            DoubleVector r4 = rr.mul(rr);
+            DoubleVector g = r4.fma(r.fma(VQ9, VQ8), rr.fma(r.fma(VQ7, VQ6), r.fma(VQ5, VQ4)));
+            DoubleVector q = r4.fma(g, rr.fma(r.fma(VQ3, VQ2), r.fma(VQ1, VQ0)));
+            DoubleVector p = q.fma(rr, r);
+            DoubleVector sc = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u = sc.fma(p, sc.sub(1.0));
+            DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
+                    .or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            f.intoArray(out, to + i);
         }
         for (; i < len; i++) out[to + i] = scalarTanh(x[from + i]);
     }
@@ -322,74 +306,56 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x1 = DoubleVector.fromArray(S, x, xOff + i + 1 * L);
             DoubleVector x2 = DoubleVector.fromArray(S, x, xOff + i + 2 * L);
             DoubleVector a0 = x0.abs();
-            DoubleVector y0 = a0.add(a0);
-            DoubleVector a1 = x1.abs();
-            DoubleVector y1 = a1.add(a1);
-            DoubleVector a2 = x2.abs();
-            DoubleVector y2 = a2.add(a2);
-            VectorMask<Double> big0 = y0.compare(VectorOperators.GT, Y_MAX);
-            VectorMask<Double> big1 = y1.compare(VectorOperators.GT, Y_MAX);
-            VectorMask<Double> big2 = y2.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t0 = y0.fma(LOG2E, ROUND);
-            DoubleVector t1 = y1.fma(LOG2E, ROUND);
-            DoubleVector t2 = y2.fma(LOG2E, ROUND);
+            VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t0 = a0.fma(TWO_LOG2E, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector r0 = k0.fma(V_MLN2_HI, y0);
-            DoubleVector r1 = k1.fma(V_MLN2_HI, y1);
-            DoubleVector r2 = k2.fma(V_MLN2_HI, y2);
-            r0 = k0.fma(V_MLN2_LO, r0);
-            r1 = k1.fma(V_MLN2_LO, r1);
-            r2 = k2.fma(V_MLN2_LO, r2);
-            DoubleVector q0 = r0.fma(VQ9, VQ8);
-            DoubleVector q1 = r1.fma(VQ9, VQ8);
-            DoubleVector q2 = r2.fma(VQ9, VQ8);
-            q0 = q0.fma(r0, VQ7);
-            q1 = q1.fma(r1, VQ7);
-            q2 = q2.fma(r2, VQ7);
-            q0 = q0.fma(r0, VQ6);
-            q1 = q1.fma(r1, VQ6);
-            q2 = q2.fma(r2, VQ6);
-            q0 = q0.fma(r0, VQ5);
-            q1 = q1.fma(r1, VQ5);
-            q2 = q2.fma(r2, VQ5);
-            q0 = q0.fma(r0, VQ4);
-            q1 = q1.fma(r1, VQ4);
-            q2 = q2.fma(r2, VQ4);
-            q0 = q0.fma(r0, VQ3);
-            q1 = q1.fma(r1, VQ3);
-            q2 = q2.fma(r2, VQ3);
-            q0 = q0.fma(r0, VQ2);
-            q1 = q1.fma(r1, VQ2);
-            q2 = q2.fma(r2, VQ2);
-            q0 = q0.fma(r0, VQ1);
-            q1 = q1.fma(r1, VQ1);
-            q2 = q2.fma(r2, VQ1);
-            q0 = q0.fma(r0, VQ0);
-            q1 = q1.fma(r1, VQ0);
-            q2 = q2.fma(r2, VQ0);
-            DoubleVector p0 = q0.fma(r0.mul(r0), r0);
-            DoubleVector p1 = q1.fma(r1.mul(r1), r1);
-            DoubleVector p2 = q2.fma(r2.mul(r2), r2);
-            DoubleVector s0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector s2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u0 = s0.fma(p0, s0.sub(1.0));
-            DoubleVector u1 = s1.fma(p1, s1.sub(1.0));
-            DoubleVector u2 = s2.fma(p2, s2.sub(1.0));
-            LongVector m0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs().and(~SIGN);
-            LongVector m1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs().and(~SIGN);
-            LongVector m2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs().and(~SIGN);
-            DoubleVector f0 = m0.or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
-            DoubleVector f1 = m1.or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
-            DoubleVector f2 = m2.or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            DoubleVector h0 = k0.fma(V_MHALF_LN2, a0);
+            DoubleVector r0 = h0.add(h0);
+            DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);
+            DoubleVector g0 = r40.fma(r0.fma(VQ9, VQ8), rr0.fma(r0.fma(VQ7, VQ6), r0.fma(VQ5, VQ4)));
+            DoubleVector q0 = r40.fma(g0, rr0.fma(r0.fma(VQ3, VQ2), r0.fma(VQ1, VQ0)));
+            DoubleVector p0 = q0.fma(rr0, r0);
+            DoubleVector sc0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
+                    .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             c0 = f0.fma(DoubleVector.fromArray(S, w, i + 0 * L), c0);
             c1 = f0.fma(DoubleVector.fromArray(S, w, n + i + 0 * L), c1);
             c2 = f0.fma(DoubleVector.fromArray(S, w, n2 + i + 0 * L), c2);
+            DoubleVector a1 = x1.abs();
+            VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t1 = a1.fma(TWO_LOG2E, ROUND);
+            DoubleVector k1 = t1.sub(ROUND);
+            DoubleVector h1 = k1.fma(V_MHALF_LN2, a1);
+            DoubleVector r1 = h1.add(h1);
+            DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);
+            DoubleVector g1 = r41.fma(r1.fma(VQ9, VQ8), rr1.fma(r1.fma(VQ7, VQ6), r1.fma(VQ5, VQ4)));
+            DoubleVector q1 = r41.fma(g1, rr1.fma(r1.fma(VQ3, VQ2), r1.fma(VQ1, VQ0)));
+            DoubleVector p1 = q1.fma(rr1, r1);
+            DoubleVector sc1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
+                    .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             c0 = f1.fma(DoubleVector.fromArray(S, w, i + 1 * L), c0);
             c1 = f1.fma(DoubleVector.fromArray(S, w, n + i + 1 * L), c1);
             c2 = f1.fma(DoubleVector.fromArray(S, w, n2 + i + 1 * L), c2);
+            DoubleVector a2 = x2.abs();
+            VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t2 = a2.fma(TWO_LOG2E, ROUND);
+            DoubleVector k2 = t2.sub(ROUND);
+            DoubleVector h2 = k2.fma(V_MHALF_LN2, a2);
+            DoubleVector r2 = h2.add(h2);
+            DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);
+            DoubleVector g2 = r42.fma(r2.fma(VQ9, VQ8), rr2.fma(r2.fma(VQ7, VQ6), r2.fma(VQ5, VQ4)));
+            DoubleVector q2 = r42.fma(g2, rr2.fma(r2.fma(VQ3, VQ2), r2.fma(VQ1, VQ0)));
+            DoubleVector p2 = q2.fma(rr2, r2);
+            DoubleVector sc2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
+            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
+                    .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             c0 = f2.fma(DoubleVector.fromArray(S, w, i + 2 * L), c0);
             c1 = f2.fma(DoubleVector.fromArray(S, w, n + i + 2 * L), c1);
             c2 = f2.fma(DoubleVector.fromArray(S, w, n2 + i + 2 * L), c2);
@@ -397,26 +363,20 @@ final class VectorKernels implements SimdKernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xOff + i);
             DoubleVector a = xv.abs();
-            DoubleVector y = a.add(a);
-            VectorMask<Double> big = y.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t = y.fma(LOG2E, ROUND);
+            VectorMask<Double> big = a.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t = a.fma(TWO_LOG2E, ROUND);
             DoubleVector k = t.sub(ROUND);
-            DoubleVector r = k.fma(V_MLN2_HI, y);
-            r = k.fma(V_MLN2_LO, r);
-            DoubleVector q = r.fma(VQ9, VQ8);
-            q = q.fma(r, VQ7);
-            q = q.fma(r, VQ6);
-            q = q.fma(r, VQ5);
-            q = q.fma(r, VQ4);
-            q = q.fma(r, VQ3);
-            q = q.fma(r, VQ2);
-            q = q.fma(r, VQ1);
-            q = q.fma(r, VQ0);
-            DoubleVector p = q.fma(r.mul(r), r);
-            DoubleVector scale = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u = scale.fma(p, scale.sub(1.0));
-            LongVector mag = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs().and(~SIGN);
-            DoubleVector f = mag.or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            DoubleVector h = k.fma(V_MHALF_LN2, a);
+            DoubleVector r = h.add(h);
+            DoubleVector rr = r.mul(r);
+            DoubleVector r4 = rr.mul(rr);
+            DoubleVector g = r4.fma(r.fma(VQ9, VQ8), rr.fma(r.fma(VQ7, VQ6), r.fma(VQ5, VQ4)));
+            DoubleVector q = r4.fma(g, rr.fma(r.fma(VQ3, VQ2), r.fma(VQ1, VQ0)));
+            DoubleVector p = q.fma(rr, r);
+            DoubleVector sc = t.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u = sc.fma(p, sc.sub(1.0));
+            DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
+                    .or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             c0 = f.fma(DoubleVector.fromArray(S, w, i), c0);
             c1 = f.fma(DoubleVector.fromArray(S, w, n + i), c1);
             c2 = f.fma(DoubleVector.fromArray(S, w, n2 + i), c2);
@@ -968,101 +928,77 @@ final class VectorKernels implements SimdKernels {
             DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
                     w2 = DoubleVector.fromArray(S, w, n2 + j);
             DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
-            DoubleVector y0 = x0.abs();
-            y0 = y0.add(y0);
-            VectorMask<Double> big0 = y0.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t0 = y0.fma(LOG2E, ROUND);
+            DoubleVector a0 = x0.abs();
+            VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t0 = a0.fma(TWO_LOG2E, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector r0 = k0.fma(V_MLN2_HI, y0);
-            r0 = k0.fma(V_MLN2_LO, r0);
-            DoubleVector q0 = r0.fma(VQ9, VQ8);
-            q0 = q0.fma(r0, VQ7);
-            q0 = q0.fma(r0, VQ6);
-            q0 = q0.fma(r0, VQ5);
-            q0 = q0.fma(r0, VQ4);
-            q0 = q0.fma(r0, VQ3);
-            q0 = q0.fma(r0, VQ2);
-            q0 = q0.fma(r0, VQ1);
-            q0 = q0.fma(r0, VQ0);
-            DoubleVector p0 = q0.fma(r0.mul(r0), r0);
-            DoubleVector s0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u0 = s0.fma(p0, s0.sub(1.0));
-            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs().and(~SIGN)
+            DoubleVector h0 = k0.fma(V_MHALF_LN2, a0);
+            DoubleVector r0 = h0.add(h0);
+            DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);
+            DoubleVector g0 = r40.fma(r0.fma(VQ9, VQ8), rr0.fma(r0.fma(VQ7, VQ6), r0.fma(VQ5, VQ4)));
+            DoubleVector q0 = r40.fma(g0, rr0.fma(r0.fma(VQ3, VQ2), r0.fma(VQ1, VQ0)));
+            DoubleVector p0 = q0.fma(rr0, r0);
+            DoubleVector sc0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
                     .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             a00 = f0.fma(w0, a00);
             a01 = f0.fma(w1, a01);
             a02 = f0.fma(w2, a02);
             DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
-            DoubleVector y1 = x1.abs();
-            y1 = y1.add(y1);
-            VectorMask<Double> big1 = y1.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t1 = y1.fma(LOG2E, ROUND);
+            DoubleVector a1 = x1.abs();
+            VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t1 = a1.fma(TWO_LOG2E, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector r1 = k1.fma(V_MLN2_HI, y1);
-            r1 = k1.fma(V_MLN2_LO, r1);
-            DoubleVector q1 = r1.fma(VQ9, VQ8);
-            q1 = q1.fma(r1, VQ7);
-            q1 = q1.fma(r1, VQ6);
-            q1 = q1.fma(r1, VQ5);
-            q1 = q1.fma(r1, VQ4);
-            q1 = q1.fma(r1, VQ3);
-            q1 = q1.fma(r1, VQ2);
-            q1 = q1.fma(r1, VQ1);
-            q1 = q1.fma(r1, VQ0);
-            DoubleVector p1 = q1.fma(r1.mul(r1), r1);
-            DoubleVector s1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u1 = s1.fma(p1, s1.sub(1.0));
-            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs().and(~SIGN)
+            DoubleVector h1 = k1.fma(V_MHALF_LN2, a1);
+            DoubleVector r1 = h1.add(h1);
+            DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);
+            DoubleVector g1 = r41.fma(r1.fma(VQ9, VQ8), rr1.fma(r1.fma(VQ7, VQ6), r1.fma(VQ5, VQ4)));
+            DoubleVector q1 = r41.fma(g1, rr1.fma(r1.fma(VQ3, VQ2), r1.fma(VQ1, VQ0)));
+            DoubleVector p1 = q1.fma(rr1, r1);
+            DoubleVector sc1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
                     .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             a10 = f1.fma(w0, a10);
             a11 = f1.fma(w1, a11);
             a12 = f1.fma(w2, a12);
             DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
-            DoubleVector y2 = x2.abs();
-            y2 = y2.add(y2);
-            VectorMask<Double> big2 = y2.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t2 = y2.fma(LOG2E, ROUND);
+            DoubleVector a2 = x2.abs();
+            VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t2 = a2.fma(TWO_LOG2E, ROUND);
             DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector r2 = k2.fma(V_MLN2_HI, y2);
-            r2 = k2.fma(V_MLN2_LO, r2);
-            DoubleVector q2 = r2.fma(VQ9, VQ8);
-            q2 = q2.fma(r2, VQ7);
-            q2 = q2.fma(r2, VQ6);
-            q2 = q2.fma(r2, VQ5);
-            q2 = q2.fma(r2, VQ4);
-            q2 = q2.fma(r2, VQ3);
-            q2 = q2.fma(r2, VQ2);
-            q2 = q2.fma(r2, VQ1);
-            q2 = q2.fma(r2, VQ0);
-            DoubleVector p2 = q2.fma(r2.mul(r2), r2);
-            DoubleVector s2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u2 = s2.fma(p2, s2.sub(1.0));
-            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs().and(~SIGN)
+            DoubleVector h2 = k2.fma(V_MHALF_LN2, a2);
+            DoubleVector r2 = h2.add(h2);
+            DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);
+            DoubleVector g2 = r42.fma(r2.fma(VQ9, VQ8), rr2.fma(r2.fma(VQ7, VQ6), r2.fma(VQ5, VQ4)));
+            DoubleVector q2 = r42.fma(g2, rr2.fma(r2.fma(VQ3, VQ2), r2.fma(VQ1, VQ0)));
+            DoubleVector p2 = q2.fma(rr2, r2);
+            DoubleVector sc2 = t2.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
+            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
                     .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             a20 = f2.fma(w0, a20);
             a21 = f2.fma(w1, a21);
             a22 = f2.fma(w2, a22);
             DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
-            DoubleVector y3 = x3.abs();
-            y3 = y3.add(y3);
-            VectorMask<Double> big3 = y3.compare(VectorOperators.GT, Y_MAX);
-            DoubleVector t3 = y3.fma(LOG2E, ROUND);
+            DoubleVector a3 = x3.abs();
+            VectorMask<Double> big3 = a3.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t3 = a3.fma(TWO_LOG2E, ROUND);
             DoubleVector k3 = t3.sub(ROUND);
-            DoubleVector r3 = k3.fma(V_MLN2_HI, y3);
-            r3 = k3.fma(V_MLN2_LO, r3);
-            DoubleVector q3 = r3.fma(VQ9, VQ8);
-            q3 = q3.fma(r3, VQ7);
-            q3 = q3.fma(r3, VQ6);
-            q3 = q3.fma(r3, VQ5);
-            q3 = q3.fma(r3, VQ4);
-            q3 = q3.fma(r3, VQ3);
-            q3 = q3.fma(r3, VQ2);
-            q3 = q3.fma(r3, VQ1);
-            q3 = q3.fma(r3, VQ0);
-            DoubleVector p3 = q3.fma(r3.mul(r3), r3);
-            DoubleVector s3 = t3.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-            DoubleVector u3 = s3.fma(p3, s3.sub(1.0));
-            DoubleVector f3 = u3.div(u3.add(2.0)).blend(1.0, big3).reinterpretAsLongs().and(~SIGN)
+            DoubleVector h3 = k3.fma(V_MHALF_LN2, a3);
+            DoubleVector r3 = h3.add(h3);
+            DoubleVector rr3 = r3.mul(r3);
+            DoubleVector r43 = rr3.mul(rr3);
+            DoubleVector g3 = r43.fma(r3.fma(VQ9, VQ8), rr3.fma(r3.fma(VQ7, VQ6), r3.fma(VQ5, VQ4)));
+            DoubleVector q3 = r43.fma(g3, rr3.fma(r3.fma(VQ3, VQ2), r3.fma(VQ1, VQ0)));
+            DoubleVector p3 = q3.fma(rr3, r3);
+            DoubleVector sc3 = t3.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u3 = sc3.fma(p3, sc3.sub(1.0));
+            DoubleVector f3 = u3.div(u3.add(2.0)).blend(1.0, big3).reinterpretAsLongs()
                     .or(x3.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             a30 = f3.fma(w0, a30);
             a31 = f3.fma(w1, a31);
