@@ -15,7 +15,7 @@ Thread count: the BLAS thread count is whatever OPENBLAS_NUM_THREADS / OMP_NUM_T
 this script once with 1 thread (everything) and once with 2 threads (--only linalg). Only for benchmarks: nothing in
 the Java build or tests uses Python.
 
-Usage: python3 bench/numpy_reference.py [--only all|kernels|batch|linalg|scaling|dense] [--features F] [--quick]
+Usage: python3 bench/numpy_reference.py [--only all|kernels|single|batch|linalg|scaling|dense] [--features F] [--quick]
 """
 import argparse
 import ctypes
@@ -296,7 +296,7 @@ def linalg_rows(quick):
 def main():
     global FEATURES
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=("all", "kernels", "batch", "linalg", "scaling", "dense"), default="all")
+    ap.add_argument("--only", choices=("all", "kernels", "single", "batch", "linalg", "scaling", "dense"), default="all")
     ap.add_argument("--sizes", default="100,200,500,1000,2000,4000,8000",
                     help="N values of --only scaling (comma-separated)")
     ap.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
@@ -326,6 +326,8 @@ def main():
         rows += kernel_rows(args.quick)
     if args.only in ("all", "linalg"):
         rows += linalg_rows(args.quick)
+    if args.only == "single":   # the single-trajectory step of kernels alone, at the issue's N = 250 and 1000
+        rows += kernel_rows(args.quick, (250, 1000), extras=False)
     if args.only == "batch":   # the 64-trajectory rows of kernels alone
         rows += kernel_rows(args.quick, ())
     if args.only == "scaling":

@@ -5,7 +5,10 @@
 #          NumPy's dense rows, 1 BLAS thread everywhere; summary by bench/dense_rounds.py (Java / NumPy per round);
 #   batch  JMH BatchStepBenchmark at N = 1000 (64 trajectories: the lock-step batch step eulerStepBatch, one step and
 #          100 steps on 1 thread, 100 steps on 2 threads of 32 trajectories; the same with 64 single fused steps), then
-#          NumPy's batched step on 1 and on 2 BLAS threads; summary by bench/batch_rounds.py (NumPy / Java per round).
+#          NumPy's batched step on 1 and on 2 BLAS threads; summary by bench/batch_rounds.py (NumPy / Java per round);
+#   single JMH NetworkStepBenchmark (the Euler–Maruyama stepper, without and with noise) and PracticalLimitBenchmark (the
+#          vector tanh of N, 2·N·d vector FMAs) at N = 250, 1000, then NumPy's single-trajectory step; summary by
+#          bench/single_rounds.py (NumPy / Java per round, ns per neuron-step, step / practical limit).
 # Each round, for each JDK: JMH (1 fork, 4 x 1 s warm-up, 5 x 1 s), then NumPy right after.
 # JVM_ARGS adds options to the benchmark JVMs (bench/run-jmh.sh already puts the heap on transparent huge pages where
 # the kernel offers them, as the ddmatch launcher does; THP=0 turns that off).
@@ -22,7 +25,9 @@ case "$WHAT" in
   dense) REGEX='DenseStepBenchmark.(denseEulerStep|matvecJava|matmat64Java)$'; PARAMS=(); THREADS=(1) ;;
   batch) REGEX='BatchStepBenchmark.(batch64StepBatch|batch64Steps100StepBatch|batch64Steps100StepBatchTwoThreads|batch64Stepper|batch64Steps100StepperTwoThreads)$'
          PARAMS=(-p n=1000); THREADS=(1 2) ;;
-  *) echo "WHAT=$WHAT: allowed are dense and batch" >&2; exit 2 ;;
+  single) REGEX='(NetworkStepBenchmark.eulerMaruyamaStepper(Noisy)?|PracticalLimitBenchmark.(tanhKernel|multiplyAddsVector))$'
+         PARAMS=(-p n=250,1000); THREADS=(1) ;;
+  *) echo "WHAT=$WHAT: allowed are dense, batch and single" >&2; exit 2 ;;
 esac
 OUT="${OUT:-bench/results/$(date -u +%Y-%m-%d)-$WHAT-rounds}"
 mkdir -p "$OUT"
