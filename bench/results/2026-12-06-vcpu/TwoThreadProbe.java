@@ -4,7 +4,7 @@ import ddmatch.rnn.NetworkKernels;
 import ddmatch.rnn.RateNetwork;
 
 public class TwoThreadProbe {
-    static final int N = 1000, B = 32, STEPS = 100;
+    static final int N = 1000, STEPS = 100; static int B = Integer.getInteger("b", 32);
     static double[] noDw = new double[1];
 
     static double[] states(RateNetwork net, int part) {
