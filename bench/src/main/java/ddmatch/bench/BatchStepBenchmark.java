@@ -116,13 +116,18 @@ public class BatchStepBenchmark {
      */
     @Benchmark
     public void batch64Steps100TwoThreads() throws Exception {
-        var f0 = pool.submit(() -> stepHalf(0));
-        var f1 = pool.submit(() -> stepHalf(1));
-        f0.get();
-        f1.get();
+        onTwoThreads(this::stepHalf);
     }
 
     static final int STEPS = 100;
+
+    /** Runs {@code half.accept(0)} and {@code half.accept(1)} on the pool's two threads and waits for both. */
+    private void onTwoThreads(java.util.function.IntConsumer half) throws Exception {
+        var f0 = pool.submit(() -> half.accept(0));
+        var f1 = pool.submit(() -> half.accept(1));
+        f0.get();
+        f1.get();
+    }
 
     private void stepHalf(int part) {
         final double dt = BenchData.DT;
@@ -158,10 +163,7 @@ public class BatchStepBenchmark {
      */
     @Benchmark
     public void batch64Steps100StepperTwoThreads() throws Exception {
-        var f0 = pool.submit(() -> stepperHalf(0));
-        var f1 = pool.submit(() -> stepperHalf(1));
-        f0.get();
-        f1.get();
+        onTwoThreads(this::stepperHalf);
     }
 
     private void stepperHalf(int part) {
@@ -184,10 +186,7 @@ public class BatchStepBenchmark {
     /** {@value #STEPS} steps of {@link #batch64StepBatch}, 2 threads with 32 states each (compare batch64_100steps). */
     @Benchmark
     public void batch64Steps100StepBatchTwoThreads() throws Exception {
-        var f0 = pool.submit(() -> stepBatchHalf(0));
-        var f1 = pool.submit(() -> stepBatchHalf(1));
-        f0.get();
-        f1.get();
+        onTwoThreads(this::stepBatchHalf);
     }
 
     /** {@value #STEPS} steps of {@link #batch64StepBatch} on one thread. */
