@@ -2,6 +2,9 @@ package ddmatch.bench;
 
 import ddmatch.rnn.RateNetwork;
 import ddmatch.solve.EulerMaruyama;
+import ddmatch.solve.GaussianIncrements;
+import ddmatch.solve.Integrator;
+import ddmatch.solve.SaveAt;
 import ddmatch.solve.Stepper;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,6 +36,7 @@ public class NetworkStepBenchmark {
     public int n;
 
     private RateNetwork net;
+    private RateNetwork noisyNet;
     private double[] x0;
     private double[] x;
     private double[] f;
@@ -49,7 +53,8 @@ public class NetworkStepBenchmark {
         f = new double[n];
         noDw = new double[1];
         stepper = EulerMaruyama.INSTANCE.stepper(net);
-        noisyStepper = EulerMaruyama.INSTANCE.stepper(BenchData.noisyNetwork(n, 20240601L, 0.1));
+        noisyNet = BenchData.noisyNetwork(n, 20240601L, 0.1);
+        noisyStepper = EulerMaruyama.INSTANCE.stepper(noisyNet);
         dW = new double[] {0.01, -0.02, 0.005};   // fixed increments: the cost does not depend on their values
         int d = BenchData.LATENT;
         double[] w = net.readInWeights();
@@ -111,10 +116,31 @@ public class NetworkStepBenchmark {
 
     /**
      * One Euler–Maruyama step of the same network with additive noise U S dW (m = 3) through the library's stepper:
-     * drift, x += f·dt and the three noise columns (one fused pass with the Vector API kernels).
+     * drift, x += f·dt and the three noise columns (with the Vector API kernels: the update pass, then one pass adding
+     * the three columns).
      */
     @Benchmark
     public void eulerMaruyamaStepperNoisy() {
         noisyStepper.step(0.0, BenchData.DT, x, dW);
     }
+
+    /**
+     * 100 steps of the noisy network as a user's simulation runs them: {@link Integrator} with Euler–Maruyama, Gaussian
+     * increments drawn per step, the divergence check after every step, every 10th state handed to a sink that
+     * ignores it. Score / 100 = time per step.
+     */
+    @Benchmark
+    public double[] integratorNoisy100Steps() {
+        return integrator.run(noisyNet, x0, 0.0, BenchData.DT, 100, new GaussianIncrements(3, 7L), SAVE_EVERY_10, NO_SINK);
+    }
+
+    /** {@link #integratorNoisy100Steps} without noise (m = 0): the engine's cost around the deterministic step. */
+    @Benchmark
+    public double[] integrator100Steps() {
+        return integrator.run(net, x0, 0.0, BenchData.DT, 100, null, SAVE_EVERY_10, NO_SINK);
+    }
+
+    private static final SaveAt SAVE_EVERY_10 = new SaveAt(10, false);
+    private static final Integrator.Sink NO_SINK = (t, state) -> { };
+    private final Integrator integrator = new Integrator(EulerMaruyama.INSTANCE);
 }

@@ -15,6 +15,9 @@ interface SimdProduct {
     /** {@code out = A x} as {@link MatrixProduct#multiply}; arguments already checked. */
     void multiply(double[] a, int rows, int k, double[] x, double[] out);
 
+    /** {@code Σ_{i<len} x_i²} as {@link MatrixProduct#sumOfSquares}; arguments already checked. */
+    double sumOfSquares(double[] x, int len);
+
     /** Entries of scratch space for the packed panels of a batch × k matrix X. */
     int scratchLength(int batch, int k);
 

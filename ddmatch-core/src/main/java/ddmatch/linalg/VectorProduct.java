@@ -106,6 +106,32 @@ final class VectorProduct implements SimdProduct {
      * value crosses a call or a branch (the JDK 17 pitfalls of {@code ddmatch.rnn.VectorKernels}): the loop
      * allocates nothing.
      */
+    /** Four vector accumulators (for the multiply-adds' latency), added pairwise, the lanes in order, then the tail. */
+    @Override
+    public double sumOfSquares(double[] x, int len) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S), s2 = DoubleVector.zero(S),
+                s3 = DoubleVector.zero(S);
+        int i = 0;
+        for (; i <= len - 4 * L; i += 4 * L) {
+            DoubleVector v0 = DoubleVector.fromArray(S, x, i), v1 = DoubleVector.fromArray(S, x, i + L),
+                    v2 = DoubleVector.fromArray(S, x, i + 2 * L), v3 = DoubleVector.fromArray(S, x, i + 3 * L);
+            s0 = v0.fma(v0, s0);
+            s1 = v1.fma(v1, s1);
+            s2 = v2.fma(v2, s2);
+            s3 = v3.fma(v3, s3);
+        }
+        for (; i <= len - L; i += L) {
+            DoubleVector v = DoubleVector.fromArray(S, x, i);
+            s0 = v.fma(v, s0);
+        }
+        double[] l = lanes.get();   // lanes in order, not reduceLanes (whose order the JIT may choose): same bits every call
+        s0.add(s1).add(s2.add(s3)).intoArray(l, 0);
+        double sum = 0;
+        for (int c = 0; c < L; c++) sum += l[c];
+        for (; i < len; i++) sum += x[i] * x[i];
+        return sum;
+    }
+
     @Override
     public void multiply(double[] a, int rows, int k, double[] x, double[] out) {
         double[] t = lanes.get();

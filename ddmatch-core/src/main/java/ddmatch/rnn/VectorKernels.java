@@ -517,19 +517,16 @@ final class VectorKernels implements SimdKernels {
             r = DoubleVector.fromArray(S, u, j).fma(a0, r);
             r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
             r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
-            DoubleVector next = xv.add(r.mul(inv).mul(h));
-            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[dOff + k]));
-            next.intoArray(x, xOff + j);
+            xv.add(r.mul(inv).mul(h)).intoArray(x, xOff + j);
         }
         for (; j < n; j++) {
             double r = b[j] - x[xOff + j];
             r = Math.fma(u[j], s0, r);
             r = Math.fma(u[n + j], s1, r);
             r = Math.fma(u[n2 + j], s2, r);
-            double next = x[xOff + j] + r * inv * h;
-            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[dOff + k];
-            x[xOff + j] = next;
+            x[xOff + j] = x[xOff + j] + r * inv * h;
         }
+        addNoise(x, xOff, gCols, dW, dOff, m);
     }
 
     /**
@@ -559,17 +556,48 @@ final class VectorKernels implements SimdKernels {
             DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
             r = DoubleVector.fromArray(S, u, j).fma(a0, r);
             if (d >= 2) r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
-            DoubleVector next = xv.add(r.mul(inv).mul(h));
-            for (int k = 0; k < m; k++) next = next.add(DoubleVector.fromArray(S, gCols, k * n + j).mul(dW[dOff + k]));
-            next.intoArray(x, xOff + j);
+            xv.add(r.mul(inv).mul(h)).intoArray(x, xOff + j);
         }
         for (; j < n; j++) {
             double r = b[j] - x[xOff + j];
             r = Math.fma(u[j], s0, r);
             if (d >= 2) r = Math.fma(u[n + j], s1, r);
-            double next = x[xOff + j] + r * inv * h;
-            for (int k = 0; k < m; k++) next += gCols[k * n + j] * dW[dOff + k];
-            x[xOff + j] = next;
+            x[xOff + j] = x[xOff + j] + r * inv * h;
+        }
+        addNoise(x, xOff, gCols, dW, dOff, m);
+    }
+
+    /**
+     * {@code x[xOff + j] += G_jk·ΔW_k} for each noise column k &lt; m in turn, a product then a sum: the generic
+     * Euler–Maruyama update's operations in its order, one pass over x per column. Written as a loop over k inside
+     * the update's neuron loop, the same arithmetic took 0.9 µs of a 1.7 µs step at N = 1000, m = 3 (JDK 25): the
+     * inner loop of unknown length kept C2 from unrolling the outer one and from hoisting its range checks.
+     */
+    private void addNoise(double[] x, int xOff, double[] gCols, double[] dW, int dOff, int m) {
+        final int n = this.n, bound = S.loopBound(n);
+        int k = 0;
+        for (; k + 3 <= m; k += 3) {   // three columns per pass (the network's usual m = d = 3): one pass instead of three
+            final double w0 = dW[dOff + k], w1 = dW[dOff + k + 1], w2 = dW[dOff + k + 2];
+            final DoubleVector v0 = bc(w0), v1 = bc(w1), v2 = bc(w2);
+            final int g0 = k * n, g1 = g0 + n, g2 = g1 + n;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g0 + j).mul(v0))
+                        .add(DoubleVector.fromArray(S, gCols, g1 + j).mul(v1))
+                        .add(DoubleVector.fromArray(S, gCols, g2 + j).mul(v2)).intoArray(x, xOff + j);
+            }
+            for (; j < n; j++) x[xOff + j] = ((x[xOff + j] + gCols[g0 + j] * w0) + gCols[g1 + j] * w1) + gCols[g2 + j] * w2;
+        }
+        for (; k < m; k++) {
+            final double w = dW[dOff + k];
+            final DoubleVector wv = bc(w);
+            final int g = k * n;
+            int j = 0;
+            for (; j < bound; j += L) {
+                DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g + j).mul(wv))
+                        .intoArray(x, xOff + j);
+            }
+            for (; j < n; j++) x[xOff + j] += gCols[g + j] * w;
         }
     }
 
@@ -1058,7 +1086,6 @@ final class VectorKernels implements SimdKernels {
         DoubleVector b20 = bc(s[sums + 6]), b21 = bc(s[sums + 7]), b22 = bc(s[sums + 8]);
         DoubleVector b30 = bc(s[sums + 9]), b31 = bc(s[sums + 10]), b32 = bc(s[sums + 11]);
         int j = 0;
-        final int d0 = beta * m, d1 = d0 + m, d2 = d1 + m, d3 = d2 + m;
         for (; j < bound; j += L) {
             DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
                     u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
@@ -1082,32 +1109,22 @@ final class VectorKernels implements SimdKernels {
             r3 = u0.fma(b30, r3);
             r3 = u1.fma(b31, r3);
             r3 = u2.fma(b32, r3);
-            DoubleVector n0 = x0.add(r0.mul(inv).mul(h)), n1 = x1.add(r1.mul(inv).mul(h)),
-                    n2v = x2.add(r2.mul(inv).mul(h)), n3 = x3.add(r3.mul(inv).mul(h));
-            for (int k = 0; k < m; k++) {
-                DoubleVector g = DoubleVector.fromArray(S, gCols, k * n + j);
-                n0 = n0.add(g.mul(dWs[d0 + k]));
-                n1 = n1.add(g.mul(dWs[d1 + k]));
-                n2v = n2v.add(g.mul(dWs[d2 + k]));
-                n3 = n3.add(g.mul(dWs[d3 + k]));
-            }
-            n0.intoArray(xs, o0 + j);
-            n1.intoArray(xs, o1 + j);
-            n2v.intoArray(xs, o2 + j);
-            n3.intoArray(xs, o3 + j);
+            x0.add(r0.mul(inv).mul(h)).intoArray(xs, o0 + j);
+            x1.add(r1.mul(inv).mul(h)).intoArray(xs, o1 + j);
+            x2.add(r2.mul(inv).mul(h)).intoArray(xs, o2 + j);
+            x3.add(r3.mul(inv).mul(h)).intoArray(xs, o3 + j);
         }
         for (int t = 0; t < TILE; t++) {
             double s0 = s[sums + 3 * t], s1 = s[sums + 3 * t + 1], s2 = s[sums + 3 * t + 2];
-            int o = o0 + t * n, dOff = (beta + t) * m;
+            int o = o0 + t * n;
             for (int i = bound; i < n; i++) {
                 double r = b[i] - xs[o + i];
                 r = Math.fma(u[i], s0, r);
                 r = Math.fma(u[n + i], s1, r);
                 r = Math.fma(u[n2 + i], s2, r);
-                double next = xs[o + i] + r * inv * h;
-                for (int k = 0; k < m; k++) next += gCols[k * n + i] * dWs[dOff + k];
-                xs[o + i] = next;
+                xs[o + i] = xs[o + i] + r * inv * h;
             }
+            addNoise(xs, o, gCols, dWs, (beta + t) * m, m);
         }
     }
 

@@ -25,7 +25,7 @@ class EulerStepBatchTest {
             RateNetwork net = NetworkKernelsTest.network(n, d, 80 + n);
             for (boolean vector : new boolean[] {true, false}) {
                 NetworkKernels kern = NetworkKernels.of(net, vector);
-                for (int m : new int[] {0, 2}) {
+                for (int m : new int[] {0, 2, 3, 4}) {
                     double[] gCols = new double[m * n];
                     SplittableRandom rng = new SplittableRandom(7 + n);
                     for (int i = 0; i < gCols.length; i++) gCols[i] = 0.1 * rng.nextGaussian();

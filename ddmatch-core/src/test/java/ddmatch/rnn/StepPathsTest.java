@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
  */
 class StepPathsTest {
     /**
-     * The fused step ({@code RateNetwork.eulerStep}, one pass of the Vector API kernel for d ≤ 3) gives the bits of
-     * drift followed by the generic update, with noise and without, for N with and without a vector tail; it is taken
+     * The fused step ({@code RateNetwork.eulerStep}: the Vector API kernel's update pass for d ≤ 3, then the noise
+     * columns three per pass and the rest one per pass) gives the bits of drift followed by the generic update, with
+     * noise (m = 1 … 7) and without, for N with and without a vector tail; it is taken
      * exactly when the vector kernels are in use and d ≤ 3, and declined (x untouched) otherwise. For d = 1, 2 the
      * reference drift is the general-d kernel (φ into scratch, one dot product per row, one update pass per column).
      */
     @Test
     void fusedEulerStepEqualsDriftThenUpdateBitForBit() {
         for (int[] ndm : new int[][] {{1000, 3, 3}, {203, 3, 0}, {7, 3, 3}, {97, 2, 2}, {1000, 2, 0}, {203, 1, 1},
-                                       {13, 1, 0}, {5, 2, 2}, {64, 4, 2}}) {
+                                       {13, 1, 0}, {5, 2, 2}, {64, 4, 2}, {203, 3, 5}, {31, 2, 7}, {1000, 1, 6}}) {
             int n = ndm[0], d = ndm[1], m = ndm[2];
             SplittableRandom r = new SplittableRandom(n);
             double[] w = new double[d * n];
