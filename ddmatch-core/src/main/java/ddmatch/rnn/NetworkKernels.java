@@ -123,6 +123,21 @@ public final class NetworkKernels {
     }
 
     /**
+     * {@code a[ao + i] −= c·b[bo + i]} for i &lt; len: the projection step of Gram–Schmidt, on the Vector API when it is in
+     * use. Same bits either way (each element a product, then a difference). C2 does not vectorise the scalar loop
+     * when a and b are the same array at different offsets (as the columns of one frame are): it cannot rule out
+     * that they overlap.
+     */
+    public static void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
+        SimdKernels v = SimdKernels.shared();
+        if (v != null) {
+            v.subtractMultiple(a, ao, c, b, bo, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) a[ao + i] -= c * b[bo + i];
+    }
+
+    /**
      * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; {@code columns}: {@link Embedding#project}
      * over the first {@code columns} columns of this kernel's U (the latent ones; a population column comes after
      * them). That method adds each sum in one chain of N dependent additions, which at a few cycles each made it the

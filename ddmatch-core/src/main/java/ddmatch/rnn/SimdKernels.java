@@ -75,6 +75,9 @@ interface SimdKernels {
      */
     double dot(double[] a, int ao, double[] b, int bo, int len, double[] lanes);
 
+    /** {@code a[ao + i] −= c·b[bo + i]} for i &lt; len (a product, then a difference: the scalar loop's bits). */
+    void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len);
+
     /** The scalar form of the vector tanh, bit-identical to each lane. */
     double tanh(double x);
 

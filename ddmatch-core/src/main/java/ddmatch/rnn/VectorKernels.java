@@ -127,6 +127,16 @@ final class VectorKernels implements SimdKernels {
         return sum;
     }
 
+    @Override
+    public void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
+        DoubleVector cv = bc(c);
+        int i = 0;
+        for (; i <= len - L; i += L) {
+            DoubleVector.fromArray(S, a, ao + i).sub(DoubleVector.fromArray(S, b, bo + i).mul(cv)).intoArray(a, ao + i);
+        }
+        for (; i < len; i++) a[ao + i] -= c * b[bo + i];
+    }
+
     /** tanh x, the scalar form of the vector tanh (bit-identical to each of its lanes). */
     @Override
     public double tanh(double x) {
@@ -628,9 +638,13 @@ final class VectorKernels implements SimdKernels {
         final int lanes = 3 * n, a = lanes + L, cols = k + 1;
         if (d == 3) {
             sums3(s, 0, null, 0, lanes, a, cols);
-            for (int q = 0; q < k; q++) sums3(s, n, v, q * n, lanes, a + 1 + q, cols);
+            int q = 0;
+            for (; L >= 8 && q + 4 <= k; q += 4) sums3x4(s, v, q, lanes, a + 1 + q, cols);
+            for (; q < k; q++) sums3(s, n, v, q * n, lanes, a + 1 + q, cols);
             finish3(x, 0, fx, 0, s[a], s[a + cols], s[a + 2 * cols], true);
-            for (int q = 0; q < k; q++) {
+            q = 0;
+            for (; L >= 8 && q + 4 <= k; q += 4) finish3x4(v, q, fv, s, a + 1 + q, cols);
+            for (; q < k; q++) {
                 finish3(v, q * n, fv, q * n, s[a + 1 + q], s[a + cols + 1 + q], s[a + 2 * cols + 1 + q], false);
             }
             return;
@@ -726,6 +740,138 @@ final class VectorKernels implements SimdKernels {
         s[aOff] = t0;
         s[aOff + stride] = t1;
         s[aOff + 2 * stride] = t2;
+    }
+
+    /**
+     * {@link #sums3} of four tangent columns {@code v[(q0 + t)·n ..]} (t &lt; 4) with {@code p = φ' ⊙ v} in one sweep: 12
+     * vector accumulators sharing each load of W's three rows and of φ' ({@code s[n ..]}). Each column's accumulators
+     * see the multiply-adds of {@code sums3} in the same order, and lanes and tail are added as there, so the sums are
+     * bit-identical to four calls of it; the sweep reads W once instead of four times (the frame and W do not stay in
+     * L1 at N ≳ 500, and one column's sweep was bound by the latency of its three accumulator chains). Written out for
+     * four columns, like {@link #readIn4Phi}: an array of vectors would be boxed. Only with ≥ 8 lanes (AVX-512's 32
+     * registers hold the 12 accumulators and their operands; AVX2's 16 do not).
+     */
+    private void sums3x4(double[] s, double[] v, int q0, int lanes, int aOff, int stride) {
+        final double[] w = this.w;
+        final int n = this.n, n2 = 2 * n;
+        final int bound = S.loopBound(n);
+        final int v0 = q0 * n, v1 = v0 + n, v2 = v1 + n, v3 = v2 + n;
+        DoubleVector a00 = DoubleVector.zero(S), a01 = DoubleVector.zero(S), a02 = DoubleVector.zero(S);
+        DoubleVector a10 = DoubleVector.zero(S), a11 = DoubleVector.zero(S), a12 = DoubleVector.zero(S);
+        DoubleVector a20 = DoubleVector.zero(S), a21 = DoubleVector.zero(S), a22 = DoubleVector.zero(S);
+        DoubleVector a30 = DoubleVector.zero(S), a31 = DoubleVector.zero(S), a32 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
+                    w2 = DoubleVector.fromArray(S, w, n2 + j), dp = DoubleVector.fromArray(S, s, n + j);
+            DoubleVector p0 = dp.mul(DoubleVector.fromArray(S, v, v0 + j));
+            a00 = p0.fma(w0, a00);
+            a01 = p0.fma(w1, a01);
+            a02 = p0.fma(w2, a02);
+            DoubleVector p1 = dp.mul(DoubleVector.fromArray(S, v, v1 + j));
+            a10 = p1.fma(w0, a10);
+            a11 = p1.fma(w1, a11);
+            a12 = p1.fma(w2, a12);
+            DoubleVector p2 = dp.mul(DoubleVector.fromArray(S, v, v2 + j));
+            a20 = p2.fma(w0, a20);
+            a21 = p2.fma(w1, a21);
+            a22 = p2.fma(w2, a22);
+            DoubleVector p3 = dp.mul(DoubleVector.fromArray(S, v, v3 + j));
+            a30 = p3.fma(w0, a30);
+            a31 = p3.fma(w1, a31);
+            a32 = p3.fma(w2, a32);
+        }
+        a00.intoArray(s, lanes);
+        s[aOff] = laneSum(s, lanes);
+        a01.intoArray(s, lanes);
+        s[aOff + stride] = laneSum(s, lanes);
+        a02.intoArray(s, lanes);
+        s[aOff + 2 * stride] = laneSum(s, lanes);
+        a10.intoArray(s, lanes);
+        s[aOff + 1] = laneSum(s, lanes);
+        a11.intoArray(s, lanes);
+        s[aOff + 1 + stride] = laneSum(s, lanes);
+        a12.intoArray(s, lanes);
+        s[aOff + 1 + 2 * stride] = laneSum(s, lanes);
+        a20.intoArray(s, lanes);
+        s[aOff + 2] = laneSum(s, lanes);
+        a21.intoArray(s, lanes);
+        s[aOff + 2 + stride] = laneSum(s, lanes);
+        a22.intoArray(s, lanes);
+        s[aOff + 2 + 2 * stride] = laneSum(s, lanes);
+        a30.intoArray(s, lanes);
+        s[aOff + 3] = laneSum(s, lanes);
+        a31.intoArray(s, lanes);
+        s[aOff + 3 + stride] = laneSum(s, lanes);
+        a32.intoArray(s, lanes);
+        s[aOff + 3 + 2 * stride] = laneSum(s, lanes);
+        for (int t = 0; t < 4; t++) {
+            int vo = v0 + t * n, o = aOff + t;
+            double t0 = s[o], t1 = s[o + stride], t2 = s[o + 2 * stride];
+            for (int i = bound; i < n; i++) {
+                double p = s[n + i] * v[vo + i];
+                t0 = Math.fma(p, w[i], t0);
+                t1 = Math.fma(p, w[n + i], t1);
+                t2 = Math.fma(p, w[n2 + i], t2);
+            }
+            s[o] = t0;
+            s[o + stride] = t1;
+            s[o + 2 * stride] = t2;
+        }
+    }
+
+    /**
+     * {@link #finish3} (without the tonic input) of the four tangent columns {@code v[(q0 + t)·n ..]} into
+     * {@code fv}, with the read-in sums {@code s[aOff + t + c·stride]}, in one sweep sharing each load of U's three
+     * columns; every element gets {@code finish3}'s operations in its order (same bits).
+     */
+    private void finish3x4(double[] v, int q0, double[] fv, double[] s, int aOff, int stride) {
+        final double[] u = uc;
+        final int n = this.n, n2 = 2 * n;
+        final double inv = invTau;
+        final int o0 = q0 * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+        final int st2 = 2 * stride;
+        DoubleVector c00 = bc(s[aOff]), c01 = bc(s[aOff + stride]), c02 = bc(s[aOff + st2]);
+        DoubleVector c10 = bc(s[aOff + 1]), c11 = bc(s[aOff + 1 + stride]), c12 = bc(s[aOff + 1 + st2]);
+        DoubleVector c20 = bc(s[aOff + 2]), c21 = bc(s[aOff + 2 + stride]), c22 = bc(s[aOff + 2 + st2]);
+        DoubleVector c30 = bc(s[aOff + 3]), c31 = bc(s[aOff + 3 + stride]), c32 = bc(s[aOff + 3 + st2]);
+        final int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j);
+            DoubleVector r0 = DoubleVector.fromArray(S, v, o0 + j).neg();
+            r0 = u0.fma(c00, r0);
+            r0 = u1.fma(c01, r0);
+            r0 = u2.fma(c02, r0);
+            r0.mul(inv).intoArray(fv, o0 + j);
+            DoubleVector r1 = DoubleVector.fromArray(S, v, o1 + j).neg();
+            r1 = u0.fma(c10, r1);
+            r1 = u1.fma(c11, r1);
+            r1 = u2.fma(c12, r1);
+            r1.mul(inv).intoArray(fv, o1 + j);
+            DoubleVector r2 = DoubleVector.fromArray(S, v, o2 + j).neg();
+            r2 = u0.fma(c20, r2);
+            r2 = u1.fma(c21, r2);
+            r2 = u2.fma(c22, r2);
+            r2.mul(inv).intoArray(fv, o2 + j);
+            DoubleVector r3 = DoubleVector.fromArray(S, v, o3 + j).neg();
+            r3 = u0.fma(c30, r3);
+            r3 = u1.fma(c31, r3);
+            r3 = u2.fma(c32, r3);
+            r3.mul(inv).intoArray(fv, o3 + j);
+        }
+        for (int t = 0; t < 4; t++) {
+            double s0 = s[aOff + t], s1 = s[aOff + t + stride], s2 = s[aOff + t + st2];
+            int o = o0 + t * n;
+            for (int i = bound; i < n; i++) {
+                double r = -v[o + i];
+                r = Math.fma(u[i], s0, r);
+                r = Math.fma(u[n + i], s1, r);
+                r = Math.fma(u[n2 + i], s2, r);
+                fv[o + i] = r * inv;
+            }
+        }
     }
 
     /** {@code s[n + k] = Σ_j W_kj s[j]} for every k: vector dot products, lanes added in order, then the tail. */

@@ -71,6 +71,33 @@ class DriftAndTangentsTest {
         }
     }
 
+    /**
+     * The vector kernel takes the frame's columns four at a time (one sweep over W and one over U for the four) when
+     * it has ≥ 8 lanes, and one at a time otherwise: the two must give the same bits, so k = 1, 4, 5, 9 in one call
+     * equal the columns stepped one per call.
+     */
+    @Test
+    void frameColumnsInGroupsOfFourGiveTheBitsOfOneColumnAtATime() {
+        for (int n : new int[] {1000, 203, 64, 13}) {
+            RateNetwork net = NetworkKernelsTest.network(n, 3, 60 + n);
+            NetworkKernels vec = NetworkKernels.of(net, true);
+            double[] x = NetworkKernelsTest.state(n, 9);
+            for (int k : new int[] {1, 4, 5, 9}) {
+                double[] v = frame(n, k, 200 + k), fx = new double[n], fv = new double[k * n];
+                vec.driftAndTangents(x, v, k, fx, fv);
+                double[] col = new double[n], fx1 = new double[n], out = new double[n];
+                for (int q = 0; q < k; q++) {
+                    System.arraycopy(v, q * n, col, 0, n);
+                    vec.driftAndTangents(x, col, 1, fx1, out);
+                    assertThat(fx1).as("drift, N = %d, k = %d", n, k).containsExactly(fx);
+                    for (int j = 0; j < n; j++) {
+                        assertThat(fv[q * n + j]).as("N = %d, k = %d, column %d, neuron %d", n, k, q, j).isEqualTo(out[j]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void tangentsMatchCentralDifferencesOfTheDrift() {
         int n = 120, k = 3;

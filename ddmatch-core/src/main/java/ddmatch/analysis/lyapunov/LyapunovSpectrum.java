@@ -423,8 +423,7 @@ public final class LyapunovSpectrum {
                 int co = c * n;
                 for (int p = 0; p < c; p++) {
                     int po = p * n;
-                    double dot = dot(v, po, v, co, n);
-                    for (int i = 0; i < n; i++) v[co + i] -= dot * v[po + i];
+                    NetworkKernels.subtractMultiple(v, co, dot(v, po, v, co, n), v, po, n);
                 }
                 double nrm = Math.sqrt(dot(v, co, v, co, n));
                 if (!(nrm > 0) || !Double.isFinite(nrm)) {
