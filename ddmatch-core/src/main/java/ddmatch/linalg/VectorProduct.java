@@ -93,19 +93,6 @@ final class VectorProduct implements SimdProduct {
         }
     }
 
-    /**
-     * {@code out = A x}: blocks of {@value #MV_ROWS} rows, each row's dot product on one vector FMA chain, so one step of
-     * the inner loop shares one load of x among eight rows and issues eight independent fused multiply-adds (enough to
-     * cover the FMA latency; 9 of AVX2's 16 vector registers); the rows left over after the blocks take the same single
-     * chain one row at a time. Measured on the development machine (Zen 4, AVX-512, JDK 17, medians of 31 interleaved
-     * rounds): 8 rows × 1 vector 122 µs at N = 1000 and 1.32–1.45 ms at N = 2000, against 133–136 µs and 1.49–1.72 ms
-     * for 4 rows × 2 vectors and 138–144 µs and 1.88–2.04 ms for 2 rows × 4 vectors. After the loop each row's
-     * accumulator is stored to a per-thread array of 8·L entries and its L lanes added in lane order (not
-     * {@code reduceLanes}, whose order is unspecified); the last {@code k mod L} columns then follow as scalar fused
-     * multiply-adds in increasing column order. So each row is summed the same way wherever it falls, and no vector
-     * value crosses a call or a branch (the JDK 17 pitfalls of {@code ddmatch.rnn.VectorKernels}): the loop
-     * allocates nothing.
-     */
     /** Four vector accumulators (for the multiply-adds' latency), added pairwise, the lanes in order, then the tail. */
     @Override
     public double sumOfSquares(double[] x, int len) {
@@ -132,6 +119,19 @@ final class VectorProduct implements SimdProduct {
         return sum;
     }
 
+    /**
+     * {@code out = A x}: blocks of {@value #MV_ROWS} rows, each row's dot product on one vector FMA chain, so one step of
+     * the inner loop shares one load of x among eight rows and issues eight independent fused multiply-adds (enough to
+     * cover the FMA latency; 9 of AVX2's 16 vector registers); the rows left over after the blocks take the same single
+     * chain one row at a time. Measured on the development machine (Zen 4, AVX-512, JDK 17, medians of 31 interleaved
+     * rounds): 8 rows × 1 vector 122 µs at N = 1000 and 1.32–1.45 ms at N = 2000, against 133–136 µs and 1.49–1.72 ms
+     * for 4 rows × 2 vectors and 138–144 µs and 1.88–2.04 ms for 2 rows × 4 vectors. After the loop each row's
+     * accumulator is stored to a per-thread array of 8·L entries and its L lanes added in lane order (not
+     * {@code reduceLanes}, whose order is unspecified); the last {@code k mod L} columns then follow as scalar fused
+     * multiply-adds in increasing column order. So each row is summed the same way wherever it falls, and no vector
+     * value crosses a call or a branch (the JDK 17 pitfalls of {@code ddmatch.rnn.VectorKernels}): the loop
+     * allocates nothing.
+     */
     @Override
     public void multiply(double[] a, int rows, int k, double[] x, double[] out) {
         double[] t = lanes.get();

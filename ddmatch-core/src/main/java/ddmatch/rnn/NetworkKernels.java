@@ -273,7 +273,8 @@ public final class NetworkKernels {
     }
 
     /**
-     * One Euler–Maruyama step with constant additive noise in one pass, bit-identical to {@link #drift} followed by
+     * One Euler–Maruyama step with constant additive noise, the update fused into the drift's last pass (the noise
+     * columns then in passes of their own), bit-identical to {@link #drift} followed by
      * {@code x ← x + h·f}, then {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m ({@code solve.FusedEulerStep}). Only
      * the Vector API kernels with d ≤ 3 have it.
      *

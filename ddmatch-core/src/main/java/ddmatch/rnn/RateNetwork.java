@@ -385,7 +385,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     }
 
     /**
-     * The Euler–Maruyama step in one pass of the network kernels (Vector API, d ≤ 3, no inputs, constant noise),
+     * The Euler–Maruyama step fused into the network kernels' drift (Vector API, d ≤ 3, no inputs, constant noise),
      * bit-identical to {@link #drift} followed by the scheme's generic update; declines otherwise.
      */
     @Override

@@ -3,9 +3,10 @@ package ddmatch.solve;
 import ddmatch.sde.Sde;
 
 /**
- * An SDE with additive noise (or none) that can take a whole Euler–Maruyama step in one pass over its state. A rate
- * network's drift ends in a pass over its N neurons; doing the update {@code x + f·h + Σ_k G_k ΔW_k} in that same pass
- * saves writing f and reading it back, and 1 + m further passes over x (measured in BENCHMARKS.md).
+ * An SDE with additive noise (or none) that can take a whole Euler–Maruyama step with fewer passes over its state
+ * than drift-then-update. A rate network's drift ends in a pass over its N neurons; doing the update {@code x + f·h} in
+ * that same pass saves writing f and reading it back, and the m noise columns {@code G_k ΔW_k} then take passes of
+ * their own, several columns to a pass (measured in BENCHMARKS.md).
  *
  * <p><b>Contract.</b> {@link EulerMaruyama} calls {@link #eulerStep} in place of {@code drift} and its own update when
  * the SDE implements this interface. The step must perform exactly the floating-point operations of the generic
