@@ -16,6 +16,8 @@ NEURON_STEPS = 64 * 1000
 ROWS = (("batch64StepBatch", 1, 1, "batch64_matrix", "eulerStepBatch, one step, 1 thread"),
         ("batch64Steps100StepBatch", 100, 1, "batch64_100steps", "eulerStepBatch, 100 steps, 1 thread"),
         ("batch64Steps100StepBatchTwoThreads", 100, 2, "batch64_100steps", "eulerStepBatch, 100 steps, 2 threads × 32"),
+        ("batch64Steps100StepBatchTwoThreadsDynamic", 100, 2, "batch64_100steps",
+         "eulerStepBatch, 100 steps, 2 threads taking tiles of 4"),
         ("batch64Stepper", 1, 1, "batch64_matrix", "64 single fused steps (Stepper), 1 thread"),
         ("batch64Steps100StepperTwoThreads", 100, 2, "batch64_100steps", "64 single fused steps, 100 steps, 2 threads"))
 

@@ -4,7 +4,8 @@
 #   dense  JMH DenseStepBenchmark (Euler step, mat-vec, 64-state product by the Java kernel; N = 1000, 2000), then
 #          NumPy's dense rows, 1 BLAS thread everywhere; summary by bench/dense_rounds.py (Java / NumPy per round);
 #   batch  JMH BatchStepBenchmark at N = 1000 (64 trajectories: the lock-step batch step eulerStepBatch, one step and
-#          100 steps on 1 thread, 100 steps on 2 threads of 32 trajectories; the same with 64 single fused steps), then
+#          100 steps on 1 thread, 100 steps on 2 threads of 32 trajectories or taking tiles of four from a shared
+#          counter; the same with 64 single fused steps), then
 #          NumPy's batched step on 1 and on 2 BLAS threads; summary by bench/batch_rounds.py (NumPy / Java per round);
 #   single JMH NetworkStepBenchmark (the Euler–Maruyama stepper, without and with noise) and PracticalLimitBenchmark (the
 #          vector tanh of N, 2·N·d vector FMAs) at N = 250, 1000, then NumPy's single-trajectory step; summary by
@@ -23,7 +24,7 @@ PYTHON="${PYTHON:-python3}"
 WHAT="${WHAT:-dense}"
 case "$WHAT" in
   dense) REGEX='DenseStepBenchmark.(denseEulerStep|matvecJava|matmat64Java)$'; PARAMS=(); THREADS=(1) ;;
-  batch) REGEX='BatchStepBenchmark.(batch64StepBatch|batch64Steps100StepBatch|batch64Steps100StepBatchTwoThreads|batch64Stepper|batch64Steps100StepperTwoThreads)$'
+  batch) REGEX='BatchStepBenchmark.(batch64StepBatch|batch64Steps100StepBatch|batch64Steps100StepBatchTwoThreads|batch64Steps100StepBatchTwoThreadsDynamic|batch64Stepper|batch64Steps100StepperTwoThreads)$'
          PARAMS=(-p n=1000); THREADS=(1 2) ;;
   single) REGEX='(NetworkStepBenchmark.eulerMaruyamaStepper(Noisy)?|PracticalLimitBenchmark.(tanhKernel|multiplyAddsVector))$'
          PARAMS=(-p n=250,1000); THREADS=(1) ;;

@@ -195,6 +195,33 @@ public class BatchStepBenchmark {
         for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noDw, noDw, 0);
     }
 
+    private double[][] tiles;   // the 64 states as 16 tiles of four (4 × N each), for the dynamic split
+    private final java.util.concurrent.atomic.AtomicInteger nextTile = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * The work of {@link #batch64Steps100StepBatchTwoThreads} (64 trajectories × {@value #STEPS} steps of
+     * {@code eulerStepBatch}, same bits per state) split dynamically: the 64 states as 16 tiles of four, each thread
+     * taking the next tile from a shared counter and advancing it by all {@value #STEPS} steps (the trajectories are
+     * independent, so no step waits for another tile; a tile's 32 KB stay in L1 over its steps). When the host runs
+     * one vCPU slower for a while (BENCHMARKS.md §0000), the faster thread takes more tiles instead of waiting.
+     */
+    @Benchmark
+    public void batch64Steps100StepBatchTwoThreadsDynamic() throws Exception {
+        nextTile.set(0);
+        onTwoThreads(part -> {
+            for (int t = nextTile.getAndIncrement(); t < tiles.length; t = nextTile.getAndIncrement()) {
+                double[] tile = tiles[t];
+                for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(tile, 4, BenchData.DT, noDw, noDw, 0);
+            }
+        });
+    }
+
+    @Setup(Level.Iteration)
+    public void resetTiles() {
+        if (tiles == null) tiles = new double[BATCH / 4][4 * n];
+        for (int t = 0; t < tiles.length; t++) System.arraycopy(xb0, t * 4 * n, tiles[t], 0, 4 * n);
+    }
+
     private void stepBatchHalf(int part) {
         double[] xh = halves[part];
         for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xh, BATCH / 2, BenchData.DT, noDw, noDw, 0);
