@@ -35,6 +35,49 @@ class ManifoldFlowTest {
         for (int k = 0; k < 3; k++) assertThat(st.scale(k) * f[k]).isCloseTo(expected[k], within(1e-9 * (1 + Math.abs(expected[k]))));
     }
 
+    /**
+     * For d = 3 the drift and the Jacobian keep their sums in locals; they must give the bits of the general loops,
+     * written out here as the definition (x = b + U z̃, φ by the kernels' array tanh, then the sums in neuron order).
+     */
+    @Test
+    void driftAndJacobianForThreeDimensionsGiveTheBitsOfTheGeneralLoops() {
+        ManifoldFlow flow = net.manifoldFlow();
+        int n = net.neurons(), d = 3;
+        double[] u = net.embedding().u(), b = net.embedding().tonic(), w = net.readInWeights();
+        double inv = 1.0 / net.tau();
+        for (double[] z : new double[][] {{0.3, -0.7, 0.2}, {1.5, 0.1, -2.5}, {0, 0, 0}}) {
+            double[] x = new double[n], phi = new double[n];
+            for (int j = 0; j < n; j++) {
+                double v = b[j];
+                for (int k = 0; k < d; k++) v += u[j * d + k] * z[k];
+                x[j] = v;
+            }
+            NetworkKernels.tanh(x, phi, n);
+            double[] f = new double[d], jac = new double[d * d];
+            for (int k = 0; k < d; k++) f[k] = -z[k];
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < d; k++) f[k] += w[k * n + j] * phi[j];
+            }
+            for (int k = 0; k < d; k++) f[k] *= inv;
+            for (int j = 0; j < n; j++) {
+                double slope = 1.0 - phi[j] * phi[j];
+                for (int k = 0; k < d; k++) {
+                    double a = w[k * n + j] * slope;
+                    for (int l = 0; l < d; l++) jac[k * d + l] += a * u[j * d + l];
+                }
+            }
+            for (int k = 0; k < d; k++) {
+                for (int l = 0; l < d; l++) jac[k * d + l] *= inv;
+                jac[k * d + k] -= inv;
+            }
+            double[] gotF = new double[d], gotJ = new double[d * d];
+            flow.drift(0, z, gotF);
+            flow.jacobian(0, z, gotJ);
+            assertThat(gotF).containsExactly(f);
+            assertThat(gotJ).containsExactly(jac);
+        }
+    }
+
     @Test
     void jacobianMatchesCentralDifferences() {
         ManifoldFlow flow = net.manifoldFlow();
