@@ -18,10 +18,13 @@ import ddmatch.sde.Sde;
  * <p>Networks with inputs are taken at zero input; networks with a population mode (Dale) are refused, their manifold
  * having the extra population coordinate.
  *
- * <p>Cost and state: φ over the N neurons is evaluated once per state, by the network kernels' array tanh (Vector API
- * when available) for tanh networks, and kept for the Jacobian at the same state (φ' = 1 − φ² for tanh), since the
- * Lyapunov solver asks for the drift and then the Jacobian at each RK4 stage. So an instance holds scratch arrays and
- * is not thread-safe: use one per thread ({@link RateNetwork#manifoldFlow()} makes a new one).
+ * <p>Cost and state: the Lyapunov solver asks for the drift and then the Jacobian at each RK4 stage, so each state is
+ * evaluated once and kept. For tanh networks with d = 3 and the Vector API, one call of the network kernels
+ * ({@code NetworkKernels.manifoldSums}) forms x, φ and all 3 + 9 sums, vectorised across neurons (BENCHMARKS.md §0000:
+ * the scalar loops, one chain per sum, took over half of {@code ddmatch analyze}); otherwise φ over the N neurons comes
+ * from the kernels' array tanh and is kept for the Jacobian (φ' = 1 − φ² for tanh), and the sums are scalar loops.
+ * The two agree to rounding, not bit for bit. An instance holds scratch arrays and is not thread-safe: use one per
+ * thread ({@link RateNetwork#manifoldFlow()} makes a new one).
  */
 public final class ManifoldFlow implements Sde {
     private final String name;
@@ -37,8 +40,13 @@ public final class ManifoldFlow implements Sde {
     private final double[] phi;    // φ(x) at the cached state
     private final double[] cached; // the cached state z̃
     private boolean valid;
+    private final NetworkKernels kernels;        // tanh, d = 3: the Vector API sums when available
+    private final double[] sums = new double[12]; // their drift (3) and Jacobian (9) sums at the cached state
+    private boolean vectorSums;                   // whether sums (not x, φ) hold the cached state
 
-    ManifoldFlow(String name, int n, int d, double tau, Activation activation, double[] u, double[] wt, double[] b, double timeStep) {
+    ManifoldFlow(String name, int n, int d, double tau, Activation activation, double[] u, double[] wt, double[] b, double timeStep,
+                 NetworkKernels kernels) {
+        this.kernels = activation == Activation.TANH && d == 3 ? kernels : null;
         this.name = name;
         this.n = n;
         this.d = d;
@@ -61,6 +69,12 @@ public final class ManifoldFlow implements Sde {
             if (same) {
                 return;
             }
+        }
+        vectorSums = kernels != null && kernels.manifoldSums(z, sums);
+        if (vectorSums) {
+            System.arraycopy(z, 0, cached, 0, d);
+            valid = true;
+            return;
         }
         for (int j = 0; j < n; j++) {
             double v = b[j];
@@ -93,6 +107,10 @@ public final class ManifoldFlow implements Sde {
     @Override
     public void drift(double t, double[] z, double[] out) {
         evaluate(z);
+        if (vectorSums) {
+            for (int k = 0; k < 3; k++) out[k] = (sums[k] - z[k]) * invTau;
+            return;
+        }
         if (d == 3) {   // the sums in locals: the same additions in the same order, without a store and reload per term
             double o0 = -z[0], o1 = -z[1], o2 = -z[2];
             for (int j = 0; j < n; j++) {
@@ -120,6 +138,13 @@ public final class ManifoldFlow implements Sde {
     @Override
     public void jacobian(double t, double[] z, double[] out) {
         evaluate(z);
+        if (vectorSums) {
+            for (int k = 0; k < 3; k++) {
+                for (int l = 0; l < 3; l++) out[k * 3 + l] = sums[3 + 3 * k + l] * invTau;
+                out[k * 3 + k] -= invTau;
+            }
+            return;
+        }
         boolean tanh = activation == Activation.TANH;
         if (d == 3) {
             jacobian3(out, tanh);

@@ -247,6 +247,17 @@ public final class NetworkKernels {
         return new NetworkKernels(uq, wt, net.embedding().tonic().clone(), n, q, net.tau(), net.activation(), vectorApi);
     }
 
+    /**
+     * The 3 + 9 sums of {@code ManifoldFlow}'s drift and Jacobian at latent state z̃ for a tanh network with d = 3, on
+     * the Vector API ({@link SimdKernels#manifoldSums}): vectorised across neurons, where the scalar loops carry one
+     * chain per sum. The sums are grouped by lanes, so they agree with the scalar loops to rounding, not bit for bit.
+     *
+     * @return false, with nothing written, without the Vector API kernels or when d ≠ 3
+     */
+    boolean manifoldSums(double[] z, double[] out) {
+        return simd != null && simd.manifoldSums(z, out, scratch(simd.scratchLength()));
+    }
+
     private double[] scratch(int len) {
         double[] s = scratch.get();
         if (s.length < len) {

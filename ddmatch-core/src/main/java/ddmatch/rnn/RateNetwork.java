@@ -362,7 +362,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
             throw new IllegalStateException("network '" + name + "' has a population mode (Dale): its manifold has d + 1 "
                     + "coordinates; use the full network's spectrum");
         }
-        return new ManifoldFlow(name + "-manifold", n, d, tau, activation, u, wt, b, timeStep);
+        return new ManifoldFlow(name + "-manifold", n, d, tau, activation, u, wt, b, timeStep, kernels);
     }
 
     /** The point {@code x = U z̃ + b (+ B_c u(0) with inputs)} of the manifold whose readout is the target-coordinate state {@code z}. */

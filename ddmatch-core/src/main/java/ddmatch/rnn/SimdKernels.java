@@ -84,6 +84,15 @@ interface SimdKernels {
     /** Entries of scratch space {@link #drift} and {@link #jacobianTimes} need. */
     int scratchLength();
 
+    /**
+     * d = 3, the flow on the manifold at latent state z̃ ({@code ManifoldFlow}): {@code out[k] = Σ_j W_kj φ_j} (k &lt; 3)
+     * and {@code out[3 + 3k + l] = Σ_j W_kj φ'_j U_jl}, with {@code φ = tanh(b + U z̃)}, in one pass after the tanh;
+     * scratch of at least {@link #scratchLength()} entries.
+     *
+     * @return false, with nothing written, when d ≠ 3
+     */
+    boolean manifoldSums(double[] z, double[] out, double[] scratch);
+
     /** A short description: implementation, vector shape (e.g. {@code "Vector API, 8 × double (512 bits)"}). */
     String description();
 

@@ -612,6 +612,98 @@ final class VectorKernels implements SimdKernels {
         }
     }
 
+    /**
+     * x = b + U z̃ (three multiply-adds per neuron) into {@code s[0, n)}, φ = tanh x in place ({@link #tanhBlock}), then
+     * one sweep with 12 vector accumulators: the three drift sums {@code Σ W_kj φ_j} and the nine Jacobian sums
+     * {@code Σ (W_kj φ'_j) U_jl}, φ' = 1 − φ². Lanes are added in lane order, then the tail neurons.
+     */
+    @Override
+    public boolean manifoldSums(double[] z, double[] out, double[] s) {
+        if (d != 3) return false;
+        final int n = this.n, n2 = 2 * n, bound = S.loopBound(n);
+        final double[] u = uc, w = this.w;
+        final double z0 = z[0], z1 = z[1], z2 = z[2];
+        final DoubleVector vz0 = bc(z0), vz1 = bc(z1), vz2 = bc(z2);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector x = DoubleVector.fromArray(S, u, j).fma(vz0, DoubleVector.fromArray(S, b, j));
+            x = DoubleVector.fromArray(S, u, n + j).fma(vz1, x);
+            DoubleVector.fromArray(S, u, n2 + j).fma(vz2, x).intoArray(s, j);
+        }
+        for (; j < n; j++) s[j] = Math.fma(u[n2 + j], z2, Math.fma(u[n + j], z1, Math.fma(u[j], z0, b[j])));
+        tanhBlock(s, 0, s, 0, n);
+        DoubleVector f0 = DoubleVector.zero(S), f1 = DoubleVector.zero(S), f2 = DoubleVector.zero(S);
+        DoubleVector j00 = DoubleVector.zero(S), j01 = DoubleVector.zero(S), j02 = DoubleVector.zero(S);
+        DoubleVector j10 = DoubleVector.zero(S), j11 = DoubleVector.zero(S), j12 = DoubleVector.zero(S);
+        DoubleVector j20 = DoubleVector.zero(S), j21 = DoubleVector.zero(S), j22 = DoubleVector.zero(S);
+        final DoubleVector one = bc(1.0);
+        for (j = 0; j < bound; j += L) {
+            DoubleVector p = DoubleVector.fromArray(S, s, j);
+            DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
+                    w2 = DoubleVector.fromArray(S, w, n2 + j);
+            f0 = p.fma(w0, f0);
+            f1 = p.fma(w1, f1);
+            f2 = p.fma(w2, f2);
+            DoubleVector slope = p.neg().fma(p, one);
+            DoubleVector a0 = w0.mul(slope), a1 = w1.mul(slope), a2 = w2.mul(slope);
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j);
+            j00 = a0.fma(u0, j00);
+            j01 = a0.fma(u1, j01);
+            j02 = a0.fma(u2, j02);
+            j10 = a1.fma(u0, j10);
+            j11 = a1.fma(u1, j11);
+            j12 = a1.fma(u2, j12);
+            j20 = a2.fma(u0, j20);
+            j21 = a2.fma(u1, j21);
+            j22 = a2.fma(u2, j22);
+        }
+        final int lanes = n;   // s[n, n + L): the lanes of one accumulator at a time
+        f0.intoArray(s, lanes);
+        out[0] = laneSum(s, lanes);
+        f1.intoArray(s, lanes);
+        out[1] = laneSum(s, lanes);
+        f2.intoArray(s, lanes);
+        out[2] = laneSum(s, lanes);
+        j00.intoArray(s, lanes);
+        out[3] = laneSum(s, lanes);
+        j01.intoArray(s, lanes);
+        out[4] = laneSum(s, lanes);
+        j02.intoArray(s, lanes);
+        out[5] = laneSum(s, lanes);
+        j10.intoArray(s, lanes);
+        out[6] = laneSum(s, lanes);
+        j11.intoArray(s, lanes);
+        out[7] = laneSum(s, lanes);
+        j12.intoArray(s, lanes);
+        out[8] = laneSum(s, lanes);
+        j20.intoArray(s, lanes);
+        out[9] = laneSum(s, lanes);
+        j21.intoArray(s, lanes);
+        out[10] = laneSum(s, lanes);
+        j22.intoArray(s, lanes);
+        out[11] = laneSum(s, lanes);
+        for (j = bound; j < n; j++) {
+            double p = s[j], slope = Math.fma(-p, p, 1.0);
+            double w0 = w[j], w1 = w[n + j], w2 = w[n2 + j];
+            out[0] = Math.fma(p, w0, out[0]);
+            out[1] = Math.fma(p, w1, out[1]);
+            out[2] = Math.fma(p, w2, out[2]);
+            double a0 = w0 * slope, a1 = w1 * slope, a2 = w2 * slope;
+            double u0 = u[j], u1 = u[n + j], u2 = u[n2 + j];
+            out[3] = Math.fma(a0, u0, out[3]);
+            out[4] = Math.fma(a0, u1, out[4]);
+            out[5] = Math.fma(a0, u2, out[5]);
+            out[6] = Math.fma(a1, u0, out[6]);
+            out[7] = Math.fma(a1, u1, out[7]);
+            out[8] = Math.fma(a1, u2, out[8]);
+            out[9] = Math.fma(a2, u0, out[9]);
+            out[10] = Math.fma(a2, u1, out[10]);
+            out[11] = Math.fma(a2, u2, out[11]);
+        }
+        return true;
+    }
+
     @Override
     public int tangentScratchLength(int k) {
         return 3 * n + L + d * (k + 1);
