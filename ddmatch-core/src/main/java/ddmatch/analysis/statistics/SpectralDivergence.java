@@ -103,11 +103,24 @@ public final class SpectralDivergence {
     /** Convolution with the symmetric kernel, edges mirrored about the half-sample ({@code x[-1] = x[0]}). */
     static void smooth(double[] x, double[] w, double[] out) {
         int n = x.length, r = w.length - 1;
-        for (int i = 0; i < n; i++) {
+        // Only the r bins at each edge reach past the ends. The interior takes its neighbours directly: the same
+        // terms in the same order, without two divisions (in mirror) per term. A spectrum of 65,537 bins with
+        // r = 80 costs 10 million terms.
+        int lo = Math.min(r, n), hi = Math.max(lo, n - r);
+        for (int i = 0; i < lo; i++) out[i] = smoothedAtEdge(x, w, i);
+        for (int i = lo; i < hi; i++) {
             double s = w[0] * x[i];
-            for (int o = 1; o <= r; o++) s += w[o] * (x[mirror(i - o, n)] + x[mirror(i + o, n)]);
+            for (int o = 1; o <= r; o++) s += w[o] * (x[i - o] + x[i + o]);
             out[i] = s;
         }
+        for (int i = hi; i < n; i++) out[i] = smoothedAtEdge(x, w, i);
+    }
+
+    private static double smoothedAtEdge(double[] x, double[] w, int i) {
+        int n = x.length, r = w.length - 1;
+        double s = w[0] * x[i];
+        for (int o = 1; o <= r; o++) s += w[o] * (x[mirror(i - o, n)] + x[mirror(i + o, n)]);
+        return s;
     }
 
     private static int mirror(int i, int n) {

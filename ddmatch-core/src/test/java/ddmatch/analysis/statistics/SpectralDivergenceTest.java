@@ -80,4 +80,34 @@ class SpectralDivergenceTest {
         assertThatThrownBy(() -> SpectralDivergence.hellinger(new double[10], ar1(0.5, 10, 1), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("constant");
     }
+
+    /**
+     * The smoothing takes interior neighbours directly and mirrors only at the edges: every output must be the bits
+     * of the definition, each neighbour mirrored about the half-sample (x[−1] = x[0], x[n] = x[n − 1]), also when the
+     * kernel is wider than the series.
+     */
+    @Test
+    void smoothingEqualsTheMirroredDefinitionBitForBit() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int n : new int[] {1, 2, 7, 80, 161, 162, 1000}) {
+            for (double sigma : new double[] {0, 1, 2.5, 20}) {
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) x[i] = rng.nextDouble();
+                double[] w = SpectralDivergence.gaussianKernel(sigma), out = new double[n];
+                SpectralDivergence.smooth(x, w, out);
+                int r = w.length - 1;
+                for (int i = 0; i < n; i++) {
+                    double s = w[0] * x[i];
+                    for (int o = 1; o <= r; o++) s += w[o] * (x[mirrored(i - o, n)] + x[mirrored(i + o, n)]);
+                    assertThat(out[i]).as("n %d, σ %s, bin %d", n, sigma, i).isEqualTo(s);
+                }
+            }
+        }
+    }
+
+    /** Reflection about the half-sample, repeated: ... x1 x0 | x0 x1 ... x_{n−1} | x_{n−1} x_{n−2} ... */
+    private static int mirrored(int i, int n) {
+        while (i < 0 || i >= n) i = i < 0 ? -1 - i : 2 * n - 1 - i;
+        return i;
+    }
 }
