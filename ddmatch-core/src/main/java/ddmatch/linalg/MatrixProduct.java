@@ -123,48 +123,66 @@ public final class MatrixProduct {
     }
 
     /**
-     * {@code Σ x_i²}, e.g. for a divergence check after every step of a simulation: NaN if any entry is NaN, +∞ if any
-     * is infinite (or the sum overflows). The order of the additions depends on the kernel (four vector or four
-     * scalar partial sums), so the last bits may differ between machines. The scalar form's four chains of additions
+     * The dot product {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len, deterministic: with the Vector API two vector
+     * fused multiply-add chains whose lanes are added in lane order, then the tail; otherwise four scalar partial sums
+     * added pairwise ({@link #rowDot}'s order). (C2 does not vectorise a floating-point reduction, whose order it may
+     * not change.) For the Gram–Schmidt sweeps of the Lyapunov spectrum and the divergence check of the integrator;
+     * allocates nothing after the first call on a thread.
+     */
+    public static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        if (SIMD != null) {
+            return SIMD.dot(a, ao, b, bo, len);
+        }
+        return scalarDot(a, ao, b, bo, len);
+    }
+
+    /**
+     * {@code Σ x_i²}, e.g. for a divergence check after every step of a simulation: {@link #dot} of x with itself,
+     * scalar below {@value #SIMD_SUM_MIN} entries (a call through the kernel interface costs more than it saves there).
+     * NaN if any entry is NaN, +∞ if any is infinite (or the sum overflows). The scalar form's four chains of additions
      * are bound by their latency: with the vector form in its divergence check, {@code Integrator}'s cost per step
-     * around a 1000-neuron network's step fell from 0.24–0.28 to 0.03–0.11 µs (JDK 25; BENCHMARKS.md §0000).
+     * around a 1000-neuron network's step fell from 0.24–0.28 to 0.03–0.13 µs (JDK 25; BENCHMARKS.md §0000).
      */
     public static double sumOfSquares(double[] x) {
         int n = x.length;
-        if (SIMD != null && n >= SIMD_SUM_MIN) {
-            return SIMD.sumOfSquares(x, n);
-        }
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i <= n - 4; i += 4) {
-            s0 += x[i] * x[i];
-            s1 += x[i + 1] * x[i + 1];
-            s2 += x[i + 2] * x[i + 2];
-            s3 += x[i + 3] * x[i + 3];
-        }
-        for (; i < n; i++) s0 += x[i] * x[i];
-        return (s0 + s1) + (s2 + s3);
+        return SIMD != null && n >= SIMD_SUM_MIN ? SIMD.dot(x, 0, x, 0, n) : scalarDot(x, 0, x, 0, n);
     }
 
-    /** Below this length {@link #sumOfSquares} stays scalar: a call through the kernel interface costs more than it saves. */
     private static final int SIMD_SUM_MIN = 32;
+
+    /**
+     * {@code a[ao + i] −= c·b[bo + i]} for i &lt; len: the projection step of Gram–Schmidt, on the Vector API when it is in
+     * use. Same bits either way (each element a product, then a difference). C2 does not vectorise the scalar loop
+     * when a and b are the same array at different offsets (as the columns of one frame are): it cannot rule out
+     * that they overlap.
+     */
+    public static void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
+        if (SIMD != null) {
+            SIMD.subtractMultiple(a, ao, c, b, bo, len);
+            return;
+        }
+        for (int i = 0; i < len; i++) a[ao + i] -= c * b[bo + i];
+    }
+
+    private static double scalarDot(double[] a, int ao, double[] b, int bo, int len) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 3 < len; i += 4) {
+            s0 += a[ao + i] * b[bo + i];
+            s1 += a[ao + i + 1] * b[bo + i + 1];
+            s2 += a[ao + i + 2] * b[bo + i + 2];
+            s3 += a[ao + i + 3] * b[bo + i + 3];
+        }
+        for (; i < len; i++) s0 += a[ao + i] * b[bo + i];
+        return (s0 + s1) + (s2 + s3);
+    }
 
     /**
      * {@code Σ_κ a[off + κ]·p[κ]} over κ &lt; n, with four independent partial sums (so the adds pipeline) combined as
      * {@code (s0 + s1) + (s2 + s3)}, the {@code n mod 4} last terms added to s0: the scalar matrix–vector kernel.
      */
     static double rowDot(double[] a, int off, double[] p, int n) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        int end = n - 3;
-        for (; k < end; k += 4) {
-            s0 += a[off + k] * p[k];
-            s1 += a[off + k + 1] * p[k + 1];
-            s2 += a[off + k + 2] * p[k + 2];
-            s3 += a[off + k + 3] * p[k + 3];
-        }
-        for (; k < n; k++) s0 += a[off + k] * p[k];
-        return (s0 + s1) + (s2 + s3);
+        return scalarDot(a, off, p, 0, n);
     }
 
     private static void check(double[] x, int batch, int k, double[] a, int rows, double[] out) {

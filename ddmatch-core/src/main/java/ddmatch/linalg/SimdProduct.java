@@ -15,8 +15,11 @@ interface SimdProduct {
     /** {@code out = A x} as {@link MatrixProduct#multiply}; arguments already checked. */
     void multiply(double[] a, int rows, int k, double[] x, double[] out);
 
-    /** {@code Σ_{i<len} x_i²} as {@link MatrixProduct#sumOfSquares}; arguments already checked. */
-    double sumOfSquares(double[] x, int len);
+    /** {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len as {@link MatrixProduct#dot}; arguments already checked. */
+    double dot(double[] a, int ao, double[] b, int bo, int len);
+
+    /** {@code a[ao + i] −= c·b[bo + i]} for i &lt; len as {@link MatrixProduct#subtractMultiple}. */
+    void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len);
 
     /** Entries of scratch space for the packed panels of a batch × k matrix X. */
     int scratchLength(int batch, int k);

@@ -93,30 +93,36 @@ final class VectorProduct implements SimdProduct {
         }
     }
 
-    /** Four vector accumulators (for the multiply-adds' latency), added pairwise, the lanes in order, then the tail. */
+    /**
+     * Two vector fused multiply-add chains (for their latency), then the remaining whole vectors on the first, the two
+     * added and their lanes in lane order (not {@code reduceLanes}, whose order the JIT may choose: the same bits every
+     * call), then the tail by scalar fused multiply-adds.
+     */
     @Override
-    public double sumOfSquares(double[] x, int len) {
-        DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S), s2 = DoubleVector.zero(S),
-                s3 = DoubleVector.zero(S);
+    public double dot(double[] a, int ao, double[] b, int bo, int len) {
+        DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S);
         int i = 0;
-        for (; i <= len - 4 * L; i += 4 * L) {
-            DoubleVector v0 = DoubleVector.fromArray(S, x, i), v1 = DoubleVector.fromArray(S, x, i + L),
-                    v2 = DoubleVector.fromArray(S, x, i + 2 * L), v3 = DoubleVector.fromArray(S, x, i + 3 * L);
-            s0 = v0.fma(v0, s0);
-            s1 = v1.fma(v1, s1);
-            s2 = v2.fma(v2, s2);
-            s3 = v3.fma(v3, s3);
+        for (; i <= len - 2 * L; i += 2 * L) {
+            s0 = DoubleVector.fromArray(S, a, ao + i).fma(DoubleVector.fromArray(S, b, bo + i), s0);
+            s1 = DoubleVector.fromArray(S, a, ao + i + L).fma(DoubleVector.fromArray(S, b, bo + i + L), s1);
         }
-        for (; i <= len - L; i += L) {
-            DoubleVector v = DoubleVector.fromArray(S, x, i);
-            s0 = v.fma(v, s0);
-        }
-        double[] l = lanes.get();   // lanes in order, not reduceLanes (whose order the JIT may choose): same bits every call
-        s0.add(s1).add(s2.add(s3)).intoArray(l, 0);
-        double sum = 0;
+        for (; i <= len - L; i += L) s0 = DoubleVector.fromArray(S, a, ao + i).fma(DoubleVector.fromArray(S, b, bo + i), s0);
+        double[] l = lanes.get();
+        s0.add(s1).intoArray(l, 0);
+        double sum = 0.0;
         for (int c = 0; c < L; c++) sum += l[c];
-        for (; i < len; i++) sum += x[i] * x[i];
+        for (; i < len; i++) sum = Math.fma(a[ao + i], b[bo + i], sum);
         return sum;
+    }
+
+    @Override
+    public void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
+        DoubleVector cv = DoubleVector.broadcast(S, c);
+        int i = 0;
+        for (; i <= len - L; i += L) {
+            DoubleVector.fromArray(S, a, ao + i).sub(DoubleVector.fromArray(S, b, bo + i).mul(cv)).intoArray(a, ao + i);
+        }
+        for (; i < len; i++) a[ao + i] -= c * b[bo + i];
     }
 
     /**

@@ -100,44 +100,6 @@ public final class NetworkKernels {
     private static final ThreadLocal<double[]> DOT_LANES = ThreadLocal.withInitial(() -> new double[64]);   // ≥ the widest vector (2048 bits)
 
     /**
-     * The dot product {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len, deterministic: with the Vector API two vector
-     * fused multiply-add chains whose lanes are added in lane order, then the tail; otherwise four scalar partial sums
-     * added pairwise. (C2 does not vectorise a floating-point reduction, whose order it may not change.) For the
-     * Gram–Schmidt sweeps of the Lyapunov spectrum; allocates nothing after the first call on a thread.
-     */
-    public static double dot(double[] a, int ao, double[] b, int bo, int len) {
-        SimdKernels v = SimdKernels.shared();
-        if (v != null) {
-            return v.dot(a, ao, b, bo, len, DOT_LANES.get());
-        }
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
-        for (; i + 3 < len; i += 4) {
-            s0 += a[ao + i] * b[bo + i];
-            s1 += a[ao + i + 1] * b[bo + i + 1];
-            s2 += a[ao + i + 2] * b[bo + i + 2];
-            s3 += a[ao + i + 3] * b[bo + i + 3];
-        }
-        for (; i < len; i++) s0 += a[ao + i] * b[bo + i];
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * {@code a[ao + i] −= c·b[bo + i]} for i &lt; len: the projection step of Gram–Schmidt, on the Vector API when it is in
-     * use. Same bits either way (each element a product, then a difference). C2 does not vectorise the scalar loop
-     * when a and b are the same array at different offsets (as the columns of one frame are): it cannot rule out
-     * that they overlap.
-     */
-    public static void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
-        SimdKernels v = SimdKernels.shared();
-        if (v != null) {
-            v.subtractMultiple(a, ao, c, b, bo, len);
-            return;
-        }
-        for (int i = 0; i < len; i++) a[ao + i] -= c * b[bo + i];
-    }
-
-    /**
      * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; {@code columns}: {@link Embedding#project}
      * over the first {@code columns} columns of this kernel's U (the latent ones; a population column comes after
      * them). That method adds each sum in one chain of N dependent additions, which at a few cycles each made it the

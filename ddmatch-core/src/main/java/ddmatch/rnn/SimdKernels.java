@@ -69,15 +69,6 @@ interface SimdKernels {
     /** {@code out[i] = tanh(x[i])} for i &lt; len, by the vector tanh (lanes) and its scalar form (tail). */
     void tanh(double[] x, double[] out, int len);
 
-    /**
-     * {@code Σ_i a[ao + i]·b[bo + i]} for i &lt; len: two vector FMA accumulators, their lanes added in lane order
-     * through {@code lanes} (length ≥ L), then the tail; deterministic.
-     */
-    double dot(double[] a, int ao, double[] b, int bo, int len, double[] lanes);
-
-    /** {@code a[ao + i] −= c·b[bo + i]} for i &lt; len (a product, then a difference: the scalar loop's bits). */
-    void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len);
-
     /** The scalar form of the vector tanh, bit-identical to each lane. */
     double tanh(double x);
 
@@ -114,7 +105,7 @@ interface SimdKernels {
         return Shared.KERNELS != null;
     }
 
-    /** Kernels of an empty network (n = 0), for the network-independent {@link #tanh} and {@link #dot}; or null. */
+    /** Kernels of an empty network (n = 0), for the network-independent {@link #tanh}; or null. */
     static SimdKernels shared() {
         return Shared.KERNELS;
     }

@@ -112,31 +112,6 @@ final class VectorKernels implements SimdKernels {
         tanhBlock(x, 0, out, 0, len);
     }
 
-    @Override
-    public double dot(double[] a, int ao, double[] b, int bo, int len, double[] lanes) {
-        DoubleVector s0 = DoubleVector.zero(S), s1 = DoubleVector.zero(S);   // two chains: FMA latency
-        int i = 0;
-        for (; i <= len - 2 * L; i += 2 * L) {
-            s0 = DoubleVector.fromArray(S, a, ao + i).fma(DoubleVector.fromArray(S, b, bo + i), s0);
-            s1 = DoubleVector.fromArray(S, a, ao + i + L).fma(DoubleVector.fromArray(S, b, bo + i + L), s1);
-        }
-        for (; i <= len - L; i += L) s0 = DoubleVector.fromArray(S, a, ao + i).fma(DoubleVector.fromArray(S, b, bo + i), s0);
-        s0.add(s1).intoArray(lanes, 0);
-        double sum = laneSum(lanes, 0);
-        for (; i < len; i++) sum = Math.fma(a[ao + i], b[bo + i], sum);
-        return sum;
-    }
-
-    @Override
-    public void subtractMultiple(double[] a, int ao, double c, double[] b, int bo, int len) {
-        DoubleVector cv = bc(c);
-        int i = 0;
-        for (; i <= len - L; i += L) {
-            DoubleVector.fromArray(S, a, ao + i).sub(DoubleVector.fromArray(S, b, bo + i).mul(cv)).intoArray(a, ao + i);
-        }
-        for (; i < len; i++) a[ao + i] -= c * b[bo + i];
-    }
-
     /** tanh x, the scalar form of the vector tanh (bit-identical to each of its lanes). */
     @Override
     public double tanh(double x) {

@@ -1,6 +1,6 @@
 package ddmatch.analysis.lyapunov;
 
-import ddmatch.rnn.NetworkKernels;
+import ddmatch.linalg.MatrixProduct;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
@@ -33,7 +33,7 @@ import java.util.concurrent.CancellationException;
  * kernels are in use), then the rank-q updates {@code (−V + U A)/τ}: {@code 2·N·q·k} multiply-adds for the tangent
  * products per stage (four stages per RK4 step), never O(N²k). They are counted as they are executed and reported in
  * {@link Result#tangentMultiplyAddsPerStep()}. The column-major frame makes the Gram–Schmidt sweeps unit-stride; their
- * dot products are {@link NetworkKernels#dot} (vector FMA chains with the Vector API, else four scalar partial sums).
+ * dot products are {@link MatrixProduct#dot} (vector FMA chains with the Vector API, else four scalar partial sums).
  *
  * <p>Two levels (ChaosTools style): {@link #of(Sde, double[], int, Config)} builds a {@link Workspace} and delegates to
  * {@link #of(Workspace, double[], Config)}, which reuses the workspace's buffers and resets them for each initial
@@ -423,9 +423,9 @@ public final class LyapunovSpectrum {
                 int co = c * n;
                 for (int p = 0; p < c; p++) {
                     int po = p * n;
-                    NetworkKernels.subtractMultiple(v, co, dot(v, po, v, co, n), v, po, n);
+                    MatrixProduct.subtractMultiple(v, co, MatrixProduct.dot(v, po, v, co, n), v, po, n);
                 }
-                double nrm = Math.sqrt(dot(v, co, v, co, n));
+                double nrm = Math.sqrt(MatrixProduct.dot(v, co, v, co, n));
                 if (!(nrm > 0) || !Double.isFinite(nrm)) {
                     throw new ArithmeticException("Lyapunov spectrum of '" + sde.name() + "': tangent vector " + c
                             + " has norm " + nrm + "; re-orthonormalise more often (smaller orthonormaliseEvery) or use a smaller dt");
@@ -434,11 +434,6 @@ public final class LyapunovSpectrum {
                 for (int i = 0; i < n; i++) v[co + i] *= inv;
                 if (logR != null) logR[c] = Math.log(nrm);
             }
-        }
-
-        /** The Gram–Schmidt dot products: {@link NetworkKernels#dot} (vector FMA chains when available). */
-        private static double dot(double[] a, int ao, double[] b, int bo, int len) {
-            return NetworkKernels.dot(a, ao, b, bo, len);
         }
 
         void checkFinite(double t) {

@@ -1,4 +1,4 @@
-package ddmatch.rnn;
+package ddmatch.linalg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link NetworkKernels#dot} against the exact sum (BigDecimal) within the classical bound n·u·Σ|a_i b_i|, and
- * {@link NetworkKernels#subtractMultiple} against the plain loop it replaces.
+ * {@link MatrixProduct#dot} against the exact sum (BigDecimal) within the classical bound n·u·Σ|a_i b_i|, and
+ * {@link MatrixProduct#subtractMultiple} against the plain loop it replaces.
  */
 class DotTest {
     @Test
@@ -27,11 +27,11 @@ class DotTest {
                     exact = exact.add(new BigDecimal(a[ao + i]).multiply(new BigDecimal(b[bo + i])));
                     abs += Math.abs(a[ao + i] * b[bo + i]);
                 }
-                double got = NetworkKernels.dot(a, ao, b, bo, len);
+                double got = MatrixProduct.dot(a, ao, b, bo, len);
                 double err = Math.abs(exact.subtract(new BigDecimal(got), MathContext.DECIMAL128).doubleValue());
                 assertThat(err).as("len %d, offset %d", len, ao).isLessThanOrEqualTo(Math.max(len, 1) * 0x1p-53 * abs);
                 // deterministic: the same call gives the same bits
-                assertThat(Double.doubleToRawLongBits(NetworkKernels.dot(a, ao, b, bo, len))).isEqualTo(Double.doubleToRawLongBits(got));
+                assertThat(Double.doubleToRawLongBits(MatrixProduct.dot(a, ao, b, bo, len))).isEqualTo(Double.doubleToRawLongBits(got));
             }
         }
     }
@@ -51,7 +51,7 @@ class DotTest {
                 double c = r.nextGaussian();
                 double[] expected = a.clone(), bCopy = (same ? expected : b).clone();
                 for (int i = 0; i < len; i++) expected[ao + i] -= c * bCopy[bo + i];
-                NetworkKernels.subtractMultiple(a, ao, c, b, bo, len);
+                MatrixProduct.subtractMultiple(a, ao, c, b, bo, len);
                 assertThat(a).as("len %d, ao %d, bo %d, one array %s", len, ao, bo, same).containsExactly(expected);
             }
         }
