@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = {"Run a scenario (or all) and write results.json, report.html and figures/*.svg to a run directory.",
                 "Scenarios: chaotic, ou-limit-cycle, episodic, memory, decomposition; or all.",
-                "--quick uses small networks and short runs (CI: about a minute for all).",
+                "--quick uses small networks and short runs (about 15 s for all on 2 cores; the full sizes about 2 minutes).",
                 "Scenarios, and the chaotic scenario's flows and sizes, run side by side on --threads threads; the numbers do not depend on it."})
 final class ReproduceCommand implements Callable<Integer> {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -6,7 +6,7 @@ import java.util.List;
  * How a scenario is run.
  *
  * @param seed    seed of every network, sample and simulation
- * @param quick   small networks and short runs (the CI sizes, about a minute for all scenarios on 2 cores)
+ * @param quick   small networks and short runs (the CI sizes, about 15 s for all scenarios on 2 cores)
  * @param systems catalog flows for the chaotic scenario (empty: lorenz, rossler, thomas)
  * @param sizes   network sizes N for the chaotic scenario (empty: 200, 400 quick; 250, 500, 1000, 2000, 4000 otherwise)
  */
