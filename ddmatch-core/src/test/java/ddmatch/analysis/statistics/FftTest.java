@@ -70,13 +70,13 @@ class FftTest {
 
     private static void twiddleMajor(double[] re, double[] im, double sign) {
         int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
-            j ^= bit;
-            if (i < j) {
-                double t = re[i]; re[i] = re[j]; re[j] = t;
-                t = im[i]; im[i] = im[j]; im[j] = t;
+        if (n > 1) {   // bit-reversal permutation, by Integer.reverse
+            double[] r0 = re.clone(), i0 = im.clone();
+            int shift = Integer.numberOfLeadingZeros(n) + 1;
+            for (int i = 0; i < n; i++) {
+                int j = Integer.reverse(i) >>> shift;
+                re[j] = r0[i];
+                im[j] = i0[i];
             }
         }
         for (int len = 2; len <= n; len <<= 1) {
