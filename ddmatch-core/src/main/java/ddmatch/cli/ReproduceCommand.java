@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import ddmatch.io.AtomicFiles;
 import ddmatch.report.ScenarioReport;
 import ddmatch.scenario.Claim;
-import ddmatch.scenario.IndependentTasks;
+import ddmatch.solve.IndependentTasks;
 import ddmatch.scenario.Plan;
 import ddmatch.scenario.RunRecord;
 import ddmatch.scenario.Scenario;

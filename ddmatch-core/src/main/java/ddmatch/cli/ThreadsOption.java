@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  */
 final class ThreadsOption {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "worker threads for the fit and ensembles (≥ 1; default: all cores). Results are bit-identical for any N.")
+            description = "worker threads for the fit, ensembles and the parts of an analysis that run side by side (≥ 1; default: all cores). Results are bit-identical for any N.")
     void setThreads(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("--threads = " + n + " is not allowed; it must be ≥ 1 (or 0 for all cores)");

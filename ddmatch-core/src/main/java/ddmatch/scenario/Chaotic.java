@@ -12,6 +12,7 @@ import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.LyapunovReference;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
+import ddmatch.solve.IndependentTasks;
 import ddmatch.solve.ProgressListener;
 import ddmatch.solve.Trajectory;
 import java.util.ArrayList;

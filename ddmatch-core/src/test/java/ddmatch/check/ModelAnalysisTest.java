@@ -7,8 +7,12 @@ import ddmatch.fit.DriftMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.RotatingOrnsteinUhlenbeck;
+import ddmatch.sde.Lorenz;
+import ddmatch.solve.Parallelism;
 import ddmatch.solve.ProgressListener;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +39,47 @@ class ModelAnalysisTest {
         // D_stsp of the network is at the level of the floor between two independent target runs.
         assertThat((double) r.get("divergence").get("stsp")).isLessThan(2 * (double) r.get("divergence").get("stspFloor"));
         assertThat((double) r.get("simulation").get("manifoldDistanceMax")).isLessThan(1e-9);
+    }
+
+    /**
+     * The Lyapunov spectra run beside the simulations on two threads; every number, and the order of the keys, must be
+     * those of one thread. A chaotic network (Lorenz) amplifies any difference in the last bits, and its spectrum, the
+     * runs and the statistics all share the network.
+     */
+    @Test
+    void twoThreadsGiveTheBitsOfOne() {
+        Lorenz lorenz = new Lorenz();
+        RateNetwork net = DriftMatcher.train(lorenz, MatchConfig.defaults(120, 2), ProgressListener.NONE).network();
+        var plan = new ModelAnalysis.Plan(60, 5, 5, 0, EnumSet.allOf(ModelAnalysis.Metric.class));
+        List<String> flat = new ArrayList<>();
+        int before = Parallelism.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                Parallelism.setThreads(threads);
+                flat.add(flatten(ModelAnalysis.run(net, lorenz, plan, ProgressListener.NONE)));
+            }
+        } finally {
+            Parallelism.setThreads(before == Runtime.getRuntime().availableProcessors() ? 0 : before);
+        }
+        assertThat(flat.get(0)).contains("lyapunov").contains("networkOnManifold").contains("divergence");
+        assertThat(flat.get(1)).isEqualTo(flat.get(0));
+    }
+
+    /** Keys in order and every double by its exact bits. */
+    private static String flatten(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) sb.append(e.getKey()).append('=').append(flatten(e.getValue())).append(';');
+            return sb.append('}').toString();
+        }
+        if (v instanceof double[] a) {
+            StringBuilder sb = new StringBuilder("[");
+            for (double x : a) sb.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(',');
+            return sb.append(']').toString();
+        }
+        if (v instanceof Double x) {
+            return Long.toHexString(Double.doubleToRawLongBits(x));
+        }
+        return String.valueOf(v);
     }
 }

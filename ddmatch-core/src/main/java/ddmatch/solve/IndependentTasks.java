@@ -1,6 +1,5 @@
-package ddmatch.scenario;
+package ddmatch.solve;
 
-import ddmatch.solve.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,15 +7,16 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Runs independent computations of a scenario (one network size of one flow, one whole scenario of
- * {@code reproduce all}) side by side on {@link Parallelism#threads()} threads and returns their results in the order
- * given, so that what is assembled from them does not depend on which finished first.
+ * Runs independent computations side by side on {@link Parallelism#threads()} threads and returns their results in the
+ * order given, so that what is assembled from them does not depend on which finished first: one network size of one
+ * flow or one whole scenario of {@code reproduce all}, the Lyapunov spectra of {@code ddmatch analyze} beside its
+ * simulations.
  *
  * <p>Each computation draws from its own seeds and shares no mutable state, so its numbers are those of a serial run,
- * bit for bit: parallelism changes the wall time only. Most of a scenario's time is one long simulation of a full
- * network at a time (single-threaded), so running such computations side by side is what uses a second core. Calls
- * nest: a computation that itself calls {@link #run} (the chaotic scenario inside {@code reproduce all}) forks into the
- * same pool, and a waiting thread helps with queued work (work stealing) rather than blocking a core.
+ * bit for bit: parallelism changes the wall time only. Most of such work is one long simulation of a full network at a
+ * time (single-threaded), so running computations side by side is what uses a second core. Calls nest: a computation
+ * that itself calls {@link #run} (the chaotic scenario inside {@code reproduce all}) forks into the same pool, and a
+ * waiting thread helps with queued work (work stealing) rather than blocking a core.
  */
 public final class IndependentTasks {
     private IndependentTasks() {}

@@ -1,9 +1,8 @@
-package ddmatch.scenario;
+package ddmatch.solve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ddmatch.solve.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
