@@ -141,7 +141,7 @@ public final class ModelAnalysis {
         // The Lyapunov spectra need only z0 and draw no seed, so they run beside everything else (IndependentTasks, on
         // --threads threads): the other metrics draw their seeds in the same order as one after another, and every
         // number is the same bit for bit. The full network's spectrum, the longest part, goes first; on 2 cores the
-        // rest then shares the second (analyze of Lorenz, N = 1000, in a warm JVM: 4.7 s on one thread, 2.3 s on two).
+        // rest then shares the second (analyze of Lorenz, N = 1000, in a warm JVM: 4.4 s on one thread, 2.4–2.9 s on two).
         boolean lyap = plan.metrics().contains(Metric.LYAPUNOV);
         Callable<Object> networkSpectrum = () -> lyap ? networkSpectrum(net, target, plan, z0) : null;
         Callable<Object> restTask = () -> simulationsAndStatistics(net, target, plan, refit, progress, seeds, z0, z1);

@@ -4,6 +4,8 @@
  * adaptive Dormand–Prince integrator with dense output for ODEs, seeded and replayable Brownian paths (with the
  * iterated integrals that order-1.5 schemes need, consistent across nested step sizes), an engine that steps any
  * scheme without allocating, saves or streams every k-th state and stops a diverging run with a diagnosis instead of
- * producing NaNs, and ensembles that run trajectories in parallel with results independent of the thread count.
+ * producing NaNs, and ensembles that run trajectories in parallel with results independent of the thread count (as do
+ * independent computations run side by side, {@link ddmatch.solve.IndependentTasks}; both follow {@link
+ * ddmatch.solve.Parallelism}).
  */
 package ddmatch.solve;
