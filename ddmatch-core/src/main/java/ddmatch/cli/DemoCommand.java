@@ -81,7 +81,10 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, List<SystemReport> reports) {
-        String fmt = "%-16s %5s %9s %10s  %-24s %11s %11s  %-22s %-9s %s%n";
+        // The first column as wide as the longest label ("double-well σ=0.7" is 17), so that the table stays aligned.
+        int width = 16;
+        for (SystemReport r : reports) width = Math.max(width, r.label().length());
+        String fmt = "%-" + width + "s %5s %9s %10s  %-24s %11s %11s  %-22s %-9s %s%n";
         out.printf(fmt, "system", "N", "λ/scale", "drift err", "check", "network", "reference", "reference from", "criterion", "result");
         for (SystemReport r : reports) {
             boolean first = true;
