@@ -251,10 +251,13 @@ public final class NetworkKernels {
      * {@code x ← x + h·f}, then {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m ({@code solve.FusedEulerStep}). Only
      * the Vector API kernels with d ≤ 3 have it.
      *
-     * @return false (x untouched) when there is no fused form: the caller takes the generic step
+     * @return Σ x_j² of the new state, summed in the pass that writes it (NaN if an entry is NaN, +∞ if one is
+     *         infinite or the sum overflows), or {@link ddmatch.solve.FusedEulerStep#NOT_SUMMED} (without noise);
+     *         {@link ddmatch.solve.FusedEulerStep#DECLINED} (x untouched) when there is no fused form: the caller
+     *         takes the generic step
      */
-    public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
-        return simd != null && simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength()));
+    public double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
+        return simd == null ? SimdKernels.DECLINED : simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength()));
     }
 
     /**

@@ -386,11 +386,12 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
 
     /**
      * The Euler–Maruyama step fused into the network kernels' drift (Vector API, d ≤ 3, no inputs, constant noise),
-     * bit-identical to {@link #drift} followed by the scheme's generic update; declines otherwise.
+     * bit-identical to {@link #drift} followed by the scheme's generic update, returning the new state's Σ x_j²;
+     * declines otherwise.
      */
     @Override
-    public boolean eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
-        if (p > 0 || kGain != null) return false;
+    public double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
+        if (p > 0 || kGain != null) return DECLINED;
         return kernels.eulerStep(x, h, gCols, dW, m);
     }
 

@@ -18,14 +18,22 @@ interface SimdKernels {
     /** {@code out = (1/τ)(−x + U W tanh(x) + b)}; {@code scratch} has at least {@link #scratchLength()} entries. */
     void drift(double[] x, double[] out, double[] scratch);
 
+    /** What {@link #eulerStep} returns when it has no fused form (x untouched); no sum of squares is negative. */
+    double DECLINED = ddmatch.solve.FusedEulerStep.DECLINED;
+
+    /** What {@link #eulerStep} returns when it stepped without summing the squares (the caller sums them). */
+    double NOT_SUMMED = ddmatch.solve.FusedEulerStep.NOT_SUMMED;
+
     /**
      * One Euler–Maruyama step with constant additive noise, in place: {@code x ← x + h·f(x)}, then
      * {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m, as one pass after the read-in, with the operations of
      * {@link #drift} followed by the generic update (so bit-identical to that pair; see {@code solve.FusedEulerStep}).
      *
-     * @return false (x untouched) when this kernel has no fused form for its d
+     * @return Σ x_j² of the new state, summed in the pass that writes it (NaN if an entry is NaN, +∞ if one is
+     *         infinite or the sum overflows), for the caller's divergence check, or {@link #NOT_SUMMED}; {@link
+     *         #DECLINED} (x untouched) when this kernel has no fused form for its d
      */
-    boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] scratch);
+    double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] scratch);
 
     /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
     void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);

@@ -471,23 +471,21 @@ final class VectorKernels implements SimdKernels {
      * ({@link #addNoise}), in the order of the generic Euler–Maruyama update: {@code (x + f·h) + G_0·ΔW_0 + G_1·ΔW_1 + …}.
      */
     @Override
-    public boolean eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
-        if (d == 3) {
-            eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
-        } else if (d < 3) {
-            eulerStepLowD(x, 0, h, gCols, dW, 0, m, s);
-        } else {
-            return false;
-        }
-        return true;
+    public double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
+        if (d == 3) return eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
+        if (d < 3) return eulerStepLowD(x, 0, h, gCols, dW, 0, m, s);
+        return DECLINED;
     }
 
     /**
      * {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with increments {@code dW[dOff, dOff + m)}, d = 3. The
      * update repeats {@link #finish3}: {@code (b − x)}, then one fused multiply-add per column of U in column order,
      * times 1/τ; then the generic Euler–Maruyama update.
+     *
+     * @return Σ x_j² of the new state, summed in the last noise pass ({@link #addNoise}); {@link #NOT_SUMMED} when
+     *         m = 0 (the update loop stays as it was: the deterministic Euler step is rare in a run's engine)
      */
-    private void eulerStepAt(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+    private double eulerStepAt(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
         readIn3Phi(x, xOff, s);
         final double s0 = s[BLOCK + 3 * L], s1 = s[BLOCK + 3 * L + 1], s2 = s[BLOCK + 3 * L + 2];
         final double[] u = uc;
@@ -511,15 +509,17 @@ final class VectorKernels implements SimdKernels {
             r = Math.fma(u[n2 + j], s2, r);
             x[xOff + j] = x[xOff + j] + r * inv * h;
         }
-        addNoise(x, xOff, gCols, dW, dOff, m);
+        return m == 0 ? NOT_SUMMED : addNoise(x, xOff, gCols, dW, dOff, m, s);
     }
 
     /**
      * {@link #eulerStepAt} for d = 1, 2, repeating {@link #finish}'s update: the same loops with the missing columns
      * of U skipped. Kept apart, and called apart, so that the d = 3 path compiles as before: with this branch inside
      * {@code eulerStepAt} the d = 3 step measured 10–20 % slower on JDK 17 (not on JDK 25).
+     *
+     * @return as {@link #eulerStepAt}
      */
-    private void eulerStepLowD(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+    private double eulerStepLowD(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
         readIn3Phi(x, xOff, s);
         final double[] u = uc;
         final int n = this.n, d = this.d;
@@ -549,7 +549,7 @@ final class VectorKernels implements SimdKernels {
             if (d >= 2) r = Math.fma(u[n + j], s1, r);
             x[xOff + j] = x[xOff + j] + r * inv * h;
         }
-        addNoise(x, xOff, gCols, dW, dOff, m);
+        return m == 0 ? NOT_SUMMED : addNoise(x, xOff, gCols, dW, dOff, m, s);
     }
 
     /**
@@ -558,33 +558,65 @@ final class VectorKernels implements SimdKernels {
      * three are left, then one). Written as a loop over k inside
      * the update's neuron loop, the same arithmetic took 0.9 µs of a 1.7 µs step at N = 1000, m = 3 (JDK 25): the
      * inner loop of unknown length kept C2 from unrolling the outer one and from hoisting its range checks.
+     *
+     * @return Σ x_j² of the final state, summed in each pass (only the last pass's sum is kept: a
+     *         branch on "last pass" inside the loops would give the accumulator two definitions)
      */
-    private void addNoise(double[] x, int xOff, double[] gCols, double[] dW, int dOff, int m) {
+    private double addNoise(double[] x, int xOff, double[] gCols, double[] dW, int dOff, int m, double[] s) {
         final int n = this.n, bound = S.loopBound(n);
+        double sq = 0;
         int k = 0;
         for (; k + 3 <= m; k += 3) {   // three columns per pass (the network's usual m = d = 3): one pass instead of three
             final double w0 = dW[dOff + k], w1 = dW[dOff + k + 1], w2 = dW[dOff + k + 2];
             final DoubleVector v0 = bc(w0), v1 = bc(w1), v2 = bc(w2);
             final int g0 = k * n, g1 = g0 + n, g2 = g1 + n;
+            DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
             int j = 0;
             for (; j < bound; j += L) {
-                DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g0 + j).mul(v0))
+                DoubleVector xn = DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g0 + j).mul(v0))
                         .add(DoubleVector.fromArray(S, gCols, g1 + j).mul(v1))
-                        .add(DoubleVector.fromArray(S, gCols, g2 + j).mul(v2)).intoArray(x, xOff + j);
+                        .add(DoubleVector.fromArray(S, gCols, g2 + j).mul(v2));
+                xn.intoArray(x, xOff + j);
+                // Σ x² for the divergence check in four chains taken in rotation: each fused multiply-add waits on
+                // the one four vectors back, not on the last (one chain made the step 4–15 % slower)
+                DoubleVector nq = xn.fma(xn, q);
+                q = q1;
+                q1 = q2;
+                q2 = q3;
+                q3 = nq;
             }
-            for (; j < n; j++) x[xOff + j] = ((x[xOff + j] + gCols[g0 + j] * w0) + gCols[g1 + j] * w1) + gCols[g2 + j] * w2;
+            q.add(q1).add(q2.add(q3)).intoArray(s, 0);
+            sq = laneSum(s, 0);
+            for (; j < n; j++) {
+                double xn = ((x[xOff + j] + gCols[g0 + j] * w0) + gCols[g1 + j] * w1) + gCols[g2 + j] * w2;
+                x[xOff + j] = xn;
+                sq = Math.fma(xn, xn, sq);
+            }
         }
         for (; k < m; k++) {
             final double w = dW[dOff + k];
             final DoubleVector wv = bc(w);
             final int g = k * n;
+            DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
             int j = 0;
             for (; j < bound; j += L) {
-                DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g + j).mul(wv))
-                        .intoArray(x, xOff + j);
+                DoubleVector xn = DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g + j).mul(wv));
+                xn.intoArray(x, xOff + j);
+                DoubleVector nq = xn.fma(xn, q);   // four chains in rotation, as above
+                q = q1;
+                q1 = q2;
+                q2 = q3;
+                q3 = nq;
             }
-            for (; j < n; j++) x[xOff + j] += gCols[g + j] * w;
+            q.add(q1).add(q2.add(q3)).intoArray(s, 0);
+            sq = laneSum(s, 0);
+            for (; j < n; j++) {
+                double xn = x[xOff + j] + gCols[g + j] * w;
+                x[xOff + j] = xn;
+                sq = Math.fma(xn, xn, sq);
+            }
         }
+        return sq;
     }
 
     /**
@@ -1338,7 +1370,7 @@ final class VectorKernels implements SimdKernels {
                 r = Math.fma(u[n2 + i], s2, r);
                 xs[o + i] = xs[o + i] + r * inv * h;
             }
-            addNoise(xs, o, gCols, dWs, (beta + t) * m, m);
+            addNoise(xs, o, gCols, dWs, (beta + t) * m, m, s);
         }
     }
 

@@ -45,6 +45,7 @@ public final class EulerMaruyama implements Scheme {
         private final boolean additive;
         private final FusedEulerStep fused;   // null: drift, then the update below
         private boolean diffusionReady;
+        private double sumOfSquares = -1.0;   // the fused step's Σ x²; negative after a generic or unsummed step
 
         Workspace(Sde sde) {
             this.sde = sde;
@@ -67,10 +68,16 @@ public final class EulerMaruyama implements Scheme {
         }
 
         @Override
+        public double lastSumOfSquares() {
+            return sumOfSquares;
+        }
+
+        @Override
         public void step(double t, double dt, double[] x, double[] dW) {
             if (fused != null) {
                 if (m > 0 && !diffusionReady) prepareColumns(t, x);
-                if (fused.eulerStep(t, dt, x, gCols, dW)) return;
+                sumOfSquares = fused.eulerStep(t, dt, x, gCols, dW);
+                if (sumOfSquares != FusedEulerStep.DECLINED) return;
             }
             sde.drift(t, x, f);
             if (additive && m > 0) {

@@ -14,10 +14,20 @@ import ddmatch.sde.Sde;
  * <pre>
  *   x_i ← x_i + f_i(t, x)·h;   then for k = 0 … m−1:  x_i ← x_i + G_ik·ΔW_k
  * </pre>
- * with f computed as {@link Sde#drift} computes it. It may decline (return false, x untouched), e.g. when the SDE has
- * inputs or no fused kernel; the scheme then takes the generic step.
+ * with f computed as {@link Sde#drift} computes it. It may decline (return {@link #DECLINED}, x untouched), e.g. when
+ * the SDE has inputs or no fused kernel; the scheme then takes the generic step.
+ *
+ * <p>A step that is taken returns {@code Σ x_i²} of the new state, summed in the pass that writes it, or
+ * {@link #NOT_SUMMED}: the {@link Integrator} checks every state for divergence, and its own pass over the state for
+ * that sum cost 5–15 % of a noisy network step (BENCHMARKS.md). Only the sum's last bits depend on the order.
  */
 public interface FusedEulerStep extends Sde {
+    /** Returned by {@link #eulerStep} when it declines (x untouched); a sum of squares is never negative. */
+    double DECLINED = -1.0;
+
+    /** Returned by {@link #eulerStep} when it stepped but did not sum the squares; the caller sums them. */
+    double NOT_SUMMED = -2.0;
+
     /**
      * One Euler–Maruyama step from time t, in place.
      *
@@ -26,7 +36,8 @@ public interface FusedEulerStep extends Sde {
      * @param x     the state, overwritten with the state at t + h
      * @param gCols the constant diffusion matrix transposed, Gᵀ (m × d, row k = column k of G); empty when m = 0
      * @param dW    the Wiener increments of the step (length ≥ m)
-     * @return true if the step was taken; false if x is untouched and the caller must take the generic step
+     * @return {@code Σ x_i²} of the new state (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows),
+     *         or {@link #NOT_SUMMED}; {@link #DECLINED} if x is untouched and the caller must take the generic step
      */
-    boolean eulerStep(double t, double h, double[] x, double[] gCols, double[] dW);
+    double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW);
 }

@@ -187,7 +187,8 @@ public final class Integrator {
                     }
                     stepper.step(t, dt, x, dW);
                 }
-                double n2 = sumOfSquares(x);
+                double n2 = stepper.lastSumOfSquares();   // summed by a fused step's last pass, or negative
+                if (n2 < 0) n2 = sumOfSquares(x);
                 // n2 is NaN if any component is NaN and +Inf if any is infinite, so one comparison catches all three.
                 if (!(n2 <= limit * limit)) {
                     throw new DivergenceException(sde.name(), tNext, k, Math.sqrt(n2), limit, dt, scheme.name());

@@ -22,4 +22,13 @@ public interface Stepper {
     default void step(double t, double dt, double[] x, double[] dW, double[] dZ) {
         step(t, dt, x, dW);
     }
+
+    /**
+     * {@code Σ x_i²} of the state the last {@code step} produced, when that step summed it on the way (a fused
+     * kernel's last pass); negative when it did not, and the caller sums the state itself. NaN or +∞ when the state
+     * has a NaN or infinite entry. The {@link Integrator} reads it after every step for its divergence check.
+     */
+    default double lastSumOfSquares() {
+        return -1.0;
+    }
 }

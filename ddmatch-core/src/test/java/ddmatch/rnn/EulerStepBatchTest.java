@@ -52,7 +52,7 @@ class EulerStepBatchTest {
             for (int q = 0; q < batch; q++) {
                 double[] x = singles[q];
                 System.arraycopy(dWs, q * m, dW, 0, m);
-                if (kern.eulerStep(x, H, gCols, dW, m)) {
+                if (kern.eulerStep(x, H, gCols, dW, m) != SimdKernels.DECLINED) {
                     fused = true;
                     continue;
                 }

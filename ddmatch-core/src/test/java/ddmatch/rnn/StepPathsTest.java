@@ -3,6 +3,7 @@ package ddmatch.rnn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ddmatch.solve.EulerMaruyama;
+import ddmatch.solve.FusedEulerStep;
 import ddmatch.solve.Stepper;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -49,11 +50,19 @@ class StepPathsTest {
                     expected[i] = xi;
                 }
                 double[] before = x.clone();
-                boolean taken = net.eulerStep(0, h, x, gCols, dW);
+                double squares = net.eulerStep(0, h, x, gCols, dW);
+                boolean taken = squares != FusedEulerStep.DECLINED;
                 assertThat(taken).as("N = %d, d = %d", n, d).isEqualTo(fusedExpected);
                 if (!taken) {
                     assertThat(x).containsExactly(before);
                     x = expected.clone();
+                } else if (m == 0) {
+                    assertThat(squares).as("no noise pass: not summed").isEqualTo(FusedEulerStep.NOT_SUMMED);
+                } else {
+                    // the sum of squares the step returns for the divergence check: that of the new state, summed
+                    // here independently in a compensated (Kahan) order; the kernel's order differs in the last bits
+                    assertThat(squares).as("Σx², N = %d, d = %d, m = %d, step %d", n, d, m, step)
+                            .isCloseTo(kahanSumOfSquares(expected), org.assertj.core.data.Percentage.withPercentage(1e-12));
                 }
                 assertThat(x).as("N = %d, d = %d, m = %d, step %d", n, d, m, step).containsExactly(expected);
             }
@@ -100,5 +109,59 @@ class StepPathsTest {
         double[] z = new double[3];
         e.project(x, z);
         assertThat(z).containsExactly(expected);
+    }
+
+    /**
+     * The {@link ddmatch.solve.Integrator}'s divergence check takes the sum of squares the fused step returns: a noisy
+     * network whose state leaves a small bound stops at the step where an independent check of the same trajectory
+     * (the stepper run by hand, Σx² summed here) first exceeds it, and reports that state's norm.
+     */
+    @Test
+    void theIntegratorsDivergenceCheckUsesTheFusedStepsSum() {
+        int n = 300, d = 1, m = 1;
+        SplittableRandom r = new SplittableRandom(11);
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) w[i] = r.nextDouble(-1, 1) / Math.sqrt(n);
+        RateNetwork net = new RateNetwork("p", Embedding.random(n, d, 2.0, 11), w, new double[] {3.0}, m, 1.0,
+                Activation.TANH, Standardization.identity(d), 0.01);
+        double[] x0 = NetworkKernelsTest.state(n, 3);
+        double limit = 1.5 * Math.sqrt(kahanSumOfSquares(x0));
+        long steps = 20_000, seed = 5;
+        double dt = 0.01;
+        Stepper stepper = EulerMaruyama.INSTANCE.stepper(net);
+        ddmatch.solve.GaussianIncrements noise = new ddmatch.solve.GaussianIncrements(m, seed);
+        double[] x = x0.clone(), dW = new double[m];
+        long first = -1;
+        double firstNorm = 0;
+        for (long k = 1; k <= steps && first < 0; k++) {
+            noise.increment((k - 1) * dt, k * dt, dW);
+            stepper.step((k - 1) * dt, dt, x, dW);
+            double norm = Math.sqrt(kahanSumOfSquares(x));
+            if (norm > limit) {
+                first = k;
+                firstNorm = norm;
+            }
+        }
+        assertThat(first).as("the noise must carry the state past the bound within the run").isPositive();
+        var integrator = new ddmatch.solve.Integrator(EulerMaruyama.INSTANCE, limit, ddmatch.solve.ProgressListener.NONE);
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(ddmatch.solve.DivergenceException.class,
+                () -> integrator.run(net, x0, 0.0, dt, steps, new ddmatch.solve.GaussianIncrements(m, seed),
+                        new ddmatch.solve.SaveAt(100, false), (t, y) -> { }));
+        assertThat(e).as("diverged").isNotNull();
+        assertThat(e.step()).isEqualTo(first);
+        assertThat(e.norm()).isCloseTo(firstNorm, org.assertj.core.data.Percentage.withPercentage(1e-12));
+        if (NetworkKernels.vectorApiInUse()) {
+            assertThat(stepper.lastSumOfSquares()).as("the fused step reports its sum").isNotNegative();
+        }
+    }
+
+    static double kahanSumOfSquares(double[] x) {
+        double sum = 0, c = 0;
+        for (double v : x) {
+            double y = v * v - c, t = sum + y;
+            c = (t - sum) - y;
+            sum = t;
+        }
+        return sum;
     }
 }

@@ -128,6 +128,55 @@ class SolveTest {
                 });
     }
 
+    /**
+     * An SDE with a fused Euler–Maruyama step (the OU process ż = −z, its own update) that reports four times the true
+     * Σz² of each new state. The integrator's divergence check must use the reported sum, not a pass of its own: with
+     * the bound between the true norm and twice it, the run stops at the first step and reports twice the true norm.
+     */
+    static final class ReportingOu implements FusedEulerStep {
+        @Override public int dimension() { return 2; }
+        @Override public int noiseDimension() { return 0; }
+        @Override public void drift(double t, double[] z, double[] out) { out[0] = -z[0]; out[1] = -z[1]; }
+        @Override public void diffusion(double t, double[] z, double[] out) { }
+        @Override public NoiseType noiseType() { return NoiseType.NONE; }
+        @Override public String name() { return "reporting-ou"; }
+        @Override public double[] initialState() { return new double[] {3, 4}; }
+        @Override public double defaultTimeStep() { return 0.01; }
+
+        @Override
+        public double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
+            x[0] = x[0] + (-x[0]) * h;
+            x[1] = x[1] + (-x[1]) * h;
+            return 4 * (x[0] * x[0] + x[1] * x[1]);
+        }
+    }
+
+    @Test
+    void theDivergenceCheckTakesTheSumOfSquaresAFusedStepReports() {
+        ReportingOu sde = new ReportingOu();
+        double trueNorm = 5 * 0.99;   // |(3, 4)| after one step of ż = −z with h = 0.01
+        assertThatThrownBy(() -> new Integrator(EulerMaruyama.INSTANCE, 1.5 * trueNorm, ProgressListener.NONE)
+                .run(sde, sde.initialState(), 0, 0.01, 10, null, SaveAt.everyStep(), (t, x) -> { }))
+                .isInstanceOfSatisfying(DivergenceException.class, e -> {
+                    assertThat(e.step()).isEqualTo(1);
+                    assertThat(e.norm()).isCloseTo(2 * trueNorm, within(1e-12));
+                });
+        // The generic path of the same scheme (no fused step) sums the state itself: the true norm stays under the bound.
+        Sde plain = new Sde() {
+            @Override public int dimension() { return 2; }
+            @Override public int noiseDimension() { return 0; }
+            @Override public void drift(double t, double[] z, double[] out) { sde.drift(t, z, out); }
+            @Override public void diffusion(double t, double[] z, double[] out) { }
+            @Override public NoiseType noiseType() { return NoiseType.NONE; }
+            @Override public String name() { return "ou"; }
+            @Override public double[] initialState() { return sde.initialState(); }
+            @Override public double defaultTimeStep() { return 0.01; }
+        };
+        double[] end = new Integrator(EulerMaruyama.INSTANCE, 1.5 * trueNorm, ProgressListener.NONE)
+                .run(plain, plain.initialState(), 0, 0.01, 10, null, SaveAt.everyStep(), (t, x) -> { });
+        assertThat(Math.hypot(end[0], end[1])).isCloseTo(5 * Math.pow(0.99, 10), within(1e-12));
+    }
+
     @Test
     void schemeRefusesNoiseItCannotIntegrateAndNamesAlternatives() {
         assertThatThrownBy(() -> RungeKutta4.INSTANCE.stepper(new DoubleWell(0.5)))
