@@ -140,6 +140,7 @@ public class BatchStepBenchmark {
 
     private ddmatch.solve.Stepper[] steppers;   // one per thread: a stepper holds its own workspace
     private final double[] noDw = new double[1];
+    private final double[] noNoise = new double[BATCH * 3];   // the latent noise of eulerStepBatch: none (d = 3)
 
     @Setup(Level.Trial)
     public void setUpSteppers() {
@@ -180,7 +181,7 @@ public class BatchStepBenchmark {
      */
     @Benchmark
     public void batch64StepBatch() {
-        kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noDw, noDw, 0);
+        kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noNoise);
     }
 
     /** {@value #STEPS} steps of {@link #batch64StepBatch}, 2 threads with 32 states each (compare batch64_100steps). */
@@ -192,7 +193,7 @@ public class BatchStepBenchmark {
     /** {@value #STEPS} steps of {@link #batch64StepBatch} on one thread. */
     @Benchmark
     public void batch64Steps100StepBatch() {
-        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noDw, noDw, 0);
+        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xb, BATCH, BenchData.DT, noNoise);
     }
 
     private double[][] tiles;   // the 64 states as 16 tiles of four (4 × N each), for the dynamic split
@@ -211,7 +212,7 @@ public class BatchStepBenchmark {
         onTwoThreads(part -> {
             for (int t = nextTile.getAndIncrement(); t < tiles.length; t = nextTile.getAndIncrement()) {
                 double[] tile = tiles[t];
-                for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(tile, 4, BenchData.DT, noDw, noDw, 0);
+                for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(tile, 4, BenchData.DT, noNoise);
             }
         });
     }
@@ -224,7 +225,7 @@ public class BatchStepBenchmark {
 
     private void stepBatchHalf(int part) {
         double[] xh = halves[part];
-        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xh, BATCH / 2, BenchData.DT, noDw, noDw, 0);
+        for (int step = 0; step < STEPS; step++) kernels.eulerStepBatch(xh, BATCH / 2, BenchData.DT, noNoise);
     }
 
     @Benchmark

@@ -246,48 +246,47 @@ public final class NetworkKernels {
     }
 
     /**
-     * One Euler–Maruyama step with constant additive noise, the update fused into the drift's last pass (the noise
-     * columns then in passes of their own), bit-identical to {@link #drift} followed by
-     * {@code x ← x + h·f}, then {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m ({@code solve.FusedEulerStep}). Only
+     * One Euler–Maruyama step whose noise lies in U's span, in place: {@code x ← x + h·f(x) + U c}, where
+     * {@code c = S·ΔW} is the step's noise in the latent coordinates (length ≥ d; zeros for none) — a rate network's
+     * noise term is {@code U S ΔW}. One pass after the read-in writes {@code x + (b − x)·h/τ + Σ_k U_k (a_k·h/τ + c_k)}
+     * (a the read-in sums): the drift's update and the noise share the fused multiply-adds on U's columns, so the
+     * noise costs no pass over the state of its own, and the same pass sums the new state's squares. The result is the
+     * scheme's {@code x + f·h + G·ΔW} (G = U S) up to rounding, not bit for bit ({@code solve.FusedEulerStep}). Only
      * the Vector API kernels with d ≤ 3 have it.
      *
-     * @return Σ x_j² of the new state, summed in the pass that writes it (NaN if an entry is NaN, +∞ if one is
-     *         infinite or the sum overflows), or {@link ddmatch.solve.FusedEulerStep#NOT_SUMMED} (without noise);
+     * @return Σ x_j² of the new state (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows);
      *         {@link ddmatch.solve.FusedEulerStep#DECLINED} (x untouched) when there is no fused form: the caller
      *         takes the generic step
      */
-    public double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m) {
-        return simd == null ? SimdKernels.DECLINED : simd.eulerStep(x, h, gCols, dW, m, scratch(simd.scratchLength()));
+    public double eulerStep(double[] x, double h, double[] c) {
+        return simd == null ? SimdKernels.DECLINED : simd.eulerStep(x, h, c, scratch(simd.scratchLength()));
     }
 
     /**
-     * One Euler–Maruyama step with constant additive noise of each of B states stored one after another, in place:
-     * state β is {@code xs[β·N, (β+1)·N)}, its Wiener increments {@code dWs[β·m, (β+1)·m)}, and it becomes
-     * {@code x + h·f(x)}, then {@code + gCols[k·N ..]·dW_k} for k &lt; m — what stepping an ensemble in lock step
-     * needs. Each state's result is <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken
-     * (the Vector API kernels with d ≤ 3), and to {@link #drift} followed by that update otherwise, so results do not
-     * depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a time: one sweep
-     * over the neurons computes the four tanh vectors and their read-in sums sharing each load of W's rows, a second
-     * updates the four states sharing each load of U's columns and b (BENCHMARKS.md §0000 has what it saves).
+     * {@link #eulerStep} of each of B states stored one after another, in place: state β is {@code xs[β·N, (β+1)·N)},
+     * its latent noise {@code cs[β·d, (β+1)·d)} — what stepping an ensemble in lock step needs. Each state's result is
+     * <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken (the Vector API kernels with
+     * d ≤ 3), and to {@link #drift} followed by {@code x + f·h}, then {@code + U c} column by column, otherwise, so
+     * results do not depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a
+     * time: one sweep over the neurons computes the four tanh vectors and their read-in sums sharing each load of W's
+     * rows, a second updates the four states sharing each load of U's columns and b (BENCHMARKS.md §0000 has what it
+     * saves).
      *
      * @param xs    B states, B × N row-major (length ≥ B·N), overwritten with the states at t + h
      * @param batch B ≥ 1
      * @param h     step size
-     * @param gCols the constant diffusion matrix transposed (m × N, row k = column k of G); may be empty when m = 0
-     * @param dWs   the B states' Wiener increments, B × m row-major (length ≥ B·m)
-     * @param m     noise dimension ≥ 0
+     * @param cs    the B states' latent noise, B × d row-major (length ≥ B·d; zeros for none)
      */
-    public void eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m) {
+    public void eulerStepBatch(double[] xs, int batch, double h, double[] cs) {
         if (batch < 1 || xs.length < (long) n * batch) {
             throw new IllegalArgumentException("eulerStepBatch: batch = " + batch + " states of N = " + n
                     + " need batch ≥ 1 and xs of ≥ B·N entries; got " + xs.length);
         }
-        if (m < 0 || gCols.length < (long) m * n || dWs.length < (long) m * batch) {
-            throw new IllegalArgumentException("eulerStepBatch: m = " + m + " noise columns need m ≥ 0, gCols of ≥ m·N = "
-                    + ((long) m * n) + " and dWs of ≥ B·m = " + ((long) m * batch) + " entries; got " + gCols.length
-                    + " and " + dWs.length);
+        if (cs.length < (long) d * batch) {
+            throw new IllegalArgumentException("eulerStepBatch: cs has " + cs.length + " entries; the latent noise of B = "
+                    + batch + " states needs ≥ B·d = " + ((long) d * batch));
         }
-        if (simd != null && simd.eulerStepBatch(xs, batch, h, gCols, dWs, m, scratch(simd.stepBatchScratchLength()))) {
+        if (simd != null && simd.eulerStepBatch(xs, batch, h, cs, scratch(simd.stepBatchScratchLength()))) {
             return;
         }
         double[][] buf = stepBuffers.get();   // the scalar kernels work on whole arrays: one state and its drift
@@ -301,9 +300,9 @@ public final class NetworkKernels {
             System.arraycopy(xs, off, x, 0, n);
             drift(x, f);
             for (int j = 0; j < n; j++) xs[off + j] = xs[off + j] + f[j] * h;
-            for (int k = 0; k < m; k++) {
-                double w = dWs[beta * m + k];
-                for (int j = 0; j < n; j++) xs[off + j] += gCols[k * n + j] * w;
+            for (int k = 0; k < d; k++) {
+                double c = cs[beta * d + k];
+                for (int j = 0; j < n; j++) xs[off + j] += uCols[k * n + j] * c;
             }
         }
     }

@@ -50,6 +50,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     private final NetworkKernels kernels;   // over [U, 1] and [W; w₀] when there is a population mode
     private final double[] population;      // w₀ (N), or null
     private final ThreadLocal<double[]> gainScratch;
+    private final ThreadLocal<double[]> latentNoise;   // c = S·ΔW of the fused step, one entry per kernel column
     private final int p;                    // number of inputs (0: none)
     private final double[] inputGain;       // B, N × p
     private final double[] contextGain;     // B_c = (I − U P) B, N × p
@@ -184,6 +185,8 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
         }
         final int dm = d * noiseDimension;
         this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
+        final int columns = population == null ? d : d + 1;   // with a population mode the last column (1) has no noise
+        this.latentNoise = ThreadLocal.withInitial(() -> new double[columns]);
         this.p = inputNames.size();
         if (schedules.size() != p || inputGain.length != n * p) {
             throw new IllegalArgumentException("inputs: " + p + " names, " + schedules.size() + " schedules and an input gain B of "
@@ -385,14 +388,21 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     }
 
     /**
-     * The Euler–Maruyama step fused into the network kernels' drift (Vector API, d ≤ 3, no inputs, constant noise),
-     * bit-identical to {@link #drift} followed by the scheme's generic update, returning the new state's Σ x_j²;
-     * declines otherwise.
+     * The Euler–Maruyama step fused into the network kernels' drift (Vector API, d ≤ 3, no inputs, constant noise):
+     * the noise term {@code U S ΔW} enters as {@code c = S ΔW} in the update's multiply-adds on U's columns
+     * ({@link NetworkKernels#eulerStep}), the scheme's update up to rounding; returns the new state's Σ x_j². Declines
+     * otherwise. {@code gCols} (= (U S)ᵀ) is not read: S itself is used.
      */
     @Override
     public double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
         if (p > 0 || kGain != null) return DECLINED;
-        return kernels.eulerStep(x, h, gCols, dW, m);
+        double[] c = latentNoise.get();
+        for (int k = 0; k < d; k++) {
+            double ck = 0;
+            for (int q = 0; q < m; q++) ck = Math.fma(s[k * m + q], dW[q], ck);
+            c[k] = ck;
+        }
+        return kernels.eulerStep(x, h, c);
     }
 
     private void addInput(int q, double scaledValue, double[] out) {

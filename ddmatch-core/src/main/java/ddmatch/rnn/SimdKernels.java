@@ -21,19 +21,16 @@ interface SimdKernels {
     /** What {@link #eulerStep} returns when it has no fused form (x untouched); no sum of squares is negative. */
     double DECLINED = ddmatch.solve.FusedEulerStep.DECLINED;
 
-    /** What {@link #eulerStep} returns when it stepped without summing the squares (the caller sums them). */
-    double NOT_SUMMED = ddmatch.solve.FusedEulerStep.NOT_SUMMED;
-
     /**
-     * One Euler–Maruyama step with constant additive noise, in place: {@code x ← x + h·f(x)}, then
-     * {@code x ← x + gCols[k·N ..]·dW[k]} for k &lt; m, as one pass after the read-in, with the operations of
-     * {@link #drift} followed by the generic update (so bit-identical to that pair; see {@code solve.FusedEulerStep}).
+     * One Euler–Maruyama step whose noise lies in U's span, in place: {@code x ← x + h·f(x) + U c}, c the step's noise
+     * in the latent coordinates (length ≥ d; zeros for none), as one pass after the read-in (the scheme's update up to
+     * rounding; see {@code solve.FusedEulerStep}).
      *
      * @return Σ x_j² of the new state, summed in the pass that writes it (NaN if an entry is NaN, +∞ if one is
-     *         infinite or the sum overflows), for the caller's divergence check, or {@link #NOT_SUMMED}; {@link
-     *         #DECLINED} (x untouched) when this kernel has no fused form for its d
+     *         infinite or the sum overflows), for the caller's divergence check; {@link #DECLINED} (x untouched) when
+     *         this kernel has no fused form for its d
      */
-    double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] scratch);
+    double eulerStep(double[] x, double h, double[] c, double[] scratch);
 
     /** {@code out = (1/τ)(−v + U W ((1 − tanh²x) ⊙ v))}. */
     void jacobianTimes(double[] x, double[] v, double[] out, double[] scratch);
@@ -58,12 +55,12 @@ interface SimdKernels {
 
     /**
      * One Euler–Maruyama step of each of B states stored one after another ({@code xs[β·N + j]}), in place, state β
-     * with increments {@code dWs[β·m, (β+1)·m)}; each state's result bit-identical to {@link #eulerStep} of it alone.
+     * with latent noise {@code cs[β·d, (β+1)·d)}; each state's result bit-identical to {@link #eulerStep} of it alone.
      * {@code scratch} has at least {@link #stepBatchScratchLength()} entries.
      *
      * @return false (nothing stepped) when this kernel has no fused form for its d
      */
-    boolean eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m, double[] scratch);
+    boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] scratch);
 
     /** Entries of scratch space {@link #eulerStepBatch} needs. */
     int stepBatchScratchLength();

@@ -42,8 +42,9 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulators' lanes are then added in lane order, the tail neurons after them; a second pass writes
  * {@code ((b − x) + Σ_k U_k a_k)/τ}, or, for {@link #eulerStep}, the updated state. Other d: φ into scratch, d vector
  * dot products, d update passes; but {@link #eulerStep} for d = 1, 2 runs the d = 3 loop on W padded with zero rows and
- * then one update pass, with the general-d sums' order, so it gives the bits of that drift and the generic update
- * (1.1–1.8× faster than they are; BENCHMARKS.md §0000). The sums therefore differ from {@link NetworkKernels}' scalar order, and their
+ * then one update pass, with the general-d sums' order (1.1–1.8× faster than drift and update apart; BENCHMARKS.md
+ * §0000). The Euler–Maruyama step folds the noise, which lies in U's span, into the update's fused multiply-adds on U's
+ * columns: the same scheme as drift, then {@code x + f·h + G·ΔW}, equal to it up to rounding. The sums therefore differ from {@link NetworkKernels}' scalar order, and their
  * grouping depends on the vector width: the vector and scalar kernels agree to rounding (≈ 1e-15 relative), not bit
  * for bit, and results may differ in the last bits between machines of different vector width. On one machine every
  * call is deterministic.
@@ -466,60 +467,76 @@ final class VectorKernels implements SimdKernels {
     }
 
     /**
-     * d = 3: the read-in of {@link #readIn3}, then one pass that forms each neuron's drift
-     * {@code ((b − x) + Σ_k U_k a_k)/τ} as {@link #finish3} does and updates x with it, then the noise columns
-     * ({@link #addNoise}), in the order of the generic Euler–Maruyama update: {@code (x + f·h) + G_0·ΔW_0 + G_1·ΔW_1 + …}.
+     * One Euler–Maruyama step whose noise lies in U's span, {@code x ← x + h·f(x) + U c}: the read-in of
+     * {@link #readIn3Phi}, then one pass over the neurons that writes
+     * {@code x + (b − x)·h/τ + Σ_k U_k e_k} with {@code e_k = a_k·h/τ + c_k} (a the read-in sums) — the drift's update and
+     * the noise in the same fused multiply-adds on U's columns, so the noise costs no pass of its own — and sums the
+     * squares of the new state for the caller's divergence check. d = 1, 2 take the same loop with the missing columns
+     * skipped.
+     *
+     * @param c the step's noise in the latent coordinates, {@code c = S·ΔW} (length ≥ d; zeros for none)
+     * @return Σ x_j² of the new state; {@link #DECLINED} (x untouched) when d &gt; 3
      */
     @Override
-    public double eulerStep(double[] x, double h, double[] gCols, double[] dW, int m, double[] s) {
-        if (d == 3) return eulerStepAt(x, 0, h, gCols, dW, 0, m, s);
-        if (d < 3) return eulerStepLowD(x, 0, h, gCols, dW, 0, m, s);
+    public double eulerStep(double[] x, double h, double[] c, double[] s) {
+        if (d == 3) return eulerStepAt(x, 0, h, c, 0, s);
+        if (d < 3) return eulerStepLowD(x, 0, h, c, 0, s);
         return DECLINED;
     }
 
     /**
-     * {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with increments {@code dW[dOff, dOff + m)}, d = 3. The
-     * update repeats {@link #finish3}: {@code (b − x)}, then one fused multiply-add per column of U in column order,
-     * times 1/τ; then the generic Euler–Maruyama update.
+     * {@link #eulerStep} of the state {@code x[xOff, xOff + n)} with latent noise {@code c[cOff, cOff + 3)}, d = 3.
      *
-     * @return Σ x_j² of the new state, summed in the last noise pass ({@link #addNoise}); {@link #NOT_SUMMED} when
-     *         m = 0 (the update loop stays as it was: the deterministic Euler step is rare in a run's engine)
+     * @return Σ x_j² of the new state
      */
-    private double eulerStepAt(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+    private double eulerStepAt(double[] x, int xOff, double h, double[] c, int cOff, double[] s) {
         readIn3Phi(x, xOff, s);
-        final double s0 = s[BLOCK + 3 * L], s1 = s[BLOCK + 3 * L + 1], s2 = s[BLOCK + 3 * L + 2];
+        final double ht = invTau * h;
+        final double e0 = Math.fma(s[BLOCK + 3 * L], ht, c[cOff]), e1 = Math.fma(s[BLOCK + 3 * L + 1], ht, c[cOff + 1]),
+                e2 = Math.fma(s[BLOCK + 3 * L + 2], ht, c[cOff + 2]);
         final double[] u = uc;
         final int n = this.n, n2 = 2 * n;
-        final double inv = invTau;
-        final DoubleVector a0 = bc(s0), a1 = bc(s1), a2 = bc(s2);
+        final DoubleVector v0 = bc(e0), v1 = bc(e1), v2 = bc(e2), vh = bc(ht);
+        DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
         int j = 0;
         final int bound = S.loopBound(n);
         for (; j < bound; j += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xOff + j);
-            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
-            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
-            r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
-            r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
-            xv.add(r.mul(inv).mul(h)).intoArray(x, xOff + j);
+            DoubleVector xn = DoubleVector.fromArray(S, b, j).sub(xv).fma(vh, xv);
+            xn = DoubleVector.fromArray(S, u, j).fma(v0, xn);
+            xn = DoubleVector.fromArray(S, u, n + j).fma(v1, xn);
+            xn = DoubleVector.fromArray(S, u, n2 + j).fma(v2, xn);
+            xn.intoArray(x, xOff + j);
+            // Σ x² for the divergence check in four chains taken in rotation: each fused multiply-add waits on the one
+            // four vectors back, not on the last (one chain made the step 4–15 % slower)
+            DoubleVector nq = xn.fma(xn, q);
+            q = q1;
+            q1 = q2;
+            q2 = q3;
+            q3 = nq;
         }
+        q.add(q1).add(q2.add(q3)).intoArray(s, 0);
+        double sq = laneSum(s, 0);
         for (; j < n; j++) {
-            double r = b[j] - x[xOff + j];
-            r = Math.fma(u[j], s0, r);
-            r = Math.fma(u[n + j], s1, r);
-            r = Math.fma(u[n2 + j], s2, r);
-            x[xOff + j] = x[xOff + j] + r * inv * h;
+            double xj = x[xOff + j];
+            double xn = Math.fma(b[j] - xj, ht, xj);
+            xn = Math.fma(u[j], e0, xn);
+            xn = Math.fma(u[n + j], e1, xn);
+            xn = Math.fma(u[n2 + j], e2, xn);
+            x[xOff + j] = xn;
+            sq = Math.fma(xn, xn, sq);
         }
-        return m == 0 ? NOT_SUMMED : addNoise(x, xOff, gCols, dW, dOff, m, s);
+        return sq;
     }
 
     /**
-     * {@link #eulerStepAt} for d = 1, 2, repeating {@link #finish}'s update: the same loops with the missing columns
-     * of U skipped. Kept apart, and called apart, so that the d = 3 path compiles as before: with this branch inside
-     * {@code eulerStepAt} the d = 3 step measured 10–20 % slower on JDK 17 (not on JDK 25).
+     * {@link #eulerStepAt} for d = 1, 2: the same update with the missing columns of U skipped, from the read-in sums
+     * as the general-d drift forms them. Kept apart, and called apart, so that the d = 3 path compiles on its own: with
+     * this branch inside {@code eulerStepAt} the d = 3 step measured 10–20 % slower on JDK 17 (not on JDK 25).
      *
-     * @return as {@link #eulerStepAt}
+     * @return Σ x_j² of the new state
      */
-    private double eulerStepLowD(double[] x, int xOff, double h, double[] gCols, double[] dW, int dOff, int m, double[] s) {
+    private double eulerStepLowD(double[] x, int xOff, double h, double[] c, int cOff, double[] s) {
         readIn3Phi(x, xOff, s);
         final double[] u = uc;
         final int n = this.n, d = this.d;
@@ -531,90 +548,33 @@ final class VectorKernels implements SimdKernels {
             t0 = Math.fma(f, w3[i], t0);
             t1 = Math.fma(f, w3[n + i], t1);
         }
-        final double s0 = t0, s1 = t1;
-        final double inv = invTau;
-        final DoubleVector a0 = bc(s0), a1 = bc(s1);
+        final double ht = invTau * h;
+        final double e0 = Math.fma(t0, ht, c[cOff]), e1 = d >= 2 ? Math.fma(t1, ht, c[cOff + 1]) : 0.0;
+        final DoubleVector v0 = bc(e0), v1 = bc(e1), vh = bc(ht);
+        DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
         int j = 0;
         final int bound = S.loopBound(n);
         for (; j < bound; j += L) {
             DoubleVector xv = DoubleVector.fromArray(S, x, xOff + j);
-            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(xv);
-            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
-            if (d >= 2) r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
-            xv.add(r.mul(inv).mul(h)).intoArray(x, xOff + j);
+            DoubleVector xn = DoubleVector.fromArray(S, b, j).sub(xv).fma(vh, xv);
+            xn = DoubleVector.fromArray(S, u, j).fma(v0, xn);
+            if (d >= 2) xn = DoubleVector.fromArray(S, u, n + j).fma(v1, xn);
+            xn.intoArray(x, xOff + j);
+            DoubleVector nq = xn.fma(xn, q);   // four chains in rotation, as in eulerStepAt
+            q = q1;
+            q1 = q2;
+            q2 = q3;
+            q3 = nq;
         }
+        q.add(q1).add(q2.add(q3)).intoArray(s, 0);
+        double sq = laneSum(s, 0);
         for (; j < n; j++) {
-            double r = b[j] - x[xOff + j];
-            r = Math.fma(u[j], s0, r);
-            if (d >= 2) r = Math.fma(u[n + j], s1, r);
-            x[xOff + j] = x[xOff + j] + r * inv * h;
-        }
-        return m == 0 ? NOT_SUMMED : addNoise(x, xOff, gCols, dW, dOff, m, s);
-    }
-
-    /**
-     * {@code x[xOff + j] += G_jk·ΔW_k} for each noise column k &lt; m in turn, a product then a sum: the generic
-     * Euler–Maruyama update's operations in its order, in passes over x after the update (three columns per pass while
-     * three are left, then one). Written as a loop over k inside
-     * the update's neuron loop, the same arithmetic took 0.9 µs of a 1.7 µs step at N = 1000, m = 3 (JDK 25): the
-     * inner loop of unknown length kept C2 from unrolling the outer one and from hoisting its range checks.
-     *
-     * @return Σ x_j² of the final state, summed in each pass (only the last pass's sum is kept: a
-     *         branch on "last pass" inside the loops would give the accumulator two definitions)
-     */
-    private double addNoise(double[] x, int xOff, double[] gCols, double[] dW, int dOff, int m, double[] s) {
-        final int n = this.n, bound = S.loopBound(n);
-        double sq = 0;
-        int k = 0;
-        for (; k + 3 <= m; k += 3) {   // three columns per pass (the network's usual m = d = 3): one pass instead of three
-            final double w0 = dW[dOff + k], w1 = dW[dOff + k + 1], w2 = dW[dOff + k + 2];
-            final DoubleVector v0 = bc(w0), v1 = bc(w1), v2 = bc(w2);
-            final int g0 = k * n, g1 = g0 + n, g2 = g1 + n;
-            DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
-            int j = 0;
-            for (; j < bound; j += L) {
-                DoubleVector xn = DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g0 + j).mul(v0))
-                        .add(DoubleVector.fromArray(S, gCols, g1 + j).mul(v1))
-                        .add(DoubleVector.fromArray(S, gCols, g2 + j).mul(v2));
-                xn.intoArray(x, xOff + j);
-                // Σ x² for the divergence check in four chains taken in rotation: each fused multiply-add waits on
-                // the one four vectors back, not on the last (one chain made the step 4–15 % slower)
-                DoubleVector nq = xn.fma(xn, q);
-                q = q1;
-                q1 = q2;
-                q2 = q3;
-                q3 = nq;
-            }
-            q.add(q1).add(q2.add(q3)).intoArray(s, 0);
-            sq = laneSum(s, 0);
-            for (; j < n; j++) {
-                double xn = ((x[xOff + j] + gCols[g0 + j] * w0) + gCols[g1 + j] * w1) + gCols[g2 + j] * w2;
-                x[xOff + j] = xn;
-                sq = Math.fma(xn, xn, sq);
-            }
-        }
-        for (; k < m; k++) {
-            final double w = dW[dOff + k];
-            final DoubleVector wv = bc(w);
-            final int g = k * n;
-            DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
-            int j = 0;
-            for (; j < bound; j += L) {
-                DoubleVector xn = DoubleVector.fromArray(S, x, xOff + j).add(DoubleVector.fromArray(S, gCols, g + j).mul(wv));
-                xn.intoArray(x, xOff + j);
-                DoubleVector nq = xn.fma(xn, q);   // four chains in rotation, as above
-                q = q1;
-                q1 = q2;
-                q2 = q3;
-                q3 = nq;
-            }
-            q.add(q1).add(q2.add(q3)).intoArray(s, 0);
-            sq = laneSum(s, 0);
-            for (; j < n; j++) {
-                double xn = x[xOff + j] + gCols[g + j] * w;
-                x[xOff + j] = xn;
-                sq = Math.fma(xn, xn, sq);
-            }
+            double xj = x[xOff + j];
+            double xn = Math.fma(b[j] - xj, ht, xj);
+            xn = Math.fma(u[j], e0, xn);
+            if (d >= 2) xn = Math.fma(u[n + j], e1, xn);
+            x[xOff + j] = xn;
+            sq = Math.fma(xn, xn, sq);
         }
         return sq;
     }
@@ -1153,7 +1113,7 @@ final class VectorKernels implements SimdKernels {
 
     /**
      * B Euler–Maruyama steps of {@link #eulerStep}, one per state stored one after another ({@code xs[β·N + j]}),
-     * state β with its own increments {@code dWs[β·m, (β+1)·m)}. d = 3, tiles of four states: one sweep over the
+     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states: one sweep over the
      * neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of W's three
      * rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes through
      * memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
@@ -1165,18 +1125,18 @@ final class VectorKernels implements SimdKernels {
      * @return false (nothing stepped) when d &gt; 3
      */
     @Override
-    public boolean eulerStepBatch(double[] xs, int batch, double h, double[] gCols, double[] dWs, int m, double[] s) {
+    public boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] s) {
         if (d > 3) return false;
         int beta = 0;
         for (; d == 3 && beta + TILE <= batch; beta += TILE) {
             readIn4Phi(xs, beta * n, s);
-            update4(xs, beta, h, gCols, dWs, m, s);
+            update4(xs, beta, h, cs, s);
         }
         for (; beta < batch; beta++) {
             if (d == 3) {
-                eulerStepAt(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+                eulerStepAt(xs, beta * n, h, cs, beta * d, s);
             } else {
-                eulerStepLowD(xs, beta * n, h, gCols, dWs, beta * m, m, s);
+                eulerStepLowD(xs, beta * n, h, cs, beta * d, s);
             }
         }
         return true;
@@ -1320,13 +1280,18 @@ final class VectorKernels implements SimdKernels {
     }
 
 
-    /** The Euler–Maruyama updates of the four states from {@code xs[β·n]} with the read-in sums of {@link #readIn4Phi}. */
-    private void update4(double[] xs, int beta, double h, double[] gCols, double[] dWs, int m, double[] s) {
+    /**
+     * The Euler–Maruyama updates of the four states from {@code xs[β·n]} with the read-in sums of {@link #readIn4Phi}:
+     * {@link #eulerStepAt}'s operations, each load of U's columns and b serving the four states (no sum of squares).
+     */
+    private void update4(double[] xs, int beta, double h, double[] cs, double[] s) {
         final int n = this.n, n2 = 2 * n, sums = L;
         final double[] u = uc, b = this.b;
         final int o0 = beta * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
         final int bound = S.loopBound(n);
-        final double inv = invTau;
+        final double ht = invTau * h;
+        for (int k = 0; k < 3 * TILE; k++) s[sums + k] = Math.fma(s[sums + k], ht, cs[beta * 3 + k]);   // e = a·h/τ + c
+        final DoubleVector vh = bc(ht);
         DoubleVector b00 = bc(s[sums + 0]), b01 = bc(s[sums + 1]), b02 = bc(s[sums + 2]);
         DoubleVector b10 = bc(s[sums + 3]), b11 = bc(s[sums + 4]), b12 = bc(s[sums + 5]);
         DoubleVector b20 = bc(s[sums + 6]), b21 = bc(s[sums + 7]), b22 = bc(s[sums + 8]);
@@ -1336,41 +1301,41 @@ final class VectorKernels implements SimdKernels {
             DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
                     u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
             DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
-            DoubleVector r0 = bj.sub(x0);
+            DoubleVector r0 = bj.sub(x0).fma(vh, x0);
             r0 = u0.fma(b00, r0);
             r0 = u1.fma(b01, r0);
             r0 = u2.fma(b02, r0);
+            r0.intoArray(xs, o0 + j);
             DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
-            DoubleVector r1 = bj.sub(x1);
+            DoubleVector r1 = bj.sub(x1).fma(vh, x1);
             r1 = u0.fma(b10, r1);
             r1 = u1.fma(b11, r1);
             r1 = u2.fma(b12, r1);
+            r1.intoArray(xs, o1 + j);
             DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
-            DoubleVector r2 = bj.sub(x2);
+            DoubleVector r2 = bj.sub(x2).fma(vh, x2);
             r2 = u0.fma(b20, r2);
             r2 = u1.fma(b21, r2);
             r2 = u2.fma(b22, r2);
+            r2.intoArray(xs, o2 + j);
             DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
-            DoubleVector r3 = bj.sub(x3);
+            DoubleVector r3 = bj.sub(x3).fma(vh, x3);
             r3 = u0.fma(b30, r3);
             r3 = u1.fma(b31, r3);
             r3 = u2.fma(b32, r3);
-            x0.add(r0.mul(inv).mul(h)).intoArray(xs, o0 + j);
-            x1.add(r1.mul(inv).mul(h)).intoArray(xs, o1 + j);
-            x2.add(r2.mul(inv).mul(h)).intoArray(xs, o2 + j);
-            x3.add(r3.mul(inv).mul(h)).intoArray(xs, o3 + j);
+            r3.intoArray(xs, o3 + j);
         }
         for (int t = 0; t < TILE; t++) {
-            double s0 = s[sums + 3 * t], s1 = s[sums + 3 * t + 1], s2 = s[sums + 3 * t + 2];
+            double e0 = s[sums + 3 * t], e1 = s[sums + 3 * t + 1], e2 = s[sums + 3 * t + 2];
             int o = o0 + t * n;
             for (int i = bound; i < n; i++) {
-                double r = b[i] - xs[o + i];
-                r = Math.fma(u[i], s0, r);
-                r = Math.fma(u[n + i], s1, r);
-                r = Math.fma(u[n2 + i], s2, r);
-                xs[o + i] = xs[o + i] + r * inv * h;
+                double xi = xs[o + i];
+                double xn = Math.fma(b[i] - xi, ht, xi);
+                xn = Math.fma(u[i], e0, xn);
+                xn = Math.fma(u[n + i], e1, xn);
+                xn = Math.fma(u[n2 + i], e2, xn);
+                xs[o + i] = xn;
             }
-            addNoise(xs, o, gCols, dWs, (beta + t) * m, m, s);
         }
     }
 

@@ -45,7 +45,7 @@ public final class EulerMaruyama implements Scheme {
         private final boolean additive;
         private final FusedEulerStep fused;   // null: drift, then the update below
         private boolean diffusionReady;
-        private double sumOfSquares = -1.0;   // the fused step's Σ x²; negative after a generic or unsummed step
+        private double sumOfSquares = -1.0;   // the fused step's Σ x²; negative after a generic step
 
         Workspace(Sde sde) {
             this.sde = sde;

@@ -5,28 +5,27 @@ import ddmatch.sde.Sde;
 /**
  * An SDE with additive noise (or none) that can take a whole Euler–Maruyama step with fewer passes over its state
  * than drift-then-update. A rate network's drift ends in a pass over its N neurons; doing the update {@code x + f·h} in
- * that same pass saves writing f and reading it back, and the m noise columns {@code G_k ΔW_k} then take passes of
- * their own, several columns to a pass (measured in BENCHMARKS.md).
+ * that same pass saves writing f and reading it back, and its noise {@code U S ΔW} lies in the span of U, whose columns
+ * that pass already reads, so it costs no pass of its own either (measured in BENCHMARKS.md).
  *
  * <p><b>Contract.</b> {@link EulerMaruyama} calls {@link #eulerStep} in place of {@code drift} and its own update when
- * the SDE implements this interface. The step must perform exactly the floating-point operations of the generic
- * update, in the same order, so that the trajectory is bit-identical to the generic path:
+ * the SDE implements this interface. The step computes the scheme's update
  * <pre>
- *   x_i ← x_i + f_i(t, x)·h;   then for k = 0 … m−1:  x_i ← x_i + G_ik·ΔW_k
+ *   x_i ← x_i + f_i(t, x)·h + Σ_k G_ik·ΔW_k
  * </pre>
- * with f computed as {@link Sde#drift} computes it. It may decline (return {@link #DECLINED}, x untouched), e.g. when
- * the SDE has inputs or no fused kernel; the scheme then takes the generic step.
+ * with f as {@link Sde#drift} computes it, in exact arithmetic; its rounding may differ from the generic path's (the
+ * network's step groups the terms differently), so the two paths agree to rounding, not bit for bit. It must be
+ * deterministic: the same state and increments give the same bits, whatever thread runs it. It may decline (return
+ * {@link #DECLINED}, x untouched), e.g. when the SDE has inputs or no fused kernel; the scheme then takes the generic
+ * step.
  *
- * <p>A step that is taken returns {@code Σ x_i²} of the new state, summed in the pass that writes it, or
- * {@link #NOT_SUMMED}: the {@link Integrator} checks every state for divergence, and its own pass over the state for
- * that sum cost 5–15 % of a noisy network step (BENCHMARKS.md). Only the sum's last bits depend on the order.
+ * <p>A step that is taken returns {@code Σ x_i²} of the new state, summed in the pass that writes it: the
+ * {@link Integrator} checks every state for divergence, and its own pass over the state for that sum cost 5–15 % of a
+ * noisy network step (BENCHMARKS.md). Only the sum's last bits depend on the order.
  */
 public interface FusedEulerStep extends Sde {
     /** Returned by {@link #eulerStep} when it declines (x untouched); a sum of squares is never negative. */
     double DECLINED = -1.0;
-
-    /** Returned by {@link #eulerStep} when it stepped but did not sum the squares; the caller sums them. */
-    double NOT_SUMMED = -2.0;
 
     /**
      * One Euler–Maruyama step from time t, in place.
@@ -36,8 +35,8 @@ public interface FusedEulerStep extends Sde {
      * @param x     the state, overwritten with the state at t + h
      * @param gCols the constant diffusion matrix transposed, Gᵀ (m × d, row k = column k of G); empty when m = 0
      * @param dW    the Wiener increments of the step (length ≥ m)
-     * @return {@code Σ x_i²} of the new state (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows),
-     *         or {@link #NOT_SUMMED}; {@link #DECLINED} if x is untouched and the caller must take the generic step
+     * @return {@code Σ x_i²} of the new state (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows);
+     *         {@link #DECLINED} if x is untouched and the caller must take the generic step
      */
     double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW);
 }

@@ -10,10 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link NetworkKernels#eulerStepBatch} (B states stepped in lock step) against B single-state steps: equal bits over
  * many steps, with and without noise, for the Vector API kernel (tiles of four states when d = 3, the fused single
- * step {@link NetworkKernels#eulerStep} as reference) and the scalar one (the drift, then the Euler–Maruyama update
- * {@code (x + f·h) + Σ_k G_k·ΔW_k}, as {@code solve.EulerMaruyama} does it), for N with and without a tail beyond the
- * vector width and B with and without a remainder beyond whole tiles; and one step against the definition with
- * {@link Math#tanh}.
+ * step {@link NetworkKernels#eulerStep} as reference) and the scalar one (the drift, then {@code x + f·h}, then the
+ * latent noise {@code + U_k c_k} column by column), for N with and without a tail beyond the vector width and B with
+ * and without a remainder beyond whole tiles; and one step against the definition with {@link Math#tanh}.
  */
 class EulerStepBatchTest {
     private static final double H = 0.01;
@@ -25,41 +24,45 @@ class EulerStepBatchTest {
             RateNetwork net = NetworkKernelsTest.network(n, d, 80 + n);
             for (boolean vector : new boolean[] {true, false}) {
                 NetworkKernels kern = NetworkKernels.of(net, vector);
-                for (int m : new int[] {0, 2, 3, 4}) {
-                    double[] gCols = new double[m * n];
+                for (boolean noisy : new boolean[] {false, true}) {
                     SplittableRandom rng = new SplittableRandom(7 + n);
-                    for (int i = 0; i < gCols.length; i++) gCols[i] = 0.1 * rng.nextGaussian();
                     for (int batch : new int[] {1, 3, 4, 9, 64}) {
                         if (batch == 64 && n > 203) continue;   // 64 × 1000 × 20 steps: the tile loop is covered by 9
-                        compare(kern, n, d, m, gCols, batch, rng, vector);
+                        compare(kern, net, n, d, noisy, batch, rng, vector);
                     }
                 }
             }
         }
     }
 
-    private static void compare(NetworkKernels kern, int n, int d, int m, double[] gCols, int batch,
+    private static void compare(NetworkKernels kern, RateNetwork net, int n, int d, boolean noisy, int batch,
                                 SplittableRandom rng, boolean vector) {
         double[] xs = new double[batch * n];
         for (int q = 0; q < batch; q++) System.arraycopy(NetworkKernelsTest.state(n, 700 + q), 0, xs, q * n, n);
         double[][] singles = new double[batch][];
         for (int q = 0; q < batch; q++) singles[q] = java.util.Arrays.copyOfRange(xs, q * n, (q + 1) * n);
-        double[] dWs = new double[batch * m], dW = new double[m], f = new double[n];
+        double[] cs = new double[batch * d], c = new double[d], f = new double[n];
+        double[] uRows = net.embedding().u(), u = new double[d * n];   // U (N × d) and its columns, d × N
+        for (int j = 0; j < n; j++) {
+            for (int k = 0; k < d; k++) u[k * n + j] = uRows[j * d + k];
+        }
         boolean fused = false;
         for (int step = 0; step < 20; step++) {
-            for (int i = 0; i < dWs.length; i++) dWs[i] = Math.sqrt(H) * rng.nextGaussian();
-            kern.eulerStepBatch(xs, batch, H, gCols, dWs, m);
+            if (noisy) {
+                for (int i = 0; i < cs.length; i++) cs[i] = 0.1 * Math.sqrt(H) * rng.nextGaussian();
+            }
+            kern.eulerStepBatch(xs, batch, H, cs);
             for (int q = 0; q < batch; q++) {
                 double[] x = singles[q];
-                System.arraycopy(dWs, q * m, dW, 0, m);
-                if (kern.eulerStep(x, H, gCols, dW, m) != SimdKernels.DECLINED) {
+                System.arraycopy(cs, q * d, c, 0, d);
+                if (kern.eulerStep(x, H, c) != SimdKernels.DECLINED) {
                     fused = true;
                     continue;
                 }
                 kern.drift(x, f);
                 for (int j = 0; j < n; j++) x[j] = x[j] + f[j] * H;
-                for (int k = 0; k < m; k++) {
-                    for (int j = 0; j < n; j++) x[j] += gCols[k * n + j] * dW[k];
+                for (int k = 0; k < d; k++) {
+                    for (int j = 0; j < n; j++) x[j] += u[k * n + j] * c[k];
                 }
             }
         }
@@ -68,7 +71,7 @@ class EulerStepBatchTest {
         for (int q = 0; q < batch; q++) {
             for (int j = 0; j < n; j++) {
                 if (Double.doubleToRawLongBits(xs[q * n + j]) != Double.doubleToRawLongBits(singles[q][j])) {
-                    throw new AssertionError("N = " + n + ", d = " + d + ", m = " + m + ", " + kern.implementation()
+                    throw new AssertionError("N = " + n + ", d = " + d + ", noise " + noisy + ", " + kern.implementation()
                             + ", B = " + batch + ": state " + q + " neuron " + j + " after 20 steps: batch "
                             + xs[q * n + j] + " vs single " + singles[q][j]);
                 }
@@ -86,7 +89,7 @@ class EulerStepBatchTest {
             double[] xs = new double[batch * n], before = new double[batch * n];
             for (int q = 0; q < batch; q++) System.arraycopy(NetworkKernelsTest.state(n, 900 + q), 0, xs, q * n, n);
             System.arraycopy(xs, 0, before, 0, xs.length);
-            kern.eulerStepBatch(xs, batch, H, new double[0], new double[0], 0);
+            kern.eulerStepBatch(xs, batch, H, new double[batch * 3]);
             for (int q = 0; q < batch; q++) {
                 double[] x = java.util.Arrays.copyOfRange(before, q * n, (q + 1) * n);
                 double[] ref = NetworkKernelsTest.referenceDrift(net, x);
@@ -101,13 +104,11 @@ class EulerStepBatchTest {
     void rejectsShortArraysWithTheFieldAndValue() {
         NetworkKernels kern = NetworkKernels.of(NetworkKernelsTest.network(20, 3, 1));
         double[] xs = new double[40];
-        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 3, H, new double[0], new double[0], 0))
+        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 3, H, new double[9]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch = 3").hasMessageContaining("got 40");
-        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 0, H, new double[0], new double[0], 0))
+        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 0, H, new double[9]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch = 0");
-        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 2, H, new double[20], new double[4], 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("m = 2").hasMessageContaining("≥ m·N = 40");
-        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 2, H, new double[40], new double[3], 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("≥ B·m = 4");
+        assertThatThrownBy(() -> kern.eulerStepBatch(xs, 2, H, new double[5]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cs has 5 entries").hasMessageContaining("≥ B·d = 6");
     }
 }
