@@ -33,47 +33,73 @@ class StepPathsTest {
             for (int i = 0; i < w.length; i++) w[i] = r.nextDouble(-1, 1) / Math.sqrt(n);
             double[] s = new double[d * m];
             for (int i = 0; i < s.length; i++) s[i] = r.nextDouble(-1, 1);
-            double tau = 0.7, h = 0.01;
-            Embedding embedding = Embedding.random(n, d, 2.0, n);
-            RateNetwork net = new RateNetwork("p", embedding, w, s, m, tau, Activation.TANH, Standardization.identity(d), 0.01);
-            double[] g = new double[n * m], gCols = new double[n * m], b = embedding.tonic();
-            net.diffusion(0, new double[n], g);
+            RateNetwork net = new RateNetwork("p", Embedding.random(n, d, 2.0, n), w, s, m, 0.7, Activation.TANH,
+                    Standardization.identity(d), 0.01);
+            compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d <= 3, r, "N = " + n + ", d = " + d
+                    + ", m = " + m);
+        }
+    }
+
+    /**
+     * The same with a population mode ({@code J = U W + 1 w₀ᵀ}: the kernels run on [U, 1], the noise only on U's
+     * columns), d = 2, m = 2.
+     */
+    @Test
+    void fusedEulerStepOfAPopulationNetworkEqualsDriftThenUpdateToRounding() {
+        int n = RateNetworkPopulationTest.N, d = RateNetworkPopulationTest.D;
+        RateNetwork pop = RateNetworkPopulationTest.network(5);
+        double[] s = {0.4, -0.3, 0.2, 0.5};   // S, d × m with m = 2
+        RateNetwork net = new RateNetwork("pop", pop.embedding(), pop.readInWeights(), pop.populationWeights(), s, null, 2,
+                0.7, Activation.TANH, Standardization.identity(d), 0.01, new double[0], java.util.List.of(), java.util.List.of());
+        compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d + 1 <= 3, new SplittableRandom(3),
+                "population mode, N = " + n);
+    }
+
+    /**
+     * 20 steps: each from the state the fused step reached, the fused step against drift, then {@code x + f·h + G ΔW}
+     * row by row, component by component to within 8 units of rounding of the largest term the two groupings add, and
+     * the returned Σx² against a compensated sum of the new state.
+     */
+    private static void compareFusedWithGeneric(RateNetwork net, double tau, boolean fusedExpected, SplittableRandom r,
+                                                String what) {
+        int n = net.neurons(), m = net.noiseDimension();
+        double h = 0.01;
+        double[] g = new double[n * m], gCols = new double[n * m], b = net.embedding().tonic();
+        net.diffusion(0, new double[n], g);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < m; k++) gCols[k * n + i] = g[i * m + k];
+        }
+        double[] x = NetworkKernelsTest.state(n, 6), f = new double[n];
+        for (int step = 0; step < 20; step++) {
+            double[] dW = new double[m];
+            for (int k = 0; k < m; k++) dW[k] = 0.1 * r.nextGaussian();
+            double[] expected = new double[n], scale = new double[n];
+            net.drift(0, x, f);
             for (int i = 0; i < n; i++) {
-                for (int k = 0; k < m; k++) gCols[k * n + i] = g[i * m + k];
+                double xi = x[i] + f[i] * h, noise = 0;
+                for (int k = 0; k < m; k++) {
+                    xi += g[i * m + k] * dW[k];
+                    noise += Math.abs(g[i * m + k] * dW[k]);
+                }
+                expected[i] = xi;
+                // the terms either grouping adds: x, (b − x)·h/τ, J φ·h/τ = f·h − (b − x)·h/τ, the noise
+                scale[i] = Math.abs(x[i]) + 2 * Math.abs(b[i] - x[i]) * h / tau + Math.abs(f[i] * h) + 2 * noise;
             }
-            double[] x = NetworkKernelsTest.state(n, 6), f = new double[n];
-            boolean fusedExpected = NetworkKernels.vectorApiInUse() && d <= 3;
-            for (int step = 0; step < 20; step++) {
-                double[] dW = new double[m];
-                for (int k = 0; k < m; k++) dW[k] = 0.1 * r.nextGaussian();
-                double[] expected = new double[n], scale = new double[n];
-                net.drift(0, x, f);
-                for (int i = 0; i < n; i++) {
-                    double xi = x[i] + f[i] * h, noise = 0;
-                    for (int k = 0; k < m; k++) {
-                        xi += g[i * m + k] * dW[k];
-                        noise += Math.abs(g[i * m + k] * dW[k]);
-                    }
-                    expected[i] = xi;
-                    // the terms either grouping adds: x, (b − x)·h/τ, U a·h/τ = f·h − (b − x)·h/τ, the noise
-                    scale[i] = Math.abs(x[i]) + 2 * Math.abs(b[i] - x[i]) * h / tau + Math.abs(f[i] * h) + 2 * noise;
-                }
-                double[] before = x.clone();
-                double squares = net.eulerStep(0, h, x, gCols, dW);
-                boolean taken = squares != FusedEulerStep.DECLINED;
-                assertThat(taken).as("N = %d, d = %d", n, d).isEqualTo(fusedExpected);
-                if (!taken) {
-                    assertThat(x).containsExactly(before);
-                    x = expected;
-                    continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    assertThat(Math.abs(x[i] - expected[i])).as("N = %d, d = %d, m = %d, step %d, neuron %d", n, d, m, step, i)
-                            .isLessThanOrEqualTo(8 * Math.ulp(scale[i]));
-                }
-                assertThat(squares).as("Σx², N = %d, d = %d, m = %d, step %d", n, d, m, step)
-                        .isCloseTo(kahanSumOfSquares(x), org.assertj.core.data.Percentage.withPercentage(1e-12));
+            double[] before = x.clone();
+            double squares = net.eulerStep(0, h, x, gCols, dW);
+            boolean taken = squares != FusedEulerStep.DECLINED;
+            assertThat(taken).as(what).isEqualTo(fusedExpected);
+            if (!taken) {
+                assertThat(x).containsExactly(before);
+                x = expected;
+                continue;
             }
+            for (int i = 0; i < n; i++) {
+                assertThat(Math.abs(x[i] - expected[i])).as("%s, step %d, neuron %d", what, step, i)
+                        .isLessThanOrEqualTo(8 * Math.ulp(scale[i]));
+            }
+            assertThat(squares).as("Σx², %s, step %d", what, step)
+                    .isCloseTo(kahanSumOfSquares(x), org.assertj.core.data.Percentage.withPercentage(1e-12));
         }
     }
 
