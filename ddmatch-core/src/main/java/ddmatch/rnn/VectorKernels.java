@@ -247,9 +247,48 @@ final class VectorKernels implements SimdKernels {
             finish3(x, off, out, off, s[BLOCK + 3 * L], s[BLOCK + 3 * L + 1], s[BLOCK + 3 * L + 2], true);
             return;
         }
+        if (d < 3) {
+            driftLowD(x, off, out, s);
+            return;
+        }
         tanhBlock(x, off, s, 0, n);
         readIn(s);
         finish(x, off, s, out, off, true);
+    }
+
+    /**
+     * The drift for d = 1, 2 with the operations of the general-d path ({@link #tanhBlock}, {@link #readIn},
+     * {@link #finish}), so the same bits, in two sweeps instead of 2 + d + 1: the d = 3 read-in loop on W padded with
+     * zero rows (tanh fused into it, as {@link #eulerStepLowD}), its lane sums continued through the tail neurons as
+     * {@link #readIn} does, then one pass {@code ((b − x) + U_0 a_0 (+ U_1 a_1))·(1/τ)}, {@link #finish}'s operations
+     * in its order.
+     */
+    private void driftLowD(double[] x, int off, double[] out, double[] s) {
+        readIn3Phi(x, off, s);
+        final double[] u = uc;
+        final int n = this.n, d = this.d;
+        double t0 = laneSum(s, BLOCK), t1 = laneSum(s, BLOCK + L);
+        for (int i = S.loopBound(n); i < n; i++) {
+            double f = scalarTanh(x[off + i]);
+            t0 = Math.fma(f, w3[i], t0);
+            t1 = Math.fma(f, w3[n + i], t1);
+        }
+        final double inv = invTau;
+        final DoubleVector a0 = bc(t0), a1 = bc(t1);
+        int j = 0;
+        final int bound = S.loopBound(n);
+        for (; j < bound; j += L) {
+            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, x, off + j));
+            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+            if (d >= 2) r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+            r.mul(inv).intoArray(out, off + j);
+        }
+        for (; j < n; j++) {
+            double r = b[j] - x[off + j];
+            r = Math.fma(u[j], t0, r);
+            if (d >= 2) r = Math.fma(u[n + j], t1, r);
+            out[off + j] = r * inv;
+        }
     }
 
     @Override

@@ -41,7 +41,7 @@ class NetworkKernelsTest {
 
     @Test
     void driftMatchesTheDefinitionForD3AndOtherDAndOddN() {
-        for (int[] nd : new int[][] {{203, 3}, {64, 3}, {97, 2}, {50, 5}}) {
+        for (int[] nd : new int[][] {{203, 3}, {64, 3}, {97, 2}, {33, 1}, {50, 5}}) {
             RateNetwork net = network(nd[0], nd[1], 11 + nd[0]);
             double[] x = state(nd[0], 3);
             double[] out = new double[nd[0]];

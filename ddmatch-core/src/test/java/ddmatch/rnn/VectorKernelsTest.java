@@ -100,7 +100,7 @@ class VectorKernelsTest {
     @Test
     void vectorAndScalarKernelsAgreeToRounding() {
         assumeTrue(NetworkKernels.vectorApiInUse());
-        for (int[] nd : new int[][] {{203, 3}, {64, 3}, {7, 3}, {97, 2}, {50, 5}, {1000, 3}}) {
+        for (int[] nd : new int[][] {{203, 3}, {64, 3}, {7, 3}, {97, 2}, {13, 2}, {33, 1}, {300, 1}, {50, 5}, {1000, 3}}) {
             int n = nd[0];
             RateNetwork net = NetworkKernelsTest.network(n, nd[1], 31 + n);
             NetworkKernels vec = NetworkKernels.of(net, true), sca = NetworkKernels.of(net, false);
