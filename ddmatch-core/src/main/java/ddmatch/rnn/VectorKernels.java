@@ -1381,8 +1381,9 @@ final class VectorKernels implements SimdKernels {
     /**
      * The readout sums {@code zt[k] = Σ_j U_jk (x_j − b_j) / N} for k &lt; columns. d = 3: one sweep over the neurons
      * with {@code y = x − b} formed once per vector and six accumulators (two chains of 2L neurons per column, so that
-     * the fused multiply-adds overlap instead of waiting on each other's latency); other d: the same two chains column
-     * by column. Each column's two chains are added lane by lane, the lanes in lane order, then the tail neurons by
+     * the fused multiply-adds overlap instead of waiting on each other's latency); d = 2 the same in one sweep with four
+     * accumulators (the bits of the column-by-column loop, which reads x and b once per column); other d: the same two
+     * chains column by column. Each column's two chains are added lane by lane, the lanes in lane order, then the tail neurons by
      * scalar fused multiply-adds. Vectors never leave this method.
      */
     @Override
@@ -1426,6 +1427,36 @@ final class VectorKernels implements SimdKernels {
             zt[0] = z0 * inv;
             zt[1] = z1 * inv;
             zt[2] = z2 * inv;
+            return;
+        }
+        if (columns == 2) {   // the chains of the loop below, both columns in one sweep: x and b read once
+            DoubleVector a0 = DoubleVector.zero(S), a1 = DoubleVector.zero(S);
+            DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S);
+            int j = 0;
+            for (; j <= n - 2 * L; j += 2 * L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j));
+                DoubleVector z = DoubleVector.fromArray(S, x, j + L).sub(DoubleVector.fromArray(S, b, j + L));
+                a0 = DoubleVector.fromArray(S, u, j).fma(y, a0);
+                a1 = DoubleVector.fromArray(S, u, n + j).fma(y, a1);
+                c0 = DoubleVector.fromArray(S, u, j + L).fma(z, c0);
+                c1 = DoubleVector.fromArray(S, u, n + j + L).fma(z, c1);
+            }
+            for (; j <= n - L; j += L) {
+                DoubleVector y = DoubleVector.fromArray(S, x, j).sub(DoubleVector.fromArray(S, b, j));
+                a0 = DoubleVector.fromArray(S, u, j).fma(y, a0);
+                a1 = DoubleVector.fromArray(S, u, n + j).fma(y, a1);
+            }
+            a0.add(c0).intoArray(lanes, 0);
+            double z0 = laneSum(lanes, 0);
+            a1.add(c1).intoArray(lanes, 0);
+            double z1 = laneSum(lanes, 0);
+            for (; j < n; j++) {
+                double y = x[j] - b[j];
+                z0 = Math.fma(u[j], y, z0);
+                z1 = Math.fma(u[n + j], y, z1);
+            }
+            zt[0] = z0 * inv;
+            zt[1] = z1 * inv;
             return;
         }
         for (int k = 0; k < columns; k++) {
