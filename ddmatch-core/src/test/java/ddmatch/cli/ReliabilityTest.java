@@ -103,10 +103,10 @@ class ReliabilityTest {
         // SIGINT, as Ctrl-C sends: the shutdown hook writes a final checkpoint.
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(130);
+        String log = Files.readString(work.resolve("log.txt"));
+        assertThat(p.exitValue()).as("exit status after SIGINT; the run's output:%n%s", log).isEqualTo(130);
         assertThat(out).as("nothing under the final name after a kill").doesNotExist();
         assertThat(ckpt).exists();
-        String log = Files.readString(work.resolve("log.txt"));
         assertThat(log).contains("--resume");
 
         CliTest.Run resumed = CliTest.run("simulate", "--resume", ckpt.toString());
@@ -139,7 +139,8 @@ class ReliabilityTest {
         assertThat(p.isAlive()).isTrue();
         p.destroy(); // SIGTERM
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(143);
+        assertThat(p.exitValue()).as("exit status after SIGTERM; the run's output:%n%s", Files.readString(work.resolve("log.txt")))
+                .isEqualTo(143);
         assertThat(Files.readAllBytes(out)).isEqualTo(previous);
         assertThat(leftovers(work)).as("the partial file is removed").isEmpty();
         assertThat(Files.readString(work.resolve("log.txt"))).contains("interrupted").contains("nothing was written under");
@@ -156,7 +157,8 @@ class ReliabilityTest {
         assertThat(p.isAlive()).as("training must still run when interrupted").isTrue();
         assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(130);
+        assertThat(p.exitValue()).as("exit status after SIGINT; the run's output:%n%s", Files.readString(work.resolve("log.txt")))
+                .isEqualTo(130);
         assertThat(out).doesNotExist();
         assertThat(leftovers(work)).isEmpty();
     }
