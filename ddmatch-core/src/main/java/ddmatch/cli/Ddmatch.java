@@ -45,7 +45,33 @@ public final class Ddmatch implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        if (shuttingDown()) {
+            // The JVM is exiting on SIGINT or SIGTERM, and the command ended because of it (e.g. simulate wrote its final
+            // checkpoint). The JVM's status is then 128 + the signal (README, "Exit codes"), but a System.exit called
+            // after the shutdown hooks have run halts it with this code instead: a race that gave 1 for a Ctrl-C. Let
+            // the shutdown finish.
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    // keep waiting: the JVM halts once its shutdown hooks return
+                }
+            }
+        }
+        System.exit(code);
+    }
+
+    /** Whether the JVM has begun to shut down (a hook can no longer be added then). */
+    private static boolean shuttingDown() {
+        try {
+            Thread probe = new Thread(() -> { });
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     /** Supplies {@code --version}: the build, the Java runtime, and which kernels this JVM runs (and why, if scalar). */
