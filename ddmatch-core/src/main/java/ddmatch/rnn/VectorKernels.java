@@ -257,6 +257,25 @@ final class VectorKernels implements SimdKernels {
     }
 
     /**
+     * The read-in sums of a d = 1, 2 state as the general-d drift forms them ({@link #readIn}: lanes in order, then
+     * each row's chain goes on through the tail neurons from that lane sum), to {@code s[BLOCK + 3L]} and
+     * {@code s[BLOCK + 3L + 1]}: {@link #readIn3Phi} on W padded with zero rows, whose own sums (a separate tail chain)
+     * are replaced. Only scalars leave this method.
+     */
+    private void readInLowD(double[] x, int off, double[] s) {
+        readIn3Phi(x, off, s);
+        final int n = this.n;
+        double t0 = laneSum(s, BLOCK), t1 = laneSum(s, BLOCK + L);
+        for (int i = S.loopBound(n); i < n; i++) {
+            double f = scalarTanh(x[off + i]);
+            t0 = Math.fma(f, w3[i], t0);
+            t1 = Math.fma(f, w3[n + i], t1);
+        }
+        s[BLOCK + 3 * L] = t0;
+        s[BLOCK + 3 * L + 1] = t1;
+    }
+
+    /**
      * The drift for d = 1, 2 with the operations of the general-d path ({@link #tanhBlock}, {@link #readIn},
      * {@link #finish}), so the same bits, in two sweeps instead of 2 + d + 1: the d = 3 read-in loop on W padded with
      * zero rows (tanh fused into it, as {@link #eulerStepLowD}), its lane sums continued through the tail neurons as
@@ -264,15 +283,10 @@ final class VectorKernels implements SimdKernels {
      * in its order.
      */
     private void driftLowD(double[] x, int off, double[] out, double[] s) {
-        readIn3Phi(x, off, s);
+        readInLowD(x, off, s);
         final double[] u = uc;
         final int n = this.n, d = this.d;
-        double t0 = laneSum(s, BLOCK), t1 = laneSum(s, BLOCK + L);
-        for (int i = S.loopBound(n); i < n; i++) {
-            double f = scalarTanh(x[off + i]);
-            t0 = Math.fma(f, w3[i], t0);
-            t1 = Math.fma(f, w3[n + i], t1);
-        }
+        final double t0 = s[BLOCK + 3 * L], t1 = s[BLOCK + 3 * L + 1];
         final double inv = invTau;
         final DoubleVector a0 = bc(t0), a1 = bc(t1);
         int j = 0;
@@ -576,17 +590,10 @@ final class VectorKernels implements SimdKernels {
      * @return Σ x_j² of the new state
      */
     private double eulerStepLowD(double[] x, int xOff, double h, double[] c, int cOff, double[] s) {
-        readIn3Phi(x, xOff, s);
+        readInLowD(x, xOff, s);
         final double[] u = uc;
         final int n = this.n, d = this.d;
-        // The read-in sums as the general-d drift forms them (readIn): lanes in order, then each row's chain goes on
-        // through the tail neurons from that lane sum (readIn3Phi's own sums add a separate tail chain instead).
-        double t0 = laneSum(s, BLOCK), t1 = laneSum(s, BLOCK + L);
-        for (int i = S.loopBound(n); i < n; i++) {
-            double f = scalarTanh(x[xOff + i]);
-            t0 = Math.fma(f, w3[i], t0);
-            t1 = Math.fma(f, w3[n + i], t1);
-        }
+        final double t0 = s[BLOCK + 3 * L], t1 = s[BLOCK + 3 * L + 1];
         final double ht = invTau * h;
         final double e0 = Math.fma(t0, ht, c[cOff]), e1 = d >= 2 ? Math.fma(t1, ht, c[cOff + 1]) : 0.0;
         final DoubleVector v0 = bc(e0), v1 = bc(e1), vh = bc(ht);
