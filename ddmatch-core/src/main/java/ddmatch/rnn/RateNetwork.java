@@ -391,10 +391,10 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
      * The Euler–Maruyama step fused into the network kernels' drift (Vector API, d ≤ 3, no inputs, constant noise):
      * the noise term {@code U S ΔW} enters as {@code c = S ΔW} in the update's multiply-adds on U's columns
      * ({@link NetworkKernels#eulerStep}), the scheme's update up to rounding; returns the new state's Σ x_j². Declines
-     * otherwise. {@code gCols} (= (U S)ᵀ) is not read: S itself is used.
+     * otherwise.
      */
     @Override
-    public double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
+    public double eulerStep(double t, double h, double[] x, double[] dW) {
         if (p > 0 || kGain != null) return DECLINED;
         double[] c = latentNoise.get();
         for (int k = 0; k < d; k++) {

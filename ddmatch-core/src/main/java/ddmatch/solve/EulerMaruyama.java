@@ -75,8 +75,7 @@ public final class EulerMaruyama implements Scheme {
         @Override
         public void step(double t, double dt, double[] x, double[] dW) {
             if (fused != null) {
-                if (m > 0 && !diffusionReady) prepareColumns(t, x);
-                sumOfSquares = fused.eulerStep(t, dt, x, gCols, dW);
+                sumOfSquares = fused.eulerStep(t, dt, x, dW);
                 if (sumOfSquares != FusedEulerStep.DECLINED) return;
             }
             sde.drift(t, x, f);

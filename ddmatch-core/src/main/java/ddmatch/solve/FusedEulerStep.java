@@ -33,10 +33,9 @@ public interface FusedEulerStep extends Sde {
      * @param t     time at the start of the step
      * @param h     step size (&gt; 0)
      * @param x     the state, overwritten with the state at t + h
-     * @param gCols the constant diffusion matrix transposed, Gᵀ (m × d, row k = column k of G); empty when m = 0
-     * @param dW    the Wiener increments of the step (length ≥ m)
+     * @param dW    the Wiener increments of the step (length ≥ m); the constant diffusion G is the SDE's own
      * @return {@code Σ x_i²} of the new state (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows);
      *         {@link #DECLINED} if x is untouched and the caller must take the generic step
      */
-    double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW);
+    double eulerStep(double t, double h, double[] x, double[] dW);
 }

@@ -64,11 +64,8 @@ class StepPathsTest {
                                                 String what) {
         int n = net.neurons(), m = net.noiseDimension();
         double h = 0.01;
-        double[] g = new double[n * m], gCols = new double[n * m], b = net.embedding().tonic();
+        double[] g = new double[n * m], b = net.embedding().tonic();
         net.diffusion(0, new double[n], g);
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < m; k++) gCols[k * n + i] = g[i * m + k];
-        }
         double[] x = NetworkKernelsTest.state(n, 6), f = new double[n];
         for (int step = 0; step < 20; step++) {
             double[] dW = new double[m];
@@ -86,7 +83,7 @@ class StepPathsTest {
                 scale[i] = Math.abs(x[i]) + 2 * Math.abs(b[i] - x[i]) * h / tau + Math.abs(f[i] * h) + 2 * noise;
             }
             double[] before = x.clone();
-            double squares = net.eulerStep(0, h, x, gCols, dW);
+            double squares = net.eulerStep(0, h, x, dW);
             boolean taken = squares != FusedEulerStep.DECLINED;
             assertThat(taken).as(what).isEqualTo(fusedExpected);
             if (!taken) {

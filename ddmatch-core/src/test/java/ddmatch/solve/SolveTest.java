@@ -144,7 +144,7 @@ class SolveTest {
         @Override public double defaultTimeStep() { return 0.01; }
 
         @Override
-        public double eulerStep(double t, double h, double[] x, double[] gCols, double[] dW) {
+        public double eulerStep(double t, double h, double[] x, double[] dW) {
             x[0] = x[0] + (-x[0]) * h;
             x[1] = x[1] + (-x[1]) * h;
             return 4 * (x[0] * x[0] + x[1] * x[1]);
