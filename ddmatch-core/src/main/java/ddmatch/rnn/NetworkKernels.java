@@ -85,6 +85,14 @@ public final class NetworkKernels {
     }
 
     /**
+     * States per tile of {@link #eulerStepBatch}'s Vector API kernel when d = 3 (2 or 4, the system property
+     * {@code ddmatch.batchTile}, by default by JDK); 1 on the scalar kernels, which step the states one by one.
+     */
+    public int stepTile() {
+        return simd == null ? 1 : simd.stepTile();
+    }
+
+    /**
      * {@code out[i] = tanh(x[i])} for i &lt; len, by the tanh the network kernels use: the Vector API tanh when
      * {@link #vectorApiInUse()}, else {@link FastTanh} (both within 2.5e-16 of {@link Math#tanh}, see BENCHMARKS.md).
      */
@@ -268,9 +276,9 @@ public final class NetworkKernels {
      * <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken (the Vector API kernels with
      * d ≤ 3), and to {@link #drift} followed by {@code x + f·h}, then {@code + U c} column by column, otherwise, so
      * results do not depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a
-     * time: one sweep over the neurons computes the four tanh vectors and their read-in sums sharing each load of W's
-     * rows, a second updates the four states sharing each load of U's columns and b (BENCHMARKS.md §0000 has what it
-     * saves).
+     * time (two before JDK 21, {@link #stepTile}): one sweep over the neurons computes the four tanh vectors and their
+     * read-in sums sharing each load of W's rows, a second updates the four states sharing each load of U's columns
+     * and b (BENCHMARKS.md §0000 has what it saves).
      *
      * @param xs    B states, B × N row-major (length ≥ B·N), overwritten with the states at t + h
      * @param batch B ≥ 1

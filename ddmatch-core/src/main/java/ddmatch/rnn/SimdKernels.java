@@ -62,6 +62,35 @@ interface SimdKernels {
      */
     boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] scratch);
 
+    /**
+     * System property fixing the states per tile of the Vector API kernels' {@link #eulerStepBatch} (d = 3): {@code 2}
+     * or {@code 4}. Unset, the JDK decides: 4 from JDK 21 on, 2 before. Both give the same bits (each state's sums are formed alone, in the same
+     * order); they differ in speed only. With four states the read-in loop keeps 12 accumulators, three rows of W and
+     * about 19 tanh constants live: more than AVX-512's 32 vector registers. JDK 25 rebuilds the constants from memory
+     * and keeps the accumulators in registers; JDK 17 spills accumulators to the stack and turns each tanh's clamp mask
+     * into a vector and back. Measured on a Zen 5 (N = 1000, 48 states, one thread, 8 alternating rounds,
+     * {@code bench/results/2026-12-06-batch-tile/}): JDK 17 0.72–0.74 ns per neuron-step with tiles of two against
+     * 0.73–0.89 with four; JDK 25 0.65–0.71 against 0.63–0.67. JDK 21 was not measured; it is given the newer
+     * compiler's tile.
+     */
+    String STEP_TILE_PROPERTY = "ddmatch.batchTile";
+
+    /** The tile of {@link #STEP_TILE_PROPERTY}: its value when set (2 or 4, else an error naming it), else by JDK. */
+    static int stepTile(String property, int jdkFeature) {
+        if (property == null || property.isBlank()) {
+            return jdkFeature >= 21 ? 4 : 2;
+        }
+        switch (property.strip()) {
+            case "2": return 2;
+            case "4": return 4;
+            default: throw new IllegalArgumentException("-D" + STEP_TILE_PROPERTY + "=" + property
+                    + ": the states per tile of the batch step must be 2 or 4");
+        }
+    }
+
+    /** States per tile of {@link #eulerStepBatch} when d = 3 (2 or 4, {@link #STEP_TILE_PROPERTY}). */
+    int stepTile();
+
     /** Entries of scratch space {@link #eulerStepBatch} needs. */
     int stepBatchScratchLength();
 

@@ -87,8 +87,10 @@ final class VectorKernels implements SimdKernels {
     private final double[] w3;   // W with zero rows up to 3 × N when d < 3 (readIn3Phi serves d = 1, 2 too); else w
     private final double[] uc;   // Uᵀ, d × N
     private final double[] b;
+    private final int stepTile;  // states per tile of eulerStepBatch: 2 or 4
 
     VectorKernels(double[] wRows, double[] uCols, double[] b, int n, int d, double invTau) {
+        this.stepTile = SimdKernels.stepTile(System.getProperty(SimdKernels.STEP_TILE_PROPERTY), Runtime.version().feature());
         this.n = n;
         this.d = d;
         this.invTau = invTau;
@@ -1153,13 +1155,19 @@ final class VectorKernels implements SimdKernels {
     }
 
     @Override
+    public int stepTile() {
+        return stepTile;
+    }
+
+    @Override
     public int stepBatchScratchLength() {
         return Math.max(scratchLength(), L + 3 * TILE);   // tiles: lanes, 12 sums; the B mod 4 others: eulerStep
     }
 
     /**
      * B Euler–Maruyama steps of {@link #eulerStep}, one per state stored one after another ({@code xs[β·N + j]}),
-     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states: one sweep over the
+     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states (two before JDK 21:
+     * {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep over the
      * neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of W's three
      * rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes through
      * memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
@@ -1174,9 +1182,16 @@ final class VectorKernels implements SimdKernels {
     public boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] s) {
         if (d > 3) return false;
         int beta = 0;
-        for (; d == 3 && beta + TILE <= batch; beta += TILE) {
-            readIn4Phi(xs, beta * n, s);
-            update4(xs, beta, h, cs, s);
+        if (stepTile == 4) {
+            for (; d == 3 && beta + 4 <= batch; beta += 4) {
+                readIn4Phi(xs, beta * n, s);
+                update4(xs, beta, h, cs, s);
+            }
+        } else {
+            for (; d == 3 && beta + 2 <= batch; beta += 2) {
+                readIn2Phi(xs, beta * n, s);
+                update2(xs, beta, h, cs, s);
+            }
         }
         for (; beta < batch; beta++) {
             if (d == 3) {
@@ -1310,19 +1325,7 @@ final class VectorKernels implements SimdKernels {
         s[sums + 10] = laneSum(s, 0);
         a32.intoArray(s, 0);
         s[sums + 11] = laneSum(s, 0);
-        for (int t = 0; t < TILE; t++) {
-            double t0 = 0, t1 = 0, t2 = 0;
-            int o = o0 + t * n;
-            for (int i = bound; i < n; i++) {
-                double f = scalarTanh(xs[o + i]);
-                t0 = Math.fma(f, w[i], t0);
-                t1 = Math.fma(f, w[n + i], t1);
-                t2 = Math.fma(f, w[n2 + i], t2);
-            }
-            s[sums + 3 * t] += t0;
-            s[sums + 3 * t + 1] += t1;
-            s[sums + 3 * t + 2] += t2;
-        }
+        readInTails(xs, o0, 4, bound, s);
     }
 
 
@@ -1371,8 +1374,139 @@ final class VectorKernels implements SimdKernels {
             r3 = u2.fma(b32, r3);
             r3.intoArray(xs, o3 + j);
         }
-        for (int t = 0; t < TILE; t++) {
-            double e0 = s[sums + 3 * t], e1 = s[sums + 3 * t + 1], e2 = s[sums + 3 * t + 2];
+        updateTails(xs, o0, 4, bound, ht, s);
+    }
+
+    /**
+     * {@link #readIn4Phi} for a tile of two states ({@code xs[o0 …)} and {@code xs[o0 + n …)}; sums to
+     * {@code s[L + 3t + k]}): six accumulators, the same operations and lane order.
+     */
+    private void readIn2Phi(double[] xs, int o0, double[] s) {
+        final int n = this.n, n2 = 2 * n;
+        final double[] w = this.w;
+        final int o1 = o0 + n;
+        final int bound = S.loopBound(n);
+        DoubleVector a00 = DoubleVector.zero(S), a01 = DoubleVector.zero(S), a02 = DoubleVector.zero(S);
+        DoubleVector a10 = DoubleVector.zero(S), a11 = DoubleVector.zero(S), a12 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
+                    w2 = DoubleVector.fromArray(S, w, n2 + j);
+            DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+            DoubleVector a0 = x0.abs();
+            VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t0 = a0.fma(TWO_LOG2E, ROUND);
+            DoubleVector k0 = t0.sub(ROUND);
+            DoubleVector h0 = k0.fma(V_MHALF_LN2, a0);
+            DoubleVector r0 = h0.add(h0);
+            DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);
+            DoubleVector g0 = r40.fma(r0.fma(VQ9, VQ8), rr0.fma(r0.fma(VQ7, VQ6), r0.fma(VQ5, VQ4)));
+            DoubleVector q0 = r40.fma(g0, rr0.fma(r0.fma(VQ3, VQ2), r0.fma(VQ1, VQ0)));
+            DoubleVector p0 = q0.fma(rr0, r0);
+            DoubleVector sc0 = t0.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
+                    .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a00 = f0.fma(w0, a00);
+            a01 = f0.fma(w1, a01);
+            a02 = f0.fma(w2, a02);
+            DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+            DoubleVector a1 = x1.abs();
+            VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t1 = a1.fma(TWO_LOG2E, ROUND);
+            DoubleVector k1 = t1.sub(ROUND);
+            DoubleVector h1 = k1.fma(V_MHALF_LN2, a1);
+            DoubleVector r1 = h1.add(h1);
+            DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);
+            DoubleVector g1 = r41.fma(r1.fma(VQ9, VQ8), rr1.fma(r1.fma(VQ7, VQ6), r1.fma(VQ5, VQ4)));
+            DoubleVector q1 = r41.fma(g1, rr1.fma(r1.fma(VQ3, VQ2), r1.fma(VQ1, VQ0)));
+            DoubleVector p1 = q1.fma(rr1, r1);
+            DoubleVector sc1 = t1.reinterpretAsLongs().add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
+                    .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            a10 = f1.fma(w0, a10);
+            a11 = f1.fma(w1, a11);
+            a12 = f1.fma(w2, a12);
+        }
+        final int sums = L;
+        a00.intoArray(s, 0);
+        s[sums + 0] = laneSum(s, 0);
+        a01.intoArray(s, 0);
+        s[sums + 1] = laneSum(s, 0);
+        a02.intoArray(s, 0);
+        s[sums + 2] = laneSum(s, 0);
+        a10.intoArray(s, 0);
+        s[sums + 3] = laneSum(s, 0);
+        a11.intoArray(s, 0);
+        s[sums + 4] = laneSum(s, 0);
+        a12.intoArray(s, 0);
+        s[sums + 5] = laneSum(s, 0);
+        readInTails(xs, o0, 2, bound, s);
+    }
+
+    /** {@link #update4} for a tile of two states from {@code xs[β·n]}. */
+    private void update2(double[] xs, int beta, double h, double[] cs, double[] s) {
+        final int n = this.n, n2 = 2 * n, sums = L;
+        final double[] u = uc, b = this.b;
+        final int o0 = beta * n, o1 = o0 + n;
+        final int bound = S.loopBound(n);
+        final double ht = invTau * h;
+        for (int k = 0; k < 6; k++) s[sums + k] = Math.fma(s[sums + k], ht, cs[beta * 3 + k]);   // e = a·h/τ + c
+        final DoubleVector vh = bc(ht);
+        DoubleVector b00 = bc(s[sums + 0]), b01 = bc(s[sums + 1]), b02 = bc(s[sums + 2]);
+        DoubleVector b10 = bc(s[sums + 3]), b11 = bc(s[sums + 4]), b12 = bc(s[sums + 5]);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j), bj = DoubleVector.fromArray(S, b, j);
+            DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
+            DoubleVector r0 = bj.sub(x0).fma(vh, x0);
+            r0 = u0.fma(b00, r0);
+            r0 = u1.fma(b01, r0);
+            r0 = u2.fma(b02, r0);
+            r0.intoArray(xs, o0 + j);
+            DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
+            DoubleVector r1 = bj.sub(x1).fma(vh, x1);
+            r1 = u0.fma(b10, r1);
+            r1 = u1.fma(b11, r1);
+            r1 = u2.fma(b12, r1);
+            r1.intoArray(xs, o1 + j);
+        }
+        updateTails(xs, o0, 2, bound, ht, s);
+    }
+
+    /**
+     * The tail neurons [bound, n) of a tile's read-in: for each of its {@code states} states, scalar tanh and fused
+     * multiply-adds from the first tail index, added to its three sums {@code s[L + 3t + k]} (the order of
+     * {@link #readIn3Phi}).
+     */
+    private void readInTails(double[] xs, int o0, int states, int bound, double[] s) {
+        final int n = this.n, n2 = 2 * n;
+        final double[] w = this.w;
+        for (int t = 0; t < states; t++) {
+            double t0 = 0, t1 = 0, t2 = 0;
+            int o = o0 + t * n;
+            for (int i = bound; i < n; i++) {
+                double f = scalarTanh(xs[o + i]);
+                t0 = Math.fma(f, w[i], t0);
+                t1 = Math.fma(f, w[n + i], t1);
+                t2 = Math.fma(f, w[n2 + i], t2);
+            }
+            s[L + 3 * t] += t0;
+            s[L + 3 * t + 1] += t1;
+            s[L + 3 * t + 2] += t2;
+        }
+    }
+
+    /** The tail neurons [bound, n) of a tile's update: {@link #eulerStepAt}'s scalar operations, state by state. */
+    private void updateTails(double[] xs, int o0, int states, int bound, double ht, double[] s) {
+        final int n = this.n, n2 = 2 * n;
+        final double[] u = uc, b = this.b;
+        for (int t = 0; t < states; t++) {
+            double e0 = s[L + 3 * t], e1 = s[L + 3 * t + 1], e2 = s[L + 3 * t + 2];
             int o = o0 + t * n;
             for (int i = bound; i < n; i++) {
                 double xi = xs[o + i];

@@ -3,6 +3,7 @@ package ddmatch.rnn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,44 @@ class EulerStepBatchTest {
                 }
             }
         }
+    }
+
+    /**
+     * Tiles of two and of four states ({@code -Dddmatch.batchTile}; unset, chosen by the JDK) step every state to the
+     * bits of its single step, N with and without a vector tail, B with and without a remainder for either tile.
+     */
+    @Test
+    void bothTileSizesGiveTheSingleStepBits() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        String before = System.getProperty(SimdKernels.STEP_TILE_PROPERTY);
+        try {
+            for (int tile : new int[] {2, 4}) {
+                System.setProperty(SimdKernels.STEP_TILE_PROPERTY, Integer.toString(tile));
+                for (int n : new int[] {1000, 203, 7}) {
+                    RateNetwork net = NetworkKernelsTest.network(n, 3, 80 + n);
+                    NetworkKernels kern = NetworkKernels.of(net, true);
+                    assertThat(kern.stepTile()).isEqualTo(tile);
+                    SplittableRandom rng = new SplittableRandom(11 + n);
+                    for (int batch : new int[] {2, 5, 8}) compare(kern, net, n, 3, true, batch, rng, true);
+                }
+            }
+        } finally {
+            if (before == null) System.clearProperty(SimdKernels.STEP_TILE_PROPERTY);
+            else System.setProperty(SimdKernels.STEP_TILE_PROPERTY, before);
+        }
+    }
+
+    /** The tile property's values, its default by JDK, and the error for anything else (naming property and value). */
+    @Test
+    void theTilePropertyIsParsedOrRejected() {
+        assertThat(SimdKernels.stepTile(null, 17)).isEqualTo(2);
+        assertThat(SimdKernels.stepTile("", 20)).isEqualTo(2);
+        assertThat(SimdKernels.stepTile(null, 21)).isEqualTo(4);
+        assertThat(SimdKernels.stepTile(null, 25)).isEqualTo(4);
+        assertThat(SimdKernels.stepTile(" 4 ", 17)).isEqualTo(4);
+        assertThat(SimdKernels.stepTile("2", 25)).isEqualTo(2);
+        assertThatThrownBy(() -> SimdKernels.stepTile("3", 25)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("-Dddmatch.batchTile=3").hasMessageContaining("2 or 4");
     }
 
     private static void compare(NetworkKernels kern, RateNetwork net, int n, int d, boolean noisy, int batch,
