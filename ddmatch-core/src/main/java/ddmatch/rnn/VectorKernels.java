@@ -53,9 +53,9 @@ import jdk.incubator.vector.VectorSpecies;
  * φ' = 1 − φ² from it, and forms the drift's and each tangent column's three read-in sums in one sweep of three vector
  * accumulators each. {@link #driftBatch} works on tiles of four states sharing every vector load of W and U (12 vector
  * accumulators, within AVX-512's 32 registers), with the single-state lane order, so its results equal {@link #drift}'s
- * bit for bit. {@link #eulerStepBatch} steps tiles of four states with the tanh inside the 12-accumulator read-in loop
- * (no φ in scratch) and the Euler update sharing each load of U and b, each state's result equal to
- * {@link #eulerStep}'s.
+ * bit for bit. {@link #eulerStepBatch} steps tiles of four states (two before JDK 21) with the tanh inside the
+ * read-in loop's accumulators (no φ in scratch) and the Euler update sharing each load of U and b, each state's result
+ * equal to {@link #eulerStep}'s.
  */
 final class VectorKernels implements SimdKernels {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -1166,15 +1166,15 @@ final class VectorKernels implements SimdKernels {
 
     /**
      * B Euler–Maruyama steps of {@link #eulerStep}, one per state stored one after another ({@code xs[β·N + j]}),
-     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states (two before JDK 21:
-     * {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep over the
-     * neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of W's three
-     * rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes through
-     * memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
+     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states (two before JDK 21,
+     * whose compiler spills the four-state loop's accumulators: {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep
+     * over the neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of
+     * W's three rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes
+     * through memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
      * parameters, 7N doubles, do not fit L1 for N ≳ 800, so this is L2 traffic saved). Each lane accumulates in the
      * order of {@link #readIn3Phi}, lanes are added in lane order, then the tail neurons, and the update repeats
      * {@link #eulerStep}'s operations, so every state's new value is bit-identical to a single {@link #eulerStep}.
-     * The remaining states (B mod 4), and every state when d = 1 or 2, take {@link #eulerStep} itself.
+     * The remaining states (B mod the tile), and every state when d = 1 or 2, take {@link #eulerStep} itself.
      *
      * @return false (nothing stepped) when d &gt; 3
      */
