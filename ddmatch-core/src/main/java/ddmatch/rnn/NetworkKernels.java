@@ -276,7 +276,7 @@ public final class NetworkKernels {
      * <b>bit-identical</b> to {@link #eulerStep} of that state alone where that is taken (the Vector API kernels with
      * d ≤ 3), and to {@link #drift} followed by {@code x + f·h}, then {@code + U c} column by column, otherwise, so
      * results do not depend on how states are grouped. With the Vector API and d = 3 the states are stepped four at a
-     * time (two before JDK 21, {@link #stepTile}): one sweep over the neurons computes the four tanh vectors and their
+     * time (two before JDK 25, {@link #stepTile}): one sweep over the neurons computes the four tanh vectors and their
      * read-in sums sharing each load of W's rows, a second updates the four states sharing each load of U's columns
      * and b (BENCHMARKS.md §0000 has what it saves).
      *

@@ -53,7 +53,7 @@ import jdk.incubator.vector.VectorSpecies;
  * φ' = 1 − φ² from it, and forms the drift's and each tangent column's three read-in sums in one sweep of three vector
  * accumulators each. {@link #driftBatch} works on tiles of four states sharing every vector load of W and U (12 vector
  * accumulators, within AVX-512's 32 registers), with the single-state lane order, so its results equal {@link #drift}'s
- * bit for bit. {@link #eulerStepBatch} steps tiles of four states (two before JDK 21) with the tanh inside the
+ * bit for bit. {@link #eulerStepBatch} steps tiles of four states (two before JDK 25) with the tanh inside the
  * read-in loop's accumulators (no φ in scratch) and the Euler update sharing each load of U and b, each state's result
  * equal to {@link #eulerStep}'s.
  */
@@ -1166,8 +1166,8 @@ final class VectorKernels implements SimdKernels {
 
     /**
      * B Euler–Maruyama steps of {@link #eulerStep}, one per state stored one after another ({@code xs[β·N + j]}),
-     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states (two before JDK 21,
-     * whose compiler spills the four-state loop's accumulators: {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep
+     * state β with its own latent noise {@code cs[β·d, (β+1)·d)}. d = 3, tiles of four states (two before JDK 25:
+     * JDK 17's compiler spills the four-state loop's accumulators: {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep
      * over the neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of
      * W's three rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes
      * through memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the

@@ -66,7 +66,8 @@ class EulerStepBatchTest {
     void theTilePropertyIsParsedOrRejected() {
         assertThat(SimdKernels.stepTile(null, 17)).isEqualTo(2);
         assertThat(SimdKernels.stepTile("", 20)).isEqualTo(2);
-        assertThat(SimdKernels.stepTile(null, 21)).isEqualTo(4);
+        assertThat(SimdKernels.stepTile(null, 21)).isEqualTo(2);
+        assertThat(SimdKernels.stepTile(null, 24)).isEqualTo(2);
         assertThat(SimdKernels.stepTile(null, 25)).isEqualTo(4);
         assertThat(SimdKernels.stepTile(" 4 ", 17)).isEqualTo(4);
         assertThat(SimdKernels.stepTile("2", 25)).isEqualTo(2);
