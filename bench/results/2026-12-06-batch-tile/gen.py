@@ -6,6 +6,8 @@ def tanh(i, clamp):
 """
     if clamp=='blend':
         s+=f"            VectorMask<Double> big{i} = a{i}.compare(VectorOperators.GT, A_MAX);\n"
+    elif clamp=='inblend':
+        s+=f"            a{i} = a{i}.blend(A_MAX, a{i}.compare(VectorOperators.GT, A_MAX));\n"
     else:
         s+=f"            a{i} = a{i}.reinterpretAsLongs().lanewise(VectorOperators.MIN, A_MAX_BITS).reinterpretAsDoubles();\n"
     s+=f"""            DoubleVector t{i} = a{i}.fma(TWO_LOG2E, ROUND);
@@ -31,7 +33,7 @@ def tanh(i, clamp):
 """
     return s
 def readin(T, clamp):
-    name=f"readIn{T}{'M' if clamp=='min' else ''}"
+    name=f"readIn{T}{ {'min':'M','inblend':'B','blend':''}[clamp] }"
     s=f"    void {name}(double[] xs, int o0, double[] s) {{\n        final int n = this.n, n2 = 2 * n;\n        final double[] w = this.w;\n"
     for i in range(1,T): s+=f"        final int o{i} = o{i-1} + n;\n"
     s+="        final int bound = S.loopBound(n);\n"
@@ -111,11 +113,11 @@ def update(T):
 body=open('head.java').read()
 gen=""
 for T in T_LIST:
-    gen+=readin(T,'blend'); gen+=readin(T,'min'); gen+=update(T)
+    gen+=readin(T,'blend'); gen+=readin(T,'min'); gen+=readin(T,'inblend'); gen+=update(T)
 step="    void step(int variant, double[] xs, int batch, double h, double[] cs, double[] s) {\n        switch (variant) {\n"
 for T in T_LIST:
-    for m in ['','M']:
+    for m in ['','M','B']:
         v=f"{T}{m}"
-        step+=f"""            case {T*10+(1 if m else 0)}: for (int beta = 0; beta + {T} <= batch; beta += {T}) {{ readIn{T}{m}(xs, beta * n, s); update{T}(xs, beta, h, cs, s); }} break;\n"""
+        step+=f"""            case {T*10+{'':0,'M':1,'B':2}[m]}: for (int beta = 0; beta + {T} <= batch; beta += {T}) {{ readIn{T}{m}(xs, beta * n, s); update{T}(xs, beta, h, cs, s); }} break;\n"""
 step+="            default: throw new IllegalArgumentException();\n        }\n    }\n"
 open('TileProbe.java','w').write(body.replace('//GEN', gen+step))
