@@ -177,7 +177,7 @@ public class BatchStepBenchmark {
 
     /**
      * The library's lock-step ensemble step {@code NetworkKernels.eulerStepBatch} (no noise): tiles of four states
-     * sharing every load of W, U and b, tanh fused into the read-in; each state bit-identical to the fused single step.
+     * (two before JDK 25; {@code -Dddmatch.batchTile}) sharing every load of W, U and b, tanh fused into the read-in; each state bit-identical to the fused single step.
      */
     @Benchmark
     public void batch64StepBatch() {
