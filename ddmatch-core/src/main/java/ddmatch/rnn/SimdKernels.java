@@ -65,8 +65,9 @@ interface SimdKernels {
     /**
      * System property fixing the states per tile of the Vector API kernels' {@link #eulerStepBatch} (d = 3): {@code 2}
      * or {@code 4}. Unset, the JDK decides: 4 from JDK 25 on, 2 before. Both give the same bits (each state's sums
-     * are formed alone, in the same order); they differ in speed only. With four states the read-in loop keeps 12 accumulators, three rows of W and
-     * about 19 tanh constants live: more than AVX-512's 32 vector registers. JDK 25 rebuilds the constants from memory
+     * are formed alone, in the same order); they differ in speed only. Read at the batch step's first use; another value
+     * fails that call with an {@link IllegalArgumentException}. With four states the read-in loop keeps 12
+     * accumulators, three rows of W and about 19 tanh constants live: more than AVX-512's 32 vector registers. JDK 25 rebuilds the constants from memory
      * and keeps the accumulators in registers; JDK 17 spills accumulators to the stack and turns each tanh's clamp mask
      * into a vector and back. Measured on a Zen 5 (N = 1000, 48 states, one thread, 8 alternating rounds,
      * {@code bench/results/2026-12-06-batch-tile/}): JDK 17 0.72–0.74 ns per neuron-step with tiles of two against

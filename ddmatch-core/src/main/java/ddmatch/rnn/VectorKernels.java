@@ -87,10 +87,9 @@ final class VectorKernels implements SimdKernels {
     private final double[] w3;   // W with zero rows up to 3 × N when d < 3 (readIn3Phi serves d = 1, 2 too); else w
     private final double[] uc;   // Uᵀ, d × N
     private final double[] b;
-    private final int stepTile;  // states per tile of eulerStepBatch: 2 or 4
+    private int stepTile;        // states per tile of eulerStepBatch (2 or 4), resolved at its first use; 0 until then
 
     VectorKernels(double[] wRows, double[] uCols, double[] b, int n, int d, double invTau) {
-        this.stepTile = SimdKernels.stepTile(System.getProperty(SimdKernels.STEP_TILE_PROPERTY), Runtime.version().feature());
         this.n = n;
         this.d = d;
         this.invTau = invTau;
@@ -1154,9 +1153,20 @@ final class VectorKernels implements SimdKernels {
         }
     }
 
+    /**
+     * Read when the batch step is first used, not when the kernels are built: a bad value then fails only the call
+     * that uses it, with an {@link IllegalArgumentException} naming it, instead of every network's construction (the
+     * shared kernels are built in a class initialiser, where it would surface as an ExceptionInInitializerError).
+     * Racing threads resolve the same value.
+     */
     @Override
     public int stepTile() {
-        return stepTile;
+        int t = stepTile;
+        if (t == 0) {
+            t = SimdKernels.stepTile(System.getProperty(SimdKernels.STEP_TILE_PROPERTY), Runtime.version().feature());
+            stepTile = t;
+        }
+        return t;
     }
 
     @Override
@@ -1182,7 +1192,7 @@ final class VectorKernels implements SimdKernels {
     public boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] s) {
         if (d > 3) return false;
         int beta = 0;
-        if (stepTile == 4) {
+        if (stepTile() == 4) {
             for (; d == 3 && beta + 4 <= batch; beta += 4) {
                 readIn4Phi(xs, beta * n, s);
                 update4(xs, beta, h, cs, s);

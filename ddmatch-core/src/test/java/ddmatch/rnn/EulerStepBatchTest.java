@@ -55,6 +55,14 @@ class EulerStepBatchTest {
                     for (int batch : new int[] {2, 5, 8}) compare(kern, net, n, 3, true, batch, rng, true);
                 }
             }
+            // a bad value fails the batch step that reads it, naming it; building the kernels does not read it
+            System.setProperty(SimdKernels.STEP_TILE_PROPERTY, "3");
+            RateNetwork net = NetworkKernelsTest.network(40, 3, 5);
+            NetworkKernels kern = NetworkKernels.of(net, true);
+            double[] xs = new double[2 * 40];
+            assertThatThrownBy(() -> kern.eulerStepBatch(xs, 2, H, new double[6]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-Dddmatch.batchTile=3")
+                    .hasMessageContaining("2 or 4");
         } finally {
             if (before == null) System.clearProperty(SimdKernels.STEP_TILE_PROPERTY);
             else System.setProperty(SimdKernels.STEP_TILE_PROPERTY, before);
