@@ -65,14 +65,15 @@ interface SimdKernels {
     /**
      * System property fixing the states per tile of the Vector API kernels' {@link #eulerStepBatch} (d = 3): {@code 2}
      * or {@code 4}. Unset, the JDK decides: 4 from JDK 25 on, 2 before. Both give the same bits (each state's sums
-     * are formed alone, in the same order); they differ in speed only. Read at the batch step's first use; another value
-     * fails that call with an {@link IllegalArgumentException}. With four states the read-in loop keeps 12
-     * accumulators, three rows of W and about 19 tanh constants live: more than AVX-512's 32 vector registers. JDK 25 rebuilds the constants from memory
-     * and keeps the accumulators in registers; JDK 17 spills accumulators to the stack and turns each tanh's clamp mask
-     * into a vector and back. Measured on a Zen 5 (N = 1000, 48 states, one thread, 8 alternating rounds,
-     * {@code bench/results/2026-12-06-batch-tile/}): JDK 17 0.72–0.74 ns per neuron-step with tiles of two against
-     * 0.73–0.89 with four; JDK 25 0.65–0.71 against 0.63–0.67. JDKs 18–24 were not measured; they get
-     * two, the smaller loss if the guess is wrong (two cost JDK 25 2–5 %; four cost JDK 17 16–25 %).
+     * are formed alone, in the same order); they differ in speed only. Read at the batch step's first use; another
+     * value fails that call with an {@link IllegalArgumentException}. With four states the read-in loop keeps 12
+     * accumulators, three rows of W and about 19 tanh constants live: more than AVX-512's 32 vector registers. JDK 25
+     * rebuilds the constants from memory and keeps the accumulators in registers; JDK 17 spills accumulators to the
+     * stack and turns each tanh's clamp mask into a vector and back. Measured on a Zen 5 (N = 1000, 48 states, one
+     * thread, 8 alternating rounds, {@code bench/results/2026-12-06-batch-tile/}): JDK 17 0.72–0.74 ns per
+     * neuron-step with tiles of two against 0.73–0.89 with four; JDK 25 0.65–0.71 against 0.63–0.67. JDKs 18–24 were
+     * not measured; they get two, the smaller loss if the guess is wrong (two cost JDK 25 2–5 %; four cost JDK 17
+     * 16–25 %).
      */
     String STEP_TILE_PROPERTY = "ddmatch.batchTile";
 

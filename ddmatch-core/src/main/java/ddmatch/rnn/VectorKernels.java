@@ -1171,7 +1171,7 @@ final class VectorKernels implements SimdKernels {
 
     @Override
     public int stepBatchScratchLength() {
-        return Math.max(scratchLength(), L + 3 * TILE);   // tiles: lanes, 12 sums; the B mod 4 others: eulerStep
+        return Math.max(scratchLength(), L + 3 * TILE);   // tiles: lanes, ≤ 12 sums; the B mod tile others: eulerStep
     }
 
     /**
@@ -1180,8 +1180,8 @@ final class VectorKernels implements SimdKernels {
      * JDK 17's compiler spills the four-state loop's accumulators: {@link SimdKernels#STEP_TILE_PROPERTY}): one sweep
      * over the neurons evaluates the four tanh vectors and adds them into 12 vector accumulators sharing each load of
      * W's three rows; a second sweep updates the four states sharing each load of U's columns and b. φ never goes
-     * through memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7 (the
-     * parameters, 7N doubles, do not fit L1 for N ≳ 800, so this is L2 traffic saved). Each lane accumulates in the
+     * through memory and no drift array is written: per neuron-step the tile reads 7/4 parameter doubles instead of 7
+     * (the parameters, 7N doubles, do not fit L1 for N ≳ 800, so this is L2 traffic saved). Each lane accumulates in the
      * order of {@link #readIn3Phi}, lanes are added in lane order, then the tail neurons, and the update repeats
      * {@link #eulerStep}'s operations, so every state's new value is bit-identical to a single {@link #eulerStep}.
      * The remaining states (B mod the tile), and every state when d = 1 or 2, take {@link #eulerStep} itself.
