@@ -90,6 +90,28 @@ interface SimdKernels {
         }
     }
 
+    /**
+     * System property choosing the Vector API tanh's form (read once, when the kernels are loaded): {@code true} takes
+     * the table form (reduction by ln 2/8, 2^(j/8) from an eight-entry table by one lane permute, degree-5
+     * polynomial) wherever vectors hold at least 8 doubles, {@code false} the form without a table (reduction by
+     * ln 2, degree 9); anything else, or unset, decides as measured: the table form on JDK 25 and later with at least 8
+     * lanes. Both are as accurate (≤ 3.3e-16 absolute against Math.tanh) and differ in the last bits. Measured on a
+     * Zen 5 (AVX-512, N = 1000, 32 states, one thread, alternating JVMs, BENCHMARKS.md "A table of 2^(j/8) in the
+     * tanh"): the batch step 7 % faster with the table on JDK 25, 6–9 % slower on JDK 17; with 4 lanes (AVX2) the
+     * lookup must span two vectors and the step was 20–25 % slower, so narrower vectors never take it. JDKs 18–24
+     * were not measured and keep the form without a table. Like {@code ddmatch.kernel}, an unrecognised value means
+     * "decide"; {@link NetworkKernels#implementation()} names the form in use.
+     */
+    String TANH_TABLE_PROPERTY = "ddmatch.tanhTable";
+
+    /** Whether the vector tanh takes the table form ({@link #TANH_TABLE_PROPERTY}) with {@code lanes} doubles per vector. */
+    static boolean tanhTable(String property, int lanes, int jdkFeature) {
+        if (lanes < 8) return false;
+        if ("true".equals(property)) return true;
+        if ("false".equals(property)) return false;
+        return jdkFeature >= 25;
+    }
+
     /** States per tile of {@link #eulerStepBatch} when d = 3 (2 or 4, {@link #STEP_TILE_PROPERTY}). */
     int stepTile();
 

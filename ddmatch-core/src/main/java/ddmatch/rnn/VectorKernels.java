@@ -4,7 +4,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,32 +12,36 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>tanh.</b> {@link #tanh(double)} and its vector form compute, lane by lane, the same operations: lanes with
  * {@code |x| > 20} give ±1 (tanh(20) rounds to 1; this also covers ±∞, while NaN fails the comparison and propagates);
- * {@code y = 2|x| = k·ln2/8 + r} with {@code k = round(16|x|/ln2)} (the 1.5·2⁵² rounding constant) and {@code |r| ≤
- * ln2/16}, reduced in one fused multiply-add on |x| with ln2/16 rounded to double, {@code r/2 = |x| − k·ln2/16}, then
- * doubled exactly (the rounding of ln 2/16 moves r by at most k·2.9e-18 ≤ 1.4e-15 at k = 462, where tanh is 1 to within
- * 1e-17, so no Cody–Waite second constant is needed); {@code expm1(r) = r + r² q(r)} with q a degree-5 Chebyshev
- * approximation of {@code (expm1 r − r)/r²} on that interval (relative error of expm1 ≤ 2.3e-16; coefficients from
- * {@code bench/tanh_coefficients.py}), evaluated as {@code (Q0 + Q1 r) + r²((Q2 + Q3 r) + r²(Q4 + Q5 r))} (a chain of 3
- * fused multiply-adds after r²); {@code e^y = 2^K·2^(j/8)·(1 + expm1 r)} with {@code k = 8K + j}: 2^(j/8) from a table
- * of eight doubles (one lane permute on 8 lanes; {@link #narrowTable}), 2^K added to its exponent bits by an integer
- * addition; {@code expm1(y) = S(1 + expm1 r) − 1} as one fused multiply-add, S = 2^K·2^(j/8); {@code tanh|x| =
- * expm1(y)/(expm1(y) + 2)} (≥ +0); then the sign of x. Only additions, multiplications, fused multiply-adds, one
- * division, comparisons, lane permutes and bit operations, all exact or correctly rounded in Java, so the vector lanes
- * and the scalar tail give bit-identical values on every machine, whatever the vector width. The clamp is a comparison
- * and a blend rather than {@code min}: Java's {@code min} (NaN and signed-zero rules) compiles to several instructions
- * per vector. Working on |x| keeps the relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured
- * against {@link Math#tanh}: maximum absolute error 2.2e-16 (JDK 25) / 3.3e-16 (JDK 17, whose Math.tanh differs) on
- * 2·10⁷ points of [−25, 25]; maximum relative error 1.2e-15 on (1e-300, 0.35), reached near |x| ≈ 0.02 where the
- * table's rounding (1.1e-16 of 2^(1/8)) is divided by a result of 0.05 (the form without a table: 4.8e-16). This table
- * form replaced, in session 13 (2026-12-06), the Cody–Waite reduction by ln 2 with a degree-9 polynomial in Estrin's
- * scheme (which had replaced a Horner form earlier that day): the same accuracy in absolute terms with 10 instead of 15
- * multiply-class operations per vector, the two FMA pipes being the kernels' tightest resource (BENCHMARKS.md, "A table
- * of 2^(j/8) in the tanh"). The vector API's own {@code VectorOperators.TANH} (an SVML call on x86) was measured no
- * faster than {@link FastTanh}'s SIMD loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not
- * used. References: W. J. Cody and W. Waite, <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980
- * (argument reduction); P. T. P. Tang, "Table-driven implementation of the exponential function in IEEE floating-point
- * arithmetic", ACM Trans. Math. Softw. 15 (1989) 144–157 (the table of 2^(j/2^m)); L. N. Trefethen, <i>Approximation
- * Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation).
+ * {@code y = 2|x| = k·s + r} with {@code k = round(y/s)} (the 1.5·2⁵² rounding constant) and {@code |r| ≤ s/2}, reduced
+ * in one fused multiply-add on |x| with s/2 rounded to double, {@code r/2 = |x| − k·s/2}, then doubled exactly; {@code
+ * expm1(r) = r + r² q(r)} with q a Chebyshev approximation of {@code (expm1 r − r)/r²} on that interval (coefficients
+ * from {@code bench/tanh_coefficients.py}); {@code e^y = S·(1 + expm1 r)}; {@code expm1(y) = S(1 + expm1 r) − 1} as one
+ * fused multiply-add; {@code tanh|x| = expm1(y)/(expm1(y) + 2)} (≥ +0); then the sign of x. Two forms, chosen by the
+ * vector width L (a constant, so C2 compiles only one): <i>with 8 lanes or more</i> (AVX-512, wide SVE) s = ln2/8 and S
+ * = 2^K·2^(j/8) for k = 8K + j, 2^(j/8) from a table of eight doubles by one lane permute and 2^K added to its exponent
+ * bits by an integer addition; q of degree 5 on |r| ≤ ln2/16 (relative error of expm1 ≤ 2.3e-16), evaluated as {@code
+ * (Q0 + Q1 r) + r²((Q2 + Q3 r) + r²(Q4 + Q5 r))}. <i>With fewer lanes</i> (AVX2, NEON) s = ln 2 and S = 2^k built from
+ * its exponent bits; q of degree 9 on |r| ≤ ln2/2 (≤ 4.1e-17) in Estrin's scheme (pairs {@code Q_i + Q_{i+1} r}
+ * combined with r² and r⁴). The rounding of the constant s/2 moves r by at most k·2.9e-18 ≤ 1.4e-15 at k = 462 (table
+ * form) and k·2.3e-17 ≤ 1.4e-15 at k = 58, where tanh is 1 to within 1e-17, so no Cody–Waite second constant is needed.
+ * The table form issues 10 multiply-class operations per vector instead of 15, and the two FMA pipes are these kernels'
+ * tightest resource: on AVX-512 it made the batch step 10–19 % faster; with 4 lanes the permute must span two vectors,
+ * and there it was 20–25 % slower (BENCHMARKS.md, "A table of 2^(j/8) in the tanh"), hence the two forms. Only
+ * additions, multiplications, fused multiply-adds, one division, comparisons, a lane permute and bit operations, all
+ * exact or correctly rounded in Java, so the vector lanes and the scalar tail give bit-identical values, on every
+ * machine of the same vector width (like the sums, whose grouping depends on it). The clamp is a comparison and a blend
+ * rather than {@code min}: Java's {@code min} (NaN and signed-zero rules) compiles to several instructions per vector.
+ * Working on |x| keeps the relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured against {@link
+ * Math#tanh}, either form: maximum absolute error 2.2e-16 (JDK 25) / 3.3e-16 (JDK 17, whose Math.tanh differs) on 2·10⁷
+ * points of [−25, 25]; maximum relative error on (1e-300, 0.35) 4.8e-16 without the table and 1.2e-15 with it, reached
+ * near |x| ≈ 0.02 where the table's rounding (1.1e-16 of 2^(1/8)) is divided by a result of 0.05. The vector API's own
+ * {@code VectorOperators.TANH} (an SVML call on x86) was measured no faster than {@link FastTanh}'s SIMD loop on JDK 17
+ * and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used. References: W. J. Cody and W. Waite,
+ * <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980 (argument reduction); P. T. P. Tang,
+ * "Table-driven implementation of the exponential function in IEEE floating-point arithmetic", ACM Trans. Math. Softw.
+ * 15 (1989) 144–157 (the table of 2^(j/2^m)); G. Estrin, "Organization of computer systems: the fixed plus variable
+ * structure computer", Proc. Western Joint IRE-AIEE-ACM Computer Conference 1960, 33–40; L. N. Trefethen,
+ * <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation).
  *
  * <p><b>Drift.</b> For d = 3 one loop evaluates tanh three vectors at a time and adds each result at once, by fused
  * multiply-adds, into three vector accumulators of the read-in sums {@code a_k = Σ_j W_kj φ_j} (vectorised across
@@ -66,12 +69,14 @@ final class VectorKernels implements SimdKernels {
     private static final int L = S.length();
 
     private static final double A_MAX = 20.0;   // tanh(20) rounds to 1
-    private static final double SIXTEEN_LOG2E = 16 * 1.4426950408889634;   // 16/ln 2: 16 × the double nearest log₂e
     private static final double ROUND = 0x1.8p52;
-    private static final double LN2_16 = 0.6931471805599453 / 16;   // ln 2 / 16 (exact division), off by 1.4e-18
     private static final long SIGN = 0x8000000000000000L;
-    // q(r) ≈ (expm1(r) − r)/r² on [−ln2/16, ln2/16]: degree-5 Chebyshev (near-minimax) approximation, computed in
-    // 40-digit arithmetic and rounded to double by bench/tanh_coefficients.py; |expm1 error| ≤ 2.3e-16 relative there.
+    private static final VectorSpecies<Long> SL = S.vectorShape().withLanes(long.class);
+
+    // The table form (L ≥ 8): 2|x| = k·ln2/8 + r. 16/ln 2 is 16 × the double nearest log₂e; ln 2/16 is the double
+    // nearest ln 2 divided by 16 exactly (off by 1.4e-18). q(r) ≈ (expm1(r) − r)/r² on [−ln2/16, ln2/16]: degree-5
+    // Chebyshev (near-minimax) approximation computed in 40-digit arithmetic and rounded to double by
+    // bench/tanh_coefficients.py; |expm1 error| ≤ 2.3e-16 relative there.
     private static final double Q0 = 0.5000000000000051, Q1 = 0.16666666666666724, Q2 = 0.04166666661752646,
             Q3 = 0.00833333332787334, Q4 = 0.0013889587108239542, Q5 = 0.00019842045637239258;
     // TABLE[j] = bits(2^(j/8)) − j·2^49 (j = 0 … 7): added to t's bits shifted left by 49, whose low 15 bits hold
@@ -83,18 +88,29 @@ final class VectorKernels implements SimdKernels {
         for (int j = 0; j < 8; j++) TABLE[j] = Double.doubleToRawLongBits(Math.pow(2, j / 8.0)) - ((long) j << 49);
     }
 
+    // The form without a table (L < 8): 2|x| = k·ln2 + r, q of degree 9 on [−ln2/2, ln2/2] (|expm1 error| ≤ 4.1e-17).
+    private static final double R0 = 0.5000000000000001, R1 = 0.16666666666666669, R2 = 0.041666666666624164,
+            R3 = 0.008333333333330065, R4 = 0.0013888888917196719, R5 = 0.00019841269863040545,
+            R6 = 2.4801521322368692e-05, R7 = 2.7557268480310024e-06, R8 = 2.7620075879983367e-07,
+            R9 = 2.5100375832561234e-08;
+
+    // This JVM's form (SimdKernels.TANH_TABLE_PROPERTY): 16/ln 2 and ln 2/16 with the table, 2/ln 2 and ln 2/2 without.
+    private static final boolean TABLE_FORM = SimdKernels.tanhTable(System.getProperty(SimdKernels.TANH_TABLE_PROPERTY),
+            L, Runtime.version().feature());
+    private static final double INV_STEP = TABLE_FORM ? 16 * 1.4426950408889634 : 2 * 1.4426950408889634;
+    private static final double STEP = TABLE_FORM ? 0.6931471805599453 / 16 : 0.5 * 0.6931471805599453;
+
     // Broadcast constants as static finals: C2 folds them, and the vector tanh stays under the JIT's inlining size
     // limit (FreqInlineSize = 325 bytecodes). Not inlined, every vector would be boxed on the heap at the call.
     private static final DoubleVector VQ0 = bc(Q0), VQ1 = bc(Q1), VQ2 = bc(Q2), VQ3 = bc(Q3), VQ4 = bc(Q4),
-            VQ5 = bc(Q5), V_MLN2_16 = bc(-LN2_16);
-    private static final VectorSpecies<Long> SL = S.vectorShape().withLanes(long.class);
-    // The table as vectors of L lanes: all eight entries in one (repeated when L > 8); in two when L = 4; four when 2.
-    private static final LongVector T_ALL = tableVector(0, Math.max(L, 8)), T_0 = tableVector(0, L),
-            T_1 = tableVector(L, L), T_2 = tableVector(2 * L, L), T_3 = tableVector(3 * L, L);
+            VQ5 = bc(Q5), VR0 = bc(R0), VR1 = bc(R1), VR2 = bc(R2), VR3 = bc(R3), VR4 = bc(R4), VR5 = bc(R5),
+            VR6 = bc(R6), VR7 = bc(R7), VR8 = bc(R8), VR9 = bc(R9), V_MSTEP = bc(-STEP);
+    // The table in every lane position (repeated when L > 8); used only in the table form (L ≥ 8).
+    private static final LongVector TABLE_LANES = tableLanes();
 
-    private static LongVector tableVector(int from, int length) {
-        long[] v = new long[Math.max(length, SL.length())];
-        for (int i = 0; i < v.length; i++) v[i] = TABLE[(from + i) & 7];
+    private static LongVector tableLanes() {
+        long[] v = new long[Math.max(L, 8)];
+        for (int i = 0; i < v.length; i++) v[i] = TABLE[i & 7];
         return LongVector.fromArray(SL, v, 0);
     }
 
@@ -119,7 +135,7 @@ final class VectorKernels implements SimdKernels {
 
     @Override
     public String description() {
-        return "Vector API, " + L + " × double (" + S.vectorBitSize() + " bits)";
+        return "Vector API, " + L + " × double (" + S.vectorBitSize() + " bits)" + (TABLE_FORM ? ", table tanh" : "");
     }
 
     @Override
@@ -141,41 +157,25 @@ final class VectorKernels implements SimdKernels {
     static double scalarTanh(double x) {
         double a = Math.abs(x);
         if (a > A_MAX) return Math.copySign(1.0, x);   // also ±∞; NaN goes on and gives NaN
-        double t = Math.fma(a, SIXTEEN_LOG2E, ROUND);
+        double t = Math.fma(a, INV_STEP, ROUND);
         double k = t - ROUND;
-        double h = Math.fma(k, -LN2_16, a);
+        double h = Math.fma(k, -STEP, a);
         double r = h + h;
         double rr = r * r;
-        double q = Math.fma(rr, Math.fma(rr, Math.fma(r, Q5, Q4), Math.fma(r, Q3, Q2)), Math.fma(r, Q1, Q0));
-        double p = Math.fma(q, rr, r);
         long ti = Double.doubleToRawLongBits(t);
-        double scale = Double.longBitsToDouble((ti << 49) + TABLE[(int) (ti & 7)]);
+        double q, scale;
+        if (TABLE_FORM) {
+            q = Math.fma(rr, Math.fma(rr, Math.fma(r, Q5, Q4), Math.fma(r, Q3, Q2)), Math.fma(r, Q1, Q0));
+            scale = Double.longBitsToDouble((ti << 49) + TABLE[(int) (ti & 7)]);
+        } else {
+            double r4 = rr * rr;
+            double c = Math.fma(r4, Math.fma(r, R9, R8), Math.fma(rr, Math.fma(r, R7, R6), Math.fma(r, R5, R4)));
+            q = Math.fma(r4, c, Math.fma(rr, Math.fma(r, R3, R2), Math.fma(r, R1, R0)));
+            scale = Double.longBitsToDouble((ti + 1023L) << 52);
+        }
+        double p = Math.fma(q, rr, r);
         double u = Math.fma(scale, p, scale - 1.0);
         return Math.copySign(u / (u + 2.0), x);
-    }
-
-    /**
-     * {@code TABLE[j]} in each lane, j ∈ [0, 8) the lane's index, for vectors of fewer than 4 lanes. The kernels write
-     * the lookup in place: one lane permute of the eight entries when L ≥ 8; when L = 4 a permute of each half on
-     * j mod 4 and a blend on j ≥ 4 (every index in range: JDK 17's two-vector {@code rearrange} failed on the
-     * out-of-range indices it is specified to take from the second vector, measured). A helper is not used for those
-     * because C2 stops inlining calls into a method as large as these kernels (NodeCountInliningCutoff; measured:
-     * the vector tanh 4× slower, its vectors boxed at the call), while the Vector API's own methods are always
-     * inlined. L is a constant, so C2 compiles only the branch for this machine. Here, for L = 2 (128-bit vectors,
-     * where the library runs the scalar kernels unless {@code -Dddmatch.kernel=vector} asks for these) and L = 1:
-     * correct, and slow for the boxing.
-     */
-    private static LongVector narrowTable(LongVector j) {
-        if (L == 2) {
-            VectorShuffle<Long> low = j.and(1L).toShuffle();
-            VectorMask<Long> odd = j.and(2L).compare(VectorOperators.NE, 0L);
-            LongVector first = T_0.rearrange(low).blend(T_1.rearrange(low), odd);
-            LongVector second = T_2.rearrange(low).blend(T_3.rearrange(low), odd);
-            return first.blend(second, j.compare(VectorOperators.GE, 4L));
-        }
-        long[] entries = new long[L];
-        for (int i = 0; i < L; i++) entries[i] = TABLE[(int) j.lane(i)];
-        return LongVector.fromArray(SL, entries, 0);
     }
 
     /**
@@ -196,49 +196,52 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x2 = DoubleVector.fromArray(S, x, from + i + 2 * L);
             DoubleVector a0 = x0.abs();
             VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t0 = a0.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t0 = a0.fma(INV_STEP, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector h0 = k0.fma(V_MLN2_16, a0);
+            DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
-            DoubleVector q0 = rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0));
+            DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
+                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                            rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
-            LongVector ti0 = t0.reinterpretAsLongs(), j0 = ti0.and(7L);
-            DoubleVector sc0 = ti0.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j0.toShuffle())
-                    : L == 4 ? T_0.rearrange(j0.and(3L).toShuffle()).blend(T_1.rearrange(j0.and(3L).toShuffle()),
-                            j0.compare(VectorOperators.GE, 4L)) : narrowTable(j0)).reinterpretAsDoubles();
+            LongVector ti0 = t0.reinterpretAsLongs();
+            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+                    : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
                     .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             DoubleVector a1 = x1.abs();
             VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t1 = a1.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t1 = a1.fma(INV_STEP, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector h1 = k1.fma(V_MLN2_16, a1);
+            DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
-            DoubleVector q1 = rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0));
+            DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
+                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                            rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
-            LongVector ti1 = t1.reinterpretAsLongs(), j1 = ti1.and(7L);
-            DoubleVector sc1 = ti1.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j1.toShuffle())
-                    : L == 4 ? T_0.rearrange(j1.and(3L).toShuffle()).blend(T_1.rearrange(j1.and(3L).toShuffle()),
-                            j1.compare(VectorOperators.GE, 4L)) : narrowTable(j1)).reinterpretAsDoubles();
+            LongVector ti1 = t1.reinterpretAsLongs();
+            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+                    : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
                     .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
             DoubleVector a2 = x2.abs();
             VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t2 = a2.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t2 = a2.fma(INV_STEP, ROUND);
             DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector h2 = k2.fma(V_MLN2_16, a2);
+            DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
-            DoubleVector q2 = rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0));
+            DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
+                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                            rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
-            LongVector ti2 = t2.reinterpretAsLongs(), j2 = ti2.and(7L);
-            DoubleVector sc2 = ti2.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j2.toShuffle())
-                    : L == 4 ? T_0.rearrange(j2.and(3L).toShuffle()).blend(T_1.rearrange(j2.and(3L).toShuffle()),
-                            j2.compare(VectorOperators.GE, 4L)) : narrowTable(j2)).reinterpretAsDoubles();
+            LongVector ti2 = t2.reinterpretAsLongs();
+            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+                    : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
                     .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -250,17 +253,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector xv = DoubleVector.fromArray(S, x, from + i);
             DoubleVector a = xv.abs();
             VectorMask<Double> big = a.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t = a.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t = a.fma(INV_STEP, ROUND);
             DoubleVector k = t.sub(ROUND);
-            DoubleVector h = k.fma(V_MLN2_16, a);
+            DoubleVector h = k.fma(V_MSTEP, a);
             DoubleVector r = h.add(h);
             DoubleVector rr = r.mul(r);
-            DoubleVector q = rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0));
+            DoubleVector q = TABLE_FORM ? rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0))
+                    : rr.mul(rr).fma(rr.mul(rr).fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
+                            rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
-            LongVector ti = t.reinterpretAsLongs(), j = ti.and(7L);
-            DoubleVector sc = ti.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j.toShuffle())
-                    : L == 4 ? T_0.rearrange(j.and(3L).toShuffle()).blend(T_1.rearrange(j.and(3L).toShuffle()),
-                            j.compare(VectorOperators.GE, 4L)) : narrowTable(j)).reinterpretAsDoubles();
+            LongVector ti = t.reinterpretAsLongs();
+            DoubleVector sc = (TABLE_FORM ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
+                    : ti.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u = sc.fma(p, sc.sub(1.0));
             DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
                     .or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -390,17 +394,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x2 = DoubleVector.fromArray(S, x, xOff + i + 2 * L);
             DoubleVector a0 = x0.abs();
             VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t0 = a0.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t0 = a0.fma(INV_STEP, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector h0 = k0.fma(V_MLN2_16, a0);
+            DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
-            DoubleVector q0 = rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0));
+            DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
+                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                            rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
-            LongVector ti0 = t0.reinterpretAsLongs(), j0 = ti0.and(7L);
-            DoubleVector sc0 = ti0.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j0.toShuffle())
-                    : L == 4 ? T_0.rearrange(j0.and(3L).toShuffle()).blend(T_1.rearrange(j0.and(3L).toShuffle()),
-                            j0.compare(VectorOperators.GE, 4L)) : narrowTable(j0)).reinterpretAsDoubles();
+            LongVector ti0 = t0.reinterpretAsLongs();
+            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+                    : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
                     .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -409,17 +414,18 @@ final class VectorKernels implements SimdKernels {
             c2 = f0.fma(DoubleVector.fromArray(S, w, n2 + i + 0 * L), c2);
             DoubleVector a1 = x1.abs();
             VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t1 = a1.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t1 = a1.fma(INV_STEP, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector h1 = k1.fma(V_MLN2_16, a1);
+            DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
-            DoubleVector q1 = rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0));
+            DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
+                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                            rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
-            LongVector ti1 = t1.reinterpretAsLongs(), j1 = ti1.and(7L);
-            DoubleVector sc1 = ti1.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j1.toShuffle())
-                    : L == 4 ? T_0.rearrange(j1.and(3L).toShuffle()).blend(T_1.rearrange(j1.and(3L).toShuffle()),
-                            j1.compare(VectorOperators.GE, 4L)) : narrowTable(j1)).reinterpretAsDoubles();
+            LongVector ti1 = t1.reinterpretAsLongs();
+            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+                    : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
                     .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -428,17 +434,18 @@ final class VectorKernels implements SimdKernels {
             c2 = f1.fma(DoubleVector.fromArray(S, w, n2 + i + 1 * L), c2);
             DoubleVector a2 = x2.abs();
             VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t2 = a2.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t2 = a2.fma(INV_STEP, ROUND);
             DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector h2 = k2.fma(V_MLN2_16, a2);
+            DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
-            DoubleVector q2 = rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0));
+            DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
+                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                            rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
-            LongVector ti2 = t2.reinterpretAsLongs(), j2 = ti2.and(7L);
-            DoubleVector sc2 = ti2.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j2.toShuffle())
-                    : L == 4 ? T_0.rearrange(j2.and(3L).toShuffle()).blend(T_1.rearrange(j2.and(3L).toShuffle()),
-                            j2.compare(VectorOperators.GE, 4L)) : narrowTable(j2)).reinterpretAsDoubles();
+            LongVector ti2 = t2.reinterpretAsLongs();
+            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+                    : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
                     .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -450,17 +457,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector xv = DoubleVector.fromArray(S, x, xOff + i);
             DoubleVector a = xv.abs();
             VectorMask<Double> big = a.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t = a.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t = a.fma(INV_STEP, ROUND);
             DoubleVector k = t.sub(ROUND);
-            DoubleVector h = k.fma(V_MLN2_16, a);
+            DoubleVector h = k.fma(V_MSTEP, a);
             DoubleVector r = h.add(h);
             DoubleVector rr = r.mul(r);
-            DoubleVector q = rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0));
+            DoubleVector q = TABLE_FORM ? rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0))
+                    : rr.mul(rr).fma(rr.mul(rr).fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
+                            rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
-            LongVector ti = t.reinterpretAsLongs(), j = ti.and(7L);
-            DoubleVector sc = ti.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j.toShuffle())
-                    : L == 4 ? T_0.rearrange(j.and(3L).toShuffle()).blend(T_1.rearrange(j.and(3L).toShuffle()),
-                            j.compare(VectorOperators.GE, 4L)) : narrowTable(j)).reinterpretAsDoubles();
+            LongVector ti = t.reinterpretAsLongs();
+            DoubleVector sc = (TABLE_FORM ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
+                    : ti.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u = sc.fma(p, sc.sub(1.0));
             DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
                     .or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1282,17 +1290,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
             DoubleVector a0 = x0.abs();
             VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t0 = a0.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t0 = a0.fma(INV_STEP, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector h0 = k0.fma(V_MLN2_16, a0);
+            DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
-            DoubleVector q0 = rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0));
+            DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
+                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                            rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
-            LongVector ti0 = t0.reinterpretAsLongs(), j0 = ti0.and(7L);
-            DoubleVector sc0 = ti0.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j0.toShuffle())
-                    : L == 4 ? T_0.rearrange(j0.and(3L).toShuffle()).blend(T_1.rearrange(j0.and(3L).toShuffle()),
-                            j0.compare(VectorOperators.GE, 4L)) : narrowTable(j0)).reinterpretAsDoubles();
+            LongVector ti0 = t0.reinterpretAsLongs();
+            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+                    : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
                     .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1302,17 +1311,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
             DoubleVector a1 = x1.abs();
             VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t1 = a1.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t1 = a1.fma(INV_STEP, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector h1 = k1.fma(V_MLN2_16, a1);
+            DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
-            DoubleVector q1 = rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0));
+            DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
+                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                            rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
-            LongVector ti1 = t1.reinterpretAsLongs(), j1 = ti1.and(7L);
-            DoubleVector sc1 = ti1.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j1.toShuffle())
-                    : L == 4 ? T_0.rearrange(j1.and(3L).toShuffle()).blend(T_1.rearrange(j1.and(3L).toShuffle()),
-                            j1.compare(VectorOperators.GE, 4L)) : narrowTable(j1)).reinterpretAsDoubles();
+            LongVector ti1 = t1.reinterpretAsLongs();
+            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+                    : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
                     .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1322,17 +1332,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x2 = DoubleVector.fromArray(S, xs, o2 + j);
             DoubleVector a2 = x2.abs();
             VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t2 = a2.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t2 = a2.fma(INV_STEP, ROUND);
             DoubleVector k2 = t2.sub(ROUND);
-            DoubleVector h2 = k2.fma(V_MLN2_16, a2);
+            DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
-            DoubleVector q2 = rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0));
+            DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
+                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                            rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
-            LongVector ti2 = t2.reinterpretAsLongs(), j2 = ti2.and(7L);
-            DoubleVector sc2 = ti2.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j2.toShuffle())
-                    : L == 4 ? T_0.rearrange(j2.and(3L).toShuffle()).blend(T_1.rearrange(j2.and(3L).toShuffle()),
-                            j2.compare(VectorOperators.GE, 4L)) : narrowTable(j2)).reinterpretAsDoubles();
+            LongVector ti2 = t2.reinterpretAsLongs();
+            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+                    : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
                     .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1342,17 +1353,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x3 = DoubleVector.fromArray(S, xs, o3 + j);
             DoubleVector a3 = x3.abs();
             VectorMask<Double> big3 = a3.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t3 = a3.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t3 = a3.fma(INV_STEP, ROUND);
             DoubleVector k3 = t3.sub(ROUND);
-            DoubleVector h3 = k3.fma(V_MLN2_16, a3);
+            DoubleVector h3 = k3.fma(V_MSTEP, a3);
             DoubleVector r3 = h3.add(h3);
             DoubleVector rr3 = r3.mul(r3);
-            DoubleVector q3 = rr3.fma(rr3.fma(r3.fma(VQ5, VQ4), r3.fma(VQ3, VQ2)), r3.fma(VQ1, VQ0));
+            DoubleVector q3 = TABLE_FORM ? rr3.fma(rr3.fma(r3.fma(VQ5, VQ4), r3.fma(VQ3, VQ2)), r3.fma(VQ1, VQ0))
+                    : rr3.mul(rr3).fma(rr3.mul(rr3).fma(r3.fma(VR9, VR8), rr3.fma(r3.fma(VR7, VR6), r3.fma(VR5, VR4))),
+                            rr3.fma(r3.fma(VR3, VR2), r3.fma(VR1, VR0)));
             DoubleVector p3 = q3.fma(rr3, r3);
-            LongVector ti3 = t3.reinterpretAsLongs(), j3 = ti3.and(7L);
-            DoubleVector sc3 = ti3.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j3.toShuffle())
-                    : L == 4 ? T_0.rearrange(j3.and(3L).toShuffle()).blend(T_1.rearrange(j3.and(3L).toShuffle()),
-                            j3.compare(VectorOperators.GE, 4L)) : narrowTable(j3)).reinterpretAsDoubles();
+            LongVector ti3 = t3.reinterpretAsLongs();
+            DoubleVector sc3 = (TABLE_FORM ? ti3.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti3.and(7L).toShuffle()))
+                    : ti3.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u3 = sc3.fma(p3, sc3.sub(1.0));
             DoubleVector f3 = u3.div(u3.add(2.0)).blend(1.0, big3).reinterpretAsLongs()
                     .or(x3.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1456,17 +1468,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x0 = DoubleVector.fromArray(S, xs, o0 + j);
             DoubleVector a0 = x0.abs();
             VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t0 = a0.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t0 = a0.fma(INV_STEP, ROUND);
             DoubleVector k0 = t0.sub(ROUND);
-            DoubleVector h0 = k0.fma(V_MLN2_16, a0);
+            DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
-            DoubleVector q0 = rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0));
+            DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
+                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                            rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
-            LongVector ti0 = t0.reinterpretAsLongs(), j0 = ti0.and(7L);
-            DoubleVector sc0 = ti0.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j0.toShuffle())
-                    : L == 4 ? T_0.rearrange(j0.and(3L).toShuffle()).blend(T_1.rearrange(j0.and(3L).toShuffle()),
-                            j0.compare(VectorOperators.GE, 4L)) : narrowTable(j0)).reinterpretAsDoubles();
+            LongVector ti0 = t0.reinterpretAsLongs();
+            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+                    : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
                     .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
@@ -1476,17 +1489,18 @@ final class VectorKernels implements SimdKernels {
             DoubleVector x1 = DoubleVector.fromArray(S, xs, o1 + j);
             DoubleVector a1 = x1.abs();
             VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
-            DoubleVector t1 = a1.fma(SIXTEEN_LOG2E, ROUND);
+            DoubleVector t1 = a1.fma(INV_STEP, ROUND);
             DoubleVector k1 = t1.sub(ROUND);
-            DoubleVector h1 = k1.fma(V_MLN2_16, a1);
+            DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
-            DoubleVector q1 = rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0));
+            DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
+                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                            rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
-            LongVector ti1 = t1.reinterpretAsLongs(), j1 = ti1.and(7L);
-            DoubleVector sc1 = ti1.lanewise(VectorOperators.LSHL, 49).add(L >= 8 ? T_ALL.rearrange(j1.toShuffle())
-                    : L == 4 ? T_0.rearrange(j1.and(3L).toShuffle()).blend(T_1.rearrange(j1.and(3L).toShuffle()),
-                            j1.compare(VectorOperators.GE, 4L)) : narrowTable(j1)).reinterpretAsDoubles();
+            LongVector ti1 = t1.reinterpretAsLongs();
+            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+                    : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
                     .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();

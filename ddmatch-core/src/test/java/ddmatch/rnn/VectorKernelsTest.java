@@ -46,6 +46,34 @@ class VectorKernelsTest {
         assertThat(vector(NetworkKernelsTest.network(16, 3, 2)).description()).contains(lanes + " × double");
     }
 
+    /**
+     * The tanh's form: the table form only with 8 lanes or more, forced by {@code -Dddmatch.tanhTable=true|false},
+     * otherwise from JDK 25 on; and the build's table-form run ({@code kernels-table-tanh}, the property set to true)
+     * really runs it wherever vectors are that wide, so that both forms are tested on any JDK.
+     */
+    @Test
+    void theTanhFormFollowsThePropertyTheJdkAndTheWidth() {
+        assertThat(SimdKernels.tanhTable(null, 8, 25)).isTrue();
+        assertThat(SimdKernels.tanhTable(null, 16, 26)).isTrue();
+        assertThat(SimdKernels.tanhTable(null, 8, 17)).isFalse();
+        assertThat(SimdKernels.tanhTable(null, 8, 24)).isFalse();
+        assertThat(SimdKernels.tanhTable(null, 4, 25)).isFalse();
+        assertThat(SimdKernels.tanhTable("true", 8, 17)).isTrue();
+        assertThat(SimdKernels.tanhTable("true", 4, 25)).isFalse();
+        assertThat(SimdKernels.tanhTable("false", 8, 25)).isFalse();
+        assertThat(SimdKernels.tanhTable("yes", 8, 17)).isFalse();
+        assertThat(SimdKernels.tanhTable("yes", 8, 25)).isTrue();
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        String description = vector(NetworkKernelsTest.network(16, 3, 2)).description();
+        int lanes = Integer.parseInt(description.replaceAll(".*?(\\d+) × double.*", "$1"));
+        boolean expected = SimdKernels.tanhTable(System.getProperty(SimdKernels.TANH_TABLE_PROPERTY), lanes,
+                Runtime.version().feature());
+        assertThat(description.endsWith(", table tanh")).as(description).isEqualTo(expected);
+        if ("true".equals(System.getProperty(SimdKernels.TANH_TABLE_PROPERTY)) && lanes >= 8) {
+            assertThat(description).endsWith(", table tanh");
+        }
+    }
+
     /** Max |tanh − Math.tanh| over a dense grid of [−25, 25] ≤ 2.5e-16 (measured 2.2e-16); lanes = scalar form bit for bit. */
     @Test
     void tanhAgreesWithMathTanhAndItsScalarForm() {
