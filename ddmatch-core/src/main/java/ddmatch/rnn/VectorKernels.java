@@ -16,32 +16,33 @@ import jdk.incubator.vector.VectorSpecies;
  * in one fused multiply-add on |x| with s/2 rounded to double, {@code r/2 = |x| − k·s/2}, then doubled exactly; {@code
  * expm1(r) = r + r² q(r)} with q a Chebyshev approximation of {@code (expm1 r − r)/r²} on that interval (coefficients
  * from {@code bench/tanh_coefficients.py}); {@code e^y = S·(1 + expm1 r)}; {@code expm1(y) = S(1 + expm1 r) − 1} as one
- * fused multiply-add; {@code tanh|x| = expm1(y)/(expm1(y) + 2)} (≥ +0); then the sign of x. Two forms, chosen by the
- * vector width L (a constant, so C2 compiles only one): <i>with 8 lanes or more</i> (AVX-512, wide SVE) s = ln2/8 and S
- * = 2^K·2^(j/8) for k = 8K + j, 2^(j/8) from a table of eight doubles by one lane permute and 2^K added to its exponent
- * bits by an integer addition; q of degree 5 on |r| ≤ ln2/16 (relative error of expm1 ≤ 2.3e-16), evaluated as {@code
- * (Q0 + Q1 r) + r²((Q2 + Q3 r) + r²(Q4 + Q5 r))}. <i>With fewer lanes</i> (AVX2, NEON) s = ln 2 and S = 2^k built from
- * its exponent bits; q of degree 9 on |r| ≤ ln2/2 (≤ 4.1e-17) in Estrin's scheme (pairs {@code Q_i + Q_{i+1} r}
- * combined with r² and r⁴). The rounding of the constant s/2 moves r by at most k·2.9e-18 ≤ 1.4e-15 at k = 462 (table
- * form) and k·2.3e-17 ≤ 1.4e-15 at k = 58, where tanh is 1 to within 1e-17, so no Cody–Waite second constant is needed.
- * The table form issues 10 multiply-class operations per vector instead of 15, and the two FMA pipes are these kernels'
- * tightest resource: on AVX-512 it made the batch step 10–19 % faster; with 4 lanes the permute must span two vectors,
- * and there it was 20–25 % slower (BENCHMARKS.md, "A table of 2^(j/8) in the tanh"), hence the two forms. Only
- * additions, multiplications, fused multiply-adds, one division, comparisons, a lane permute and bit operations, all
- * exact or correctly rounded in Java, so the vector lanes and the scalar tail give bit-identical values, on every
- * machine of the same vector width (like the sums, whose grouping depends on it). The clamp is a comparison and a blend
- * rather than {@code min}: Java's {@code min} (NaN and signed-zero rules) compiles to several instructions per vector.
- * Working on |x| keeps the relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300). Measured against {@link
- * Math#tanh}, either form: maximum absolute error 2.2e-16 (JDK 25) / 3.3e-16 (JDK 17, whose Math.tanh differs) on 2·10⁷
- * points of [−25, 25]; maximum relative error on (1e-300, 0.35) 4.8e-16 without the table and 1.2e-15 with it, reached
- * near |x| ≈ 0.02 where the table's rounding (1.1e-16 of 2^(1/8)) is divided by a result of 0.05. The vector API's own
- * {@code VectorOperators.TANH} (an SVML call on x86) was measured no faster than {@link FastTanh}'s SIMD loop on JDK 17
- * and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used. References: W. J. Cody and W. Waite,
- * <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980 (argument reduction); P. T. P. Tang,
- * "Table-driven implementation of the exponential function in IEEE floating-point arithmetic", ACM Trans. Math. Softw.
- * 15 (1989) 144–157 (the table of 2^(j/2^m)); G. Estrin, "Organization of computer systems: the fixed plus variable
- * structure computer", Proc. Western Joint IRE-AIEE-ACM Computer Conference 1960, 33–40; L. N. Trefethen,
- * <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation).
+ * fused multiply-add; {@code tanh|x| = expm1(y)/(expm1(y) + 2)} (≥ +0); then the sign of x. Two forms, one per JVM
+ * ({@link SimdKernels#TANH_TABLE_PROPERTY}; a constant, so C2 compiles only one): <i>the table form</i>, taken by
+ * default on JDK 25 and later with 8 lanes or more (AVX-512, wide SVE): s = ln2/8 and S = 2^K·2^(j/8) for k = 8K + j,
+ * 2^(j/8) from a table of eight doubles by one lane permute and 2^K added to its exponent bits by an integer addition;
+ * q of degree 5 on |r| ≤ ln2/16 (relative error of expm1 ≤ 2.3e-16), evaluated as {@code (Q0 + Q1 r) + r²((Q2 + Q3 r) +
+ * r²(Q4 + Q5 r))}. <i>The form without a table</i>, everywhere else: s = ln 2 and S = 2^k built from its exponent bits;
+ * q of degree 9 on |r| ≤ ln2/2 (≤ 4.1e-17) in Estrin's scheme (pairs {@code Q_i + Q_{i+1} r} combined with r² and r⁴).
+ * The rounding of the constant s/2 moves r by at most k·2.9e-18 ≤ 1.4e-15 at k = 462 (table form) and k·2.3e-17 ≤
+ * 1.4e-15 at k = 58, where tanh is 1 to within 1e-17, so no Cody–Waite second constant is needed. The table form issues
+ * 10 multiply-class operations per vector instead of 15, and the two FMA pipes are these kernels' tightest resource: on
+ * AVX-512 it made JDK 25's batch step 7 % faster, but JDK 17's 6–9 % slower; with 4 lanes the permute must span two
+ * vectors, and JDK 17's step was 20–25 % slower (BENCHMARKS.md, "A table of 2^(j/8) in the tanh"), hence the two forms.
+ * Only additions, multiplications, fused multiply-adds, one division, comparisons, a lane permute and bit operations,
+ * all exact or correctly rounded in Java, so the vector lanes and the scalar tail give bit-identical values, on every
+ * machine of the same vector width and form (like the sums, whose grouping depends on the width). The clamp is a
+ * comparison and a blend rather than {@code min}: Java's {@code min} (NaN and signed-zero rules) compiles to several
+ * instructions per vector. Working on |x| keeps the relative accuracy near 0 (tanh(±0) = ±0, tanh(1e-300) = 1e-300).
+ * Measured against {@link Math#tanh}, either form: maximum absolute error 2.2e-16 (JDK 25) / 3.3e-16 (JDK 17, whose
+ * Math.tanh differs) on 2·10⁷ points of [−25, 25]; maximum relative error on (1e-300, 0.35) 4.8e-16 without the table
+ * and 1.2e-15 with it, reached near |x| ≈ 0.02 where the table's rounding (1.1e-16 of 2^(1/8)) is divided by a result
+ * of 0.05. The vector API's own {@code VectorOperators.TANH} (an SVML call on x86) was measured no faster than {@link
+ * FastTanh}'s SIMD loop on JDK 17 and 25 (≈ 2.1 vs 2.0 ns per element, loaded machine), so it is not used. References:
+ * W. J. Cody and W. Waite, <i>Software Manual for the Elementary Functions</i>, Prentice-Hall 1980 (argument
+ * reduction); P. T. P. Tang, "Table-driven implementation of the exponential function in IEEE floating-point
+ * arithmetic", ACM Trans. Math. Softw. 15 (1989) 144–157 (the table of 2^(j/2^m)); G. Estrin, "Organization of computer
+ * systems: the fixed plus variable structure computer", Proc. Western Joint IRE-AIEE-ACM Computer Conference 1960,
+ * 33–40; L. N. Trefethen, <i>Approximation Theory and Approximation Practice</i>, SIAM 2013 (Chebyshev approximation).
  *
  * <p><b>Drift.</b> For d = 3 one loop evaluates tanh three vectors at a time and adds each result at once, by fused
  * multiply-adds, into three vector accumulators of the read-in sums {@code a_k = Σ_j W_kj φ_j} (vectorised across
