@@ -79,8 +79,12 @@ public final class Ddmatch implements Runnable {
         @Override
         public String[] getVersion() {
             String reason = ddmatch.linalg.VectorApi.scalarReason();
+            String kernels = ddmatch.rnn.NetworkKernels.inUse();   // vector shape and tanh form, or "scalar"
+            if (reason == null && kernels.equals("scalar")) {
+                reason = "the Vector API kernels did not load on this JDK";
+            }
             return new String[] {"ddmatch " + VERSION + " (Java " + Runtime.version() + ")",
-                "kernels: " + (reason == null ? "Vector API (jdk.incubator.vector)" : "scalar, because " + reason)};
+                "kernels: " + (reason == null ? kernels + " (jdk.incubator.vector)" : "scalar, because " + reason)};
         }
     }
 }

@@ -188,6 +188,15 @@ public final class NetworkKernels {
     }
 
     /**
+     * The network kernels this JVM runs, for a user: {@code "scalar"}, or the Vector API kernels' vector shape and
+     * tanh form (e.g. {@code "Vector API, 8 × double (512 bits), table tanh"}).
+     */
+    public static String inUse() {
+        SimdKernels shared = SimdKernels.shared();
+        return shared == null ? "scalar" : shared.description();
+    }
+
+    /**
      * Kernels for {@code net} (copies its U, W and b; for ensembles of its states). A population mode
      * {@code 1 w₀ᵀ} enters as one more column of U and row of W.
      */

@@ -55,6 +55,11 @@ class CliTest {
         assertThat(r.out()).contains("ddmatch ").contains("(Java " + Runtime.version() + ")");
         String reason = ddmatch.linalg.VectorApi.scalarReason();
         assertThat(r.out()).contains(reason == null ? "kernels: Vector API" : "kernels: scalar, because " + reason);
+        if (reason == null) {
+            // the vector shape and the tanh's form of this JVM's kernels, as NetworkKernels reports them
+            assertThat(r.out()).contains("kernels: " + ddmatch.rnn.NetworkKernels.inUse() + " (jdk.incubator.vector)")
+                    .contains(" × double (");
+        }
     }
 
     @Test
