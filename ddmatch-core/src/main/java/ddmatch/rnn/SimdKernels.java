@@ -97,7 +97,7 @@ interface SimdKernels {
      * ln 2, degree 9); anything else, or unset, decides as measured: the table form on JDK 25 and later with at least 8
      * lanes. Both are as accurate (≤ 3.3e-16 absolute against Math.tanh) and differ in the last bits. Measured on a
      * Zen 5 (AVX-512, N = 1000, 32 states, one thread, alternating JVMs, BENCHMARKS.md "A table of 2^(j/8) in the
-     * tanh"): the batch step 7 % faster with the table on JDK 25, 6–9 % slower on JDK 17; with 4 lanes (AVX2) the
+     * tanh"): the batch step 5–10 % faster with the table on JDK 25, 4–6 % slower on JDK 17; with 4 lanes (AVX2) the
      * lookup must span two vectors and JDK 17's step was 20–25 % slower, so narrower vectors never take it. JDKs 18–24
      * were not measured and keep the form without a table. Like {@code ddmatch.kernel}, an unrecognised value means
      * "decide"; {@link NetworkKernels#implementation()} names the form in use.

@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The rounding of the constant s/2 moves r by at most k·2.9e-18 ≤ 1.4e-15 at k = 462 (table form) and k·2.3e-17 ≤
  * 1.4e-15 at k = 58, where tanh is 1 to within 1e-17, so no Cody–Waite second constant is needed. The table form issues
  * 10 multiply-class operations per vector instead of 15, and the two FMA pipes are these kernels' tightest resource: on
- * AVX-512 it made JDK 25's batch step 7 % faster, but JDK 17's 6–9 % slower; with 4 lanes the permute must span two
+ * AVX-512 it made JDK 25's batch step 5–10 % faster, but JDK 17's 4–6 % slower; with 4 lanes the permute must span two
  * vectors, and JDK 17's step was 20–25 % slower (BENCHMARKS.md, "A table of 2^(j/8) in the tanh"), hence the two forms.
  * Only additions, multiplications, fused multiply-adds, one division, comparisons, a lane permute and bit operations,
  * all exact or correctly rounded in Java, so the vector lanes and the scalar tail give bit-identical values, on every
@@ -202,8 +202,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);   // unused in the table form (C2 drops it)
             DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
-                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                    : r40.fma(r40.fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
@@ -219,8 +220,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);   // unused in the table form (C2 drops it)
             DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
-                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                    : r41.fma(r41.fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
@@ -236,8 +238,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);   // unused in the table form (C2 drops it)
             DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
-                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                    : r42.fma(r42.fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
@@ -259,8 +262,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h = k.fma(V_MSTEP, a);
             DoubleVector r = h.add(h);
             DoubleVector rr = r.mul(r);
+            DoubleVector r4 = rr.mul(rr);   // unused in the table form (C2 drops it)
             DoubleVector q = TABLE_FORM ? rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0))
-                    : rr.mul(rr).fma(rr.mul(rr).fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
+                    : r4.fma(r4.fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
                             rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
             LongVector ti = t.reinterpretAsLongs();
@@ -400,8 +404,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);   // unused in the table form (C2 drops it)
             DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
-                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                    : r40.fma(r40.fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
@@ -420,8 +425,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);   // unused in the table form (C2 drops it)
             DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
-                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                    : r41.fma(r41.fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
@@ -440,8 +446,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);   // unused in the table form (C2 drops it)
             DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
-                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                    : r42.fma(r42.fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
@@ -463,8 +470,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h = k.fma(V_MSTEP, a);
             DoubleVector r = h.add(h);
             DoubleVector rr = r.mul(r);
+            DoubleVector r4 = rr.mul(rr);   // unused in the table form (C2 drops it)
             DoubleVector q = TABLE_FORM ? rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0))
-                    : rr.mul(rr).fma(rr.mul(rr).fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
+                    : r4.fma(r4.fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
                             rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
             LongVector ti = t.reinterpretAsLongs();
@@ -1296,8 +1304,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);   // unused in the table form (C2 drops it)
             DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
-                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                    : r40.fma(r40.fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
@@ -1317,8 +1326,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);   // unused in the table form (C2 drops it)
             DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
-                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                    : r41.fma(r41.fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
@@ -1338,8 +1348,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h2 = k2.fma(V_MSTEP, a2);
             DoubleVector r2 = h2.add(h2);
             DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);   // unused in the table form (C2 drops it)
             DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
-                    : rr2.mul(rr2).fma(rr2.mul(rr2).fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                    : r42.fma(r42.fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
@@ -1359,8 +1370,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h3 = k3.fma(V_MSTEP, a3);
             DoubleVector r3 = h3.add(h3);
             DoubleVector rr3 = r3.mul(r3);
+            DoubleVector r43 = rr3.mul(rr3);   // unused in the table form (C2 drops it)
             DoubleVector q3 = TABLE_FORM ? rr3.fma(rr3.fma(r3.fma(VQ5, VQ4), r3.fma(VQ3, VQ2)), r3.fma(VQ1, VQ0))
-                    : rr3.mul(rr3).fma(rr3.mul(rr3).fma(r3.fma(VR9, VR8), rr3.fma(r3.fma(VR7, VR6), r3.fma(VR5, VR4))),
+                    : r43.fma(r43.fma(r3.fma(VR9, VR8), rr3.fma(r3.fma(VR7, VR6), r3.fma(VR5, VR4))),
                             rr3.fma(r3.fma(VR3, VR2), r3.fma(VR1, VR0)));
             DoubleVector p3 = q3.fma(rr3, r3);
             LongVector ti3 = t3.reinterpretAsLongs();
@@ -1474,8 +1486,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h0 = k0.fma(V_MSTEP, a0);
             DoubleVector r0 = h0.add(h0);
             DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);   // unused in the table form (C2 drops it)
             DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
-                    : rr0.mul(rr0).fma(rr0.mul(rr0).fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                    : r40.fma(r40.fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
@@ -1495,8 +1508,9 @@ final class VectorKernels implements SimdKernels {
             DoubleVector h1 = k1.fma(V_MSTEP, a1);
             DoubleVector r1 = h1.add(h1);
             DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);   // unused in the table form (C2 drops it)
             DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
-                    : rr1.mul(rr1).fma(rr1.mul(rr1).fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                    : r41.fma(r41.fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
