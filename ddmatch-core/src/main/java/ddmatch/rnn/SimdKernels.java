@@ -100,7 +100,7 @@ interface SimdKernels {
      * tanh"): the batch step 5–10 % faster with the table on JDK 25, 4–6 % slower on JDK 17; with 4 lanes (AVX2) the
      * lookup must span two vectors and JDK 17's step was 20–25 % slower, so narrower vectors never take it. JDKs 18–24
      * were not measured and keep the form without a table. Like {@code ddmatch.kernel}, an unrecognised value means
-     * "decide"; {@link NetworkKernels#implementation()} names the form in use.
+     * "decide"; {@link NetworkKernels#inUse()} names the form in use.
      */
     String TANH_TABLE_PROPERTY = "ddmatch.tanhTable";
 

@@ -74,10 +74,10 @@ final class VectorKernels implements SimdKernels {
     private static final long SIGN = 0x8000000000000000L;
     private static final VectorSpecies<Long> SL = S.vectorShape().withLanes(long.class);
 
-    // The table form (L ≥ 8): 2|x| = k·ln2/8 + r. 16/ln 2 is 16 × the double nearest log₂e; ln 2/16 is the double
-    // nearest ln 2 divided by 16 exactly (off by 1.4e-18). q(r) ≈ (expm1(r) − r)/r² on [−ln2/16, ln2/16]: degree-5
-    // Chebyshev (near-minimax) approximation computed in 40-digit arithmetic and rounded to double by
-    // bench/tanh_coefficients.py; |expm1 error| ≤ 2.3e-16 relative there.
+    // The table form (by default on JDK 25+ with L ≥ 8; TABLE_FORM below): 2|x| = k·ln2/8 + r. 16/ln 2 is 16 × the
+    // double nearest log₂e; ln 2/16 is the double nearest ln 2 divided by 16 exactly (off by 1.4e-18).
+    // q(r) ≈ (expm1(r) − r)/r² on [−ln2/16, ln2/16]: degree-5 Chebyshev (near-minimax) approximation computed in
+    // 40-digit arithmetic and rounded to double by bench/tanh_coefficients.py; |expm1 error| ≤ 2.3e-16 relative there.
     private static final double Q0 = 0.5000000000000051, Q1 = 0.16666666666666724, Q2 = 0.04166666661752646,
             Q3 = 0.00833333332787334, Q4 = 0.0013889587108239542, Q5 = 0.00019842045637239258;
     // TABLE[j] = bits(2^(j/8)) − j·2^49 (j = 0 … 7): added to t's bits shifted left by 49, whose low 15 bits hold
@@ -89,7 +89,8 @@ final class VectorKernels implements SimdKernels {
         for (int j = 0; j < 8; j++) TABLE[j] = Double.doubleToRawLongBits(Math.pow(2, j / 8.0)) - ((long) j << 49);
     }
 
-    // The form without a table (L < 8): 2|x| = k·ln2 + r, q of degree 9 on [−ln2/2, ln2/2] (|expm1 error| ≤ 4.1e-17).
+    // The form without a table (everywhere else): 2|x| = k·ln2 + r, q of degree 9 on [−ln2/2, ln2/2]
+    // (|expm1 error| ≤ 4.1e-17).
     private static final double R0 = 0.5000000000000001, R1 = 0.16666666666666669, R2 = 0.041666666666624164,
             R3 = 0.008333333333330065, R4 = 0.0013888888917196719, R5 = 0.00019841269863040545,
             R6 = 2.4801521322368692e-05, R7 = 2.7557268480310024e-06, R8 = 2.7620075879983367e-07,
@@ -106,7 +107,7 @@ final class VectorKernels implements SimdKernels {
     private static final DoubleVector VQ0 = bc(Q0), VQ1 = bc(Q1), VQ2 = bc(Q2), VQ3 = bc(Q3), VQ4 = bc(Q4),
             VQ5 = bc(Q5), VR0 = bc(R0), VR1 = bc(R1), VR2 = bc(R2), VR3 = bc(R3), VR4 = bc(R4), VR5 = bc(R5),
             VR6 = bc(R6), VR7 = bc(R7), VR8 = bc(R8), VR9 = bc(R9), V_MSTEP = bc(-STEP);
-    // The table in every lane position (repeated when L > 8); used only in the table form (L ≥ 8).
+    // The table in every lane position (repeated when L > 8); used only in the table form.
     private static final LongVector TABLE_LANES = tableLanes();
 
     private static LongVector tableLanes() {
@@ -208,7 +209,8 @@ final class VectorKernels implements SimdKernels {
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
-            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+            DoubleVector sc0 = (TABLE_FORM
+                    ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
                     : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
@@ -226,7 +228,8 @@ final class VectorKernels implements SimdKernels {
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
-            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+            DoubleVector sc1 = (TABLE_FORM
+                    ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
                     : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
@@ -244,7 +247,8 @@ final class VectorKernels implements SimdKernels {
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
-            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+            DoubleVector sc2 = (TABLE_FORM
+                    ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
                     : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
@@ -268,7 +272,8 @@ final class VectorKernels implements SimdKernels {
                             rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
             LongVector ti = t.reinterpretAsLongs();
-            DoubleVector sc = (TABLE_FORM ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
+            DoubleVector sc = (TABLE_FORM
+                    ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
                     : ti.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u = sc.fma(p, sc.sub(1.0));
             DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
@@ -410,7 +415,8 @@ final class VectorKernels implements SimdKernels {
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
-            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+            DoubleVector sc0 = (TABLE_FORM
+                    ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
                     : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
@@ -431,7 +437,8 @@ final class VectorKernels implements SimdKernels {
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
-            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+            DoubleVector sc1 = (TABLE_FORM
+                    ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
                     : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
@@ -452,7 +459,8 @@ final class VectorKernels implements SimdKernels {
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
-            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+            DoubleVector sc2 = (TABLE_FORM
+                    ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
                     : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
@@ -476,7 +484,8 @@ final class VectorKernels implements SimdKernels {
                             rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
             DoubleVector p = q.fma(rr, r);
             LongVector ti = t.reinterpretAsLongs();
-            DoubleVector sc = (TABLE_FORM ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
+            DoubleVector sc = (TABLE_FORM
+                    ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
                     : ti.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u = sc.fma(p, sc.sub(1.0));
             DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
@@ -1310,7 +1319,8 @@ final class VectorKernels implements SimdKernels {
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
-            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+            DoubleVector sc0 = (TABLE_FORM
+                    ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
                     : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
@@ -1332,7 +1342,8 @@ final class VectorKernels implements SimdKernels {
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
-            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+            DoubleVector sc1 = (TABLE_FORM
+                    ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
                     : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
@@ -1354,7 +1365,8 @@ final class VectorKernels implements SimdKernels {
                             rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
             DoubleVector p2 = q2.fma(rr2, r2);
             LongVector ti2 = t2.reinterpretAsLongs();
-            DoubleVector sc2 = (TABLE_FORM ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+            DoubleVector sc2 = (TABLE_FORM
+                    ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
                     : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
             DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
@@ -1376,7 +1388,8 @@ final class VectorKernels implements SimdKernels {
                             rr3.fma(r3.fma(VR3, VR2), r3.fma(VR1, VR0)));
             DoubleVector p3 = q3.fma(rr3, r3);
             LongVector ti3 = t3.reinterpretAsLongs();
-            DoubleVector sc3 = (TABLE_FORM ? ti3.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti3.and(7L).toShuffle()))
+            DoubleVector sc3 = (TABLE_FORM
+                    ? ti3.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti3.and(7L).toShuffle()))
                     : ti3.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u3 = sc3.fma(p3, sc3.sub(1.0));
             DoubleVector f3 = u3.div(u3.add(2.0)).blend(1.0, big3).reinterpretAsLongs()
@@ -1492,7 +1505,8 @@ final class VectorKernels implements SimdKernels {
                             rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
             DoubleVector p0 = q0.fma(rr0, r0);
             LongVector ti0 = t0.reinterpretAsLongs();
-            DoubleVector sc0 = (TABLE_FORM ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+            DoubleVector sc0 = (TABLE_FORM
+                    ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
                     : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
             DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
@@ -1514,7 +1528,8 @@ final class VectorKernels implements SimdKernels {
                             rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
             DoubleVector p1 = q1.fma(rr1, r1);
             LongVector ti1 = t1.reinterpretAsLongs();
-            DoubleVector sc1 = (TABLE_FORM ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+            DoubleVector sc1 = (TABLE_FORM
+                    ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
                     : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
             DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
             DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
