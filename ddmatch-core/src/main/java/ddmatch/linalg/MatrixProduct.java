@@ -144,8 +144,12 @@ public final class MatrixProduct {
      * around a 1000-neuron network's step fell from 0.24–0.28 to 0.03–0.13 µs (JDK 25; BENCHMARKS.md §0000).
      */
     public static double sumOfSquares(double[] x) {
-        int n = x.length;
-        return SIMD != null && n >= SIMD_SUM_MIN ? SIMD.dot(x, 0, x, 0, n) : scalarDot(x, 0, x, 0, n);
+        return sumOfSquares(x, 0, x.length);
+    }
+
+    /** {@link #sumOfSquares(double[])} of {@code x[off, off + len)}: one state of several stored one after another. */
+    public static double sumOfSquares(double[] x, int off, int len) {
+        return SIMD != null && len >= SIMD_SUM_MIN ? SIMD.dot(x, off, x, off, len) : scalarDot(x, off, x, off, len);
     }
 
     private static final int SIMD_SUM_MIN = 32;

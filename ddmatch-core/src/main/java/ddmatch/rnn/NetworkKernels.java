@@ -93,6 +93,14 @@ public final class NetworkKernels {
     }
 
     /**
+     * The states per tile {@link #eulerStepBatch} steps together sharing the loads of the weights ({@link #stepTile()}),
+     * or 0 when it has no tiled form for these kernels (scalar kernels, or d ≠ 3) and steps the states one by one.
+     */
+    public int tiledStep() {
+        return simd != null && d == 3 ? simd.stepTile() : 0;
+    }
+
+    /**
      * {@code out[i] = tanh(x[i])} for i &lt; len, by the tanh the network kernels use: the Vector API tanh when
      * {@link #vectorApiInUse()}, else {@link FastTanh} (both within 2.5e-16 of {@link Math#tanh}, see BENCHMARKS.md).
      */
@@ -295,6 +303,18 @@ public final class NetworkKernels {
      * @param cs    the B states' latent noise, B × d row-major (length ≥ B·d; zeros for none)
      */
     public void eulerStepBatch(double[] xs, int batch, double h, double[] cs) {
+        eulerStepBatch(xs, batch, h, cs, null);
+    }
+
+    /**
+     * {@link #eulerStepBatch(double[], int, double, double[])}, and Σ x_j² of each new state into {@code sq[β]} for the
+     * caller's divergence check (NaN if an entry is NaN, +∞ if one is infinite or the sum overflows): with the Vector
+     * API summed in the update sweep that writes the state, so it costs no pass of its own; in an order other than
+     * {@link #eulerStep}'s, so equal to its sum up to rounding.
+     *
+     * @param sq length ≥ B, or null when the sums are not wanted
+     */
+    public void eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] sq) {
         if (batch < 1 || xs.length < (long) n * batch) {
             throw new IllegalArgumentException("eulerStepBatch: batch = " + batch + " states of N = " + n
                     + " need batch ≥ 1 and xs of ≥ B·N entries; got " + xs.length);
@@ -303,7 +323,10 @@ public final class NetworkKernels {
             throw new IllegalArgumentException("eulerStepBatch: cs has " + cs.length + " entries; the latent noise of B = "
                     + batch + " states needs ≥ B·d = " + ((long) d * batch));
         }
-        if (simd != null && simd.eulerStepBatch(xs, batch, h, cs, scratch(simd.stepBatchScratchLength()))) {
+        if (sq != null && sq.length < batch) {
+            throw new IllegalArgumentException("eulerStepBatch: sq has " + sq.length + " entries; B = " + batch + " states need ≥ B");
+        }
+        if (simd != null && simd.eulerStepBatch(xs, batch, h, cs, sq, scratch(simd.stepBatchScratchLength()))) {
             return;
         }
         double[][] buf = stepBuffers.get();   // the scalar kernels work on whole arrays: one state and its drift
@@ -321,8 +344,10 @@ public final class NetworkKernels {
                 double c = cs[beta * d + k];
                 for (int j = 0; j < n; j++) xs[off + j] += uCols[k * n + j] * c;
             }
+            if (sq != null) sq[beta] = ddmatch.linalg.MatrixProduct.sumOfSquares(xs, off, n);
         }
     }
+
 
     /** {@code out = (1/τ)(−x + U W φ(x) + b)}. */
     public void drift(double[] x, double[] out) {

@@ -6,6 +6,7 @@ import ddmatch.sde.Sde;
 import ddmatch.sde.TangentDynamics;
 import ddmatch.sde.input.InputSchedule;
 import ddmatch.solve.FusedEulerStep;
+import ddmatch.solve.LockStepEulerStep;
 import ddmatch.solve.Observable;
 import java.util.List;
 
@@ -32,7 +33,7 @@ import java.util.List;
  * <p>One drift evaluation costs N evaluations of φ and 2·N·d multiply-adds (plus N·p and p schedule evaluations with
  * inputs). The instance is immutable and may be shared by threads; its kernels keep per-thread scratch space.
  */
-public final class RateNetwork implements Network, TangentDynamics, InputDriven, FusedEulerStep {
+public final class RateNetwork implements Network, TangentDynamics, InputDriven, LockStepEulerStep {
     private final String name;
     private final Embedding embedding;
     private final int n;
@@ -51,6 +52,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     private final double[] population;      // w₀ (N), or null
     private final ThreadLocal<double[]> gainScratch;
     private final ThreadLocal<double[]> latentNoise;   // c = S·ΔW of the fused step, one entry per kernel column
+    private final ThreadLocal<double[]> batchNoise;    // the same for the B states of eulerStepBatch, B × columns
     private final int p;                    // number of inputs (0: none)
     private final double[] inputGain;       // B, N × p
     private final double[] contextGain;     // B_c = (I − U P) B, N × p
@@ -187,6 +189,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
         this.gainScratch = ThreadLocal.withInitial(() -> new double[dm]);
         final int columns = population == null ? d : d + 1;   // with a population mode the last column (1) has no noise
         this.latentNoise = ThreadLocal.withInitial(() -> new double[columns]);
+        this.batchNoise = ThreadLocal.withInitial(() -> new double[4 * columns]);
         this.p = inputNames.size();
         if (schedules.size() != p || inputGain.length != n * p) {
             throw new IllegalArgumentException("inputs: " + p + " names, " + schedules.size() + " schedules and an input gain B of "
@@ -403,6 +406,46 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
             c[k] = ck;
         }
         return kernels.eulerStep(x, h, c);
+    }
+
+    /**
+     * The kernels' tile ({@link NetworkKernels#tiledStep()}: 4 states on JDK 25+, 2 before, with the Vector API and
+     * d = 3 latent columns), or 0 — the states are then stepped one by one — for a network with inputs or
+     * state-dependent noise (whose {@link #eulerStep} declines) or without a tiled kernel.
+     */
+    @Override
+    public int lockStepTile() {
+        return p > 0 || kGain != null ? 0 : kernels.tiledStep();
+    }
+
+    /**
+     * {@link #eulerStep} of B states in lock step through {@link NetworkKernels#eulerStepBatch}: each state's latent
+     * noise {@code c = S·ΔW} is formed exactly as {@link #eulerStep} forms it, so every state ends bit for bit as that
+     * step of it alone would leave it.
+     *
+     * @throws IllegalStateException if {@link #lockStepTile()} is 0 (inputs, state-dependent noise, no tiled kernel)
+     */
+    @Override
+    public void eulerStepBatch(double t, double h, double[] xs, int batch, double[] dWs, double[] sq) {
+        if (lockStepTile() == 0) {
+            throw new IllegalStateException("network '" + name + "': no lock-step Euler step (it needs constant noise, no "
+                    + "inputs and the Vector API kernels with d = 3 columns); step each state with eulerStep");
+        }
+        int columns = population == null ? d : d + 1;
+        double[] cs = batchNoise.get();
+        if (cs.length < batch * columns) {
+            cs = new double[batch * columns];
+            batchNoise.set(cs);
+        }
+        for (int beta = 0; beta < batch; beta++) {
+            for (int k = 0; k < d; k++) {
+                double ck = 0;
+                for (int q = 0; q < m; q++) ck = Math.fma(s[k * m + q], dWs[beta * m + q], ck);
+                cs[beta * columns + k] = ck;
+            }
+            if (columns > d) cs[beta * columns + d] = 0.0;   // the population mode's column carries no noise
+        }
+        kernels.eulerStepBatch(xs, batch, h, cs, sq);
     }
 
     private void addInput(int q, double scaledValue, double[] out) {

@@ -56,11 +56,12 @@ interface SimdKernels {
     /**
      * One Euler–Maruyama step of each of B states stored one after another ({@code xs[β·N + j]}), in place, state β
      * with latent noise {@code cs[β·d, (β+1)·d)}; each state's result bit-identical to {@link #eulerStep} of it alone.
-     * {@code scratch} has at least {@link #stepBatchScratchLength()} entries.
+     * Unless {@code sq} is null, {@code sq[β]} receives Σ x_j² of state β's new value (summed in another order than
+     * {@link #eulerStep}'s: equal up to rounding). {@code scratch} has at least {@link #stepBatchScratchLength()} entries.
      *
      * @return false (nothing stepped) when this kernel has no fused form for its d
      */
-    boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] scratch);
+    boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] sq, double[] scratch);
 
     /**
      * System property fixing the states per tile of the Vector API kernels' {@link #eulerStepBatch} (d = 3): {@code 2}

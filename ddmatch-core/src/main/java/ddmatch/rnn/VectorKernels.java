@@ -1244,7 +1244,7 @@ final class VectorKernels implements SimdKernels {
 
     @Override
     public int stepBatchScratchLength() {
-        return Math.max(scratchLength(), L + 3 * TILE);   // tiles: lanes, ≤ 12 sums; the B mod tile others: eulerStep
+        return Math.max(scratchLength(), L + 4 * TILE);   // tiles: lanes, ≤ 12 sums, 4 Σ x²; the B mod tile others: eulerStep
     }
 
     /**
@@ -1262,26 +1262,25 @@ final class VectorKernels implements SimdKernels {
      * @return false (nothing stepped) when d &gt; 3
      */
     @Override
-    public boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] s) {
+    public boolean eulerStepBatch(double[] xs, int batch, double h, double[] cs, double[] sq, double[] s) {
         if (d > 3) return false;
         int beta = 0;
         if (stepTile() == 4) {
             for (; d == 3 && beta + 4 <= batch; beta += 4) {
                 readIn4Phi(xs, beta * n, s);
-                update4(xs, beta, h, cs, s);
+                update4(xs, beta, h, cs, s, sq != null);
+                if (sq != null) System.arraycopy(s, L + 12, sq, beta, 4);
             }
         } else {
             for (; d == 3 && beta + 2 <= batch; beta += 2) {
                 readIn2Phi(xs, beta * n, s);
-                update2(xs, beta, h, cs, s);
+                update2(xs, beta, h, cs, s, sq != null);
+                if (sq != null) System.arraycopy(s, L + 6, sq, beta, 2);
             }
         }
         for (; beta < batch; beta++) {
-            if (d == 3) {
-                eulerStepAt(xs, beta * n, h, cs, beta * d, s);
-            } else {
-                eulerStepLowD(xs, beta * n, h, cs, beta * d, s);
-            }
+            double q = d == 3 ? eulerStepAt(xs, beta * n, h, cs, beta * d, s) : eulerStepLowD(xs, beta * n, h, cs, beta * d, s);
+            if (sq != null) sq[beta] = q;
         }
         return true;
     }
@@ -1432,7 +1431,7 @@ final class VectorKernels implements SimdKernels {
      * The Euler–Maruyama updates of the four states from {@code xs[β·n]} with the read-in sums of {@link #readIn4Phi}:
      * {@link #eulerStepAt}'s operations, each load of U's columns and b serving the four states (no sum of squares).
      */
-    private void update4(double[] xs, int beta, double h, double[] cs, double[] s) {
+    private void update4(double[] xs, int beta, double h, double[] cs, double[] s, boolean squares) {
         final int n = this.n, n2 = 2 * n, sums = L;
         final double[] u = uc, b = this.b;
         final int o0 = beta * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
@@ -1444,6 +1443,7 @@ final class VectorKernels implements SimdKernels {
         DoubleVector b10 = bc(s[sums + 3]), b11 = bc(s[sums + 4]), b12 = bc(s[sums + 5]);
         DoubleVector b20 = bc(s[sums + 6]), b21 = bc(s[sums + 7]), b22 = bc(s[sums + 8]);
         DoubleVector b30 = bc(s[sums + 9]), b31 = bc(s[sums + 10]), b32 = bc(s[sums + 11]);
+        DoubleVector q0 = DoubleVector.zero(S), q1 = q0, q2 = q0, q3 = q0;   // Σ x² of the new states, one chain each
         int j = 0;
         for (; j < bound; j += L) {
             DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
@@ -1472,7 +1472,21 @@ final class VectorKernels implements SimdKernels {
             r3 = u1.fma(b31, r3);
             r3 = u2.fma(b32, r3);
             r3.intoArray(xs, o3 + j);
+            if (squares) {
+                q0 = r0.fma(r0, q0);
+                q1 = r1.fma(r1, q1);
+                q2 = r2.fma(r2, q2);
+                q3 = r3.fma(r3, q3);
+            }
         }
+        q0.intoArray(s, 0);
+        s[sums + 12] = laneSum(s, 0);
+        q1.intoArray(s, 0);
+        s[sums + 13] = laneSum(s, 0);
+        q2.intoArray(s, 0);
+        s[sums + 14] = laneSum(s, 0);
+        q3.intoArray(s, 0);
+        s[sums + 15] = laneSum(s, 0);
         updateTails(xs, o0, 4, bound, ht, s);
     }
 
@@ -1555,7 +1569,7 @@ final class VectorKernels implements SimdKernels {
     }
 
     /** {@link #update4} for a tile of two states from {@code xs[β·n]}. */
-    private void update2(double[] xs, int beta, double h, double[] cs, double[] s) {
+    private void update2(double[] xs, int beta, double h, double[] cs, double[] s, boolean squares) {
         final int n = this.n, n2 = 2 * n, sums = L;
         final double[] u = uc, b = this.b;
         final int o0 = beta * n, o1 = o0 + n;
@@ -1565,6 +1579,7 @@ final class VectorKernels implements SimdKernels {
         final DoubleVector vh = bc(ht);
         DoubleVector b00 = bc(s[sums + 0]), b01 = bc(s[sums + 1]), b02 = bc(s[sums + 2]);
         DoubleVector b10 = bc(s[sums + 3]), b11 = bc(s[sums + 4]), b12 = bc(s[sums + 5]);
+        DoubleVector q0 = DoubleVector.zero(S), q1 = q0;   // Σ x² of the new states, one chain each
         int j = 0;
         for (; j < bound; j += L) {
             DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
@@ -1581,7 +1596,15 @@ final class VectorKernels implements SimdKernels {
             r1 = u1.fma(b11, r1);
             r1 = u2.fma(b12, r1);
             r1.intoArray(xs, o1 + j);
+            if (squares) {
+                q0 = r0.fma(r0, q0);
+                q1 = r1.fma(r1, q1);
+            }
         }
+        q0.intoArray(s, 0);
+        s[sums + 6] = laneSum(s, 0);
+        q1.intoArray(s, 0);
+        s[sums + 7] = laneSum(s, 0);
         updateTails(xs, o0, 2, bound, ht, s);
     }
 
@@ -1615,6 +1638,7 @@ final class VectorKernels implements SimdKernels {
         for (int t = 0; t < states; t++) {
             double e0 = s[L + 3 * t], e1 = s[L + 3 * t + 1], e2 = s[L + 3 * t + 2];
             int o = o0 + t * n;
+            double sq = s[L + 3 * states + t];
             for (int i = bound; i < n; i++) {
                 double xi = xs[o + i];
                 double xn = Math.fma(b[i] - xi, ht, xi);
@@ -1622,7 +1646,9 @@ final class VectorKernels implements SimdKernels {
                 xn = Math.fma(u[n + i], e1, xn);
                 xn = Math.fma(u[n2 + i], e2, xn);
                 xs[o + i] = xn;
+                sq = Math.fma(xn, xn, sq);
             }
+            s[L + 3 * states + t] = sq;
         }
     }
 

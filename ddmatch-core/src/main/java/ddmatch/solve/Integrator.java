@@ -53,22 +53,44 @@ public final class Integrator {
      */
     public Trajectory solve(Sde sde, double[] x0, double t0, double dt, long steps, NoiseStream noise,
                             SaveAt saveAt, Observable observed) {
-        long rows = saveAt.rows(steps);
-        long size = rows * observed.dimension();
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("recording " + rows + " rows of " + observed.dimension()
-                    + " values does not fit in memory; record fewer rows (SaveAt.every) or fewer values (an Observable)");
+        Recorder recorder = new Recorder(t0, dt, steps, saveAt, observed);
+        run(sde, x0, t0, dt, steps, noise, saveAt, recorder);
+        return recorder.trajectory();
+    }
+
+    /** A sink that keeps the observed rows of a run in memory, for {@link #solve} and the ensembles' solve. */
+    static final class Recorder implements Sink {
+        private final double first;
+        private final double interval;
+        private final Observable observed;
+        private final double[] values;
+        private final double[] row;
+        private int cursor;
+
+        Recorder(double t0, double dt, long steps, SaveAt saveAt, Observable observed) {
+            long rows = saveAt.rows(steps);
+            long size = rows * observed.dimension();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("recording " + rows + " rows of " + observed.dimension()
+                        + " values does not fit in memory; record fewer rows (SaveAt.every) or fewer values (an Observable)");
+            }
+            this.first = saveAt.includeInitial() ? t0 : t0 + saveAt.every() * dt;
+            this.interval = saveAt.every() * dt;
+            this.observed = observed;
+            this.values = new double[(int) size];
+            this.row = new double[observed.dimension()];
         }
-        double[] values = new double[(int) size];
-        int[] cursor = {0};
-        double[] row = new double[observed.dimension()];
-        run(sde, x0, t0, dt, steps, noise, saveAt, (t, x) -> {
+
+        @Override
+        public void accept(double t, double[] x) {
             observed.observe(x, row);
-            System.arraycopy(row, 0, values, cursor[0], row.length);
-            cursor[0] += row.length;
-        });
-        double first = saveAt.includeInitial() ? t0 : t0 + saveAt.every() * dt;
-        return new Trajectory(first, saveAt.every() * dt, observed.dimension(), values);
+            System.arraycopy(row, 0, values, cursor, row.length);
+            cursor += row.length;
+        }
+
+        Trajectory trajectory() {
+            return new Trajectory(first, interval, observed.dimension(), values);
+        }
     }
 
     /** Receives recorded states as the run goes: for streaming to disk or for on-line statistics. */

@@ -83,6 +83,19 @@ class EulerStepBatchTest {
                 .hasMessageContaining("-Dddmatch.batchTile=3").hasMessageContaining("2 or 4");
     }
 
+    /** Σ x² after the generic step (drift, x + f·h, + U c) of a copy of x: the reference where the fused step declines. */
+    private static double sumOfSquaresOfGenericStep(NetworkKernels kern, double[] x, double[] c, double[] u, int n, int d) {
+        double[] y = x.clone(), f = new double[n];
+        kern.drift(y, f);
+        for (int j = 0; j < n; j++) y[j] = y[j] + f[j] * H;
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < n; j++) y[j] += u[k * n + j] * c[k];
+        }
+        double s = 0;
+        for (double v : y) s += v * v;
+        return s;
+    }
+
     private static void compare(NetworkKernels kern, RateNetwork net, int n, int d, boolean noisy, int batch,
                                 SplittableRandom rng, boolean vector) {
         double[] xs = new double[batch * n];
@@ -95,15 +108,29 @@ class EulerStepBatchTest {
             for (int k = 0; k < d; k++) u[k * n + j] = uRows[j * d + k];
         }
         boolean fused = false;
+        double[] sq = new double[batch];
         for (int step = 0; step < 20; step++) {
             if (noisy) {
                 for (int i = 0; i < cs.length; i++) cs[i] = 0.1 * Math.sqrt(H) * rng.nextGaussian();
             }
-            kern.eulerStepBatch(xs, batch, H, cs);
+            if ((step & 1) == 0) {
+                kern.eulerStepBatch(xs, batch, H, cs);
+            } else {
+                kern.eulerStepBatch(xs, batch, H, cs, sq);
+            }
             for (int q = 0; q < batch; q++) {
                 double[] x = singles[q];
                 System.arraycopy(cs, q * d, c, 0, d);
-                if (kern.eulerStep(x, H, c) != SimdKernels.DECLINED) {
+                double single = kern.eulerStep(x, H, c);
+                if ((step & 1) == 1) {
+                    // Σ x² of the new state, against an independent sum of the state the single step left
+                    double ref = 0;
+                    for (int j = 0; j < n; j++) ref += x[j] * x[j];
+                    if (single == SimdKernels.DECLINED) ref = sumOfSquaresOfGenericStep(kern, x, c, u, n, d);
+                    assertThat(sq[q]).as("Σ x² of state %d, B = %d, N = %d, d = %d", q, batch, n, d)
+                            .isCloseTo(ref, within(1e-13 * ref));
+                }
+                if (single != SimdKernels.DECLINED) {
                     fused = true;
                     continue;
                 }

@@ -9,8 +9,11 @@ import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.solve.Ensemble;
+import ddmatch.solve.EulerMaruyama;
 import ddmatch.solve.GaussianIncrements;
 import ddmatch.solve.Integrator;
+import ddmatch.solve.LockStepIntegrator;
+import ddmatch.solve.NoiseStream;
 import ddmatch.solve.ProgressListener;
 import ddmatch.solve.SaveAt;
 import java.io.IOException;
@@ -110,8 +113,15 @@ public final class EnsembleJob {
                     WellStatistics s = WellStatistics.empty(k);
                     if (!it.hasNext()) return List.of(s).iterator();
                     RateNetwork net = ModelFiles.load(Path.of(c.model())).network();
-                    double[] buffer = new double[(int) (c.steps() / c.every()) * c.dimension()];
-                    while (it.hasNext()) s = s.merge(trajectory(net, c, it.next(), buffer));
+                    // a partition's trajectories in groups of the network's lock-step tile (1 without one)
+                    int tile = Math.max(1, net.lockStepTile());
+                    int[] group = new int[tile];
+                    double[][] buffers = new double[tile][(int) (c.steps() / c.every()) * c.dimension()];
+                    while (it.hasNext()) {
+                        int size = 0;
+                        while (size < tile && it.hasNext()) group[size++] = it.next();
+                        s = s.merge(trajectories(net, c, Arrays.copyOf(group, size), buffers));
+                    }
                     return List.of(s).iterator();
                 })
                 .reduce(WellStatistics::merge);
@@ -125,6 +135,52 @@ public final class EnsembleJob {
     public static WellStatistics trajectory(RateNetwork net, EnsembleConfig c, int index, double[] buffer) {
         long steps = c.steps();
         record(net, c.x0(), c.dt(), steps, c.every(), Ensemble.trajectorySeed(c.seed(), index), buffer);
+        return statistics(c, buffer);
+    }
+
+    /**
+     * The merged statistics of a group of trajectories, stepped together through a {@link LockStepIntegrator} when
+     * the network has a lock-step form (Euler–Maruyama, the network's scheme: {@code Sampler.schemeFor}); each
+     * trajectory's rows, hence the statistics, are bit for bit those of {@link #trajectory}.
+     *
+     * @param indices the trajectories' indices (≥ 1 of them)
+     * @param buffers at least {@code indices.length} work arrays as {@link #trajectory}'s, overwritten
+     */
+    public static WellStatistics trajectories(RateNetwork net, EnsembleConfig c, int[] indices, double[][] buffers) {
+        int size = indices.length;
+        if (size == 1 || net.lockStepTile() == 0 || Sampler.schemeFor(net) != EulerMaruyama.INSTANCE) {
+            WellStatistics s = WellStatistics.empty(c.wells());
+            for (int q = 0; q < size; q++) s = s.merge(trajectory(net, c, indices[q], buffers[q]));
+            return s;
+        }
+        int d = c.dimension();
+        double[][] x0s = new double[size][];
+        NoiseStream[] noises = new NoiseStream[size];
+        Integrator.Sink[] sinks = new Integrator.Sink[size];
+        for (int q = 0; q < size; q++) {
+            x0s[q] = c.x0();
+            noises[q] = new GaussianIncrements(net.noiseDimension(), Ensemble.trajectorySeed(c.seed(), indices[q]));
+            double[] out = buffers[q];
+            double[] z = new double[d];
+            int[] cursor = {0};
+            sinks[q] = (t, x) -> {
+                net.readout(x, z);
+                System.arraycopy(z, 0, out, cursor[0], d);
+                cursor[0] += d;
+            };
+        }
+        LockStepIntegrator.Outcome[] outcomes = new LockStepIntegrator().run(net, x0s, 0, c.dt(), c.steps(), noises,
+                new SaveAt(c.every(), false), sinks);
+        WellStatistics s = WellStatistics.empty(c.wells());
+        for (int q = 0; q < size; q++) {
+            outcomes[q].orThrow();
+            s = s.merge(statistics(c, buffers[q]));
+        }
+        return s;
+    }
+
+    /** One trajectory's statistics from its recorded readout rows. */
+    private static WellStatistics statistics(EnsembleConfig c, double[] buffer) {
         int[] states = CoreSets.assign(buffer, c.dimension(), c.centres(), c.radius());
         double interval = c.dt() * c.every();
         Transitions.Result r = Transitions.of(states, c.wells(), interval);

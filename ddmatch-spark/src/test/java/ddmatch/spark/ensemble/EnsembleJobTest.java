@@ -14,6 +14,7 @@ import ddmatch.io.ModelFiles;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.SystemCatalog;
 import ddmatch.solve.Ensemble;
+import ddmatch.solve.EulerMaruyama;
 import ddmatch.solve.GaussianIncrements;
 import ddmatch.solve.Integrator;
 import ddmatch.solve.ProgressListener;
@@ -128,6 +129,50 @@ class EnsembleJobTest {
             assertThat(s.residences()[w]).isGreaterThan(2000);
             // Sampling error plus the Euler–Maruyama bias (measured ≈ 3 % at dt = 0.01).
             assertThat(Math.abs(mean - exact)).isLessThan(3 * se + 0.05 * exact);
+        }
+    }
+
+    /**
+     * A d = 3 network steps a partition's trajectories in lock step ({@code EnsembleJob.trajectories}); the statistics
+     * are bit for bit those of the trajectories run one by one ({@code EnsembleJob.trajectory}), for a group of the
+     * tile and a smaller one.
+     */
+    @Test
+    void lockStepGroupsGiveTheStatisticsOfSingleTrajectories() {
+        int n = 120, d = 3;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[] w = new double[d * n];
+        for (int i = 0; i < w.length; i++) w[i] = 2.5 * r.nextGaussian() / Math.sqrt(n);
+        double[] noise = {0.4, 0, 0, 0, 0.4, 0, 0, 0, 0.4};
+        RateNetwork net3 = new RateNetwork("three", ddmatch.rnn.Embedding.random(n, d, 2.0, 3), w, noise, 3, 1.0,
+                ddmatch.rnn.Activation.TANH, ddmatch.rnn.Standardization.identity(d), 0.01);
+        org.junit.jupiter.api.Assumptions.assumeTrue(net3.lockStepTile() >= 2, "no lock-step kernel on this JVM");
+        double[] x0 = net3.stateFor(new double[] {0, 0, 0});
+        // two wells at two readouts of a reference run, far apart
+        double[] ref = new double[200 * d];
+        int[] at = {0};
+        double[] z = new double[d];
+        new Integrator(EulerMaruyama.INSTANCE).run(net3, x0, 0, 0.01, 2000, new GaussianIncrements(3, 99), new SaveAt(10, false),
+                (t, x) -> {
+                    net3.readout(x, z);
+                    System.arraycopy(z, 0, ref, at[0], d);
+                    at[0] += d;
+                });
+        double[] centres = new double[2 * d];
+        System.arraycopy(ref, 50 * d, centres, 0, d);
+        System.arraycopy(ref, 199 * d, centres, d, d);
+        double gap = 0;
+        for (int k = 0; k < d; k++) gap += (centres[k] - centres[d + k]) * (centres[k] - centres[d + k]);
+        EnsembleConfig c = new EnsembleConfig("unused", 6, 20, 0.01, 5, 21, centres, d, 0.45 * Math.sqrt(gap), x0);
+        int rows = (int) (c.steps() / c.every()) * d;
+        for (int[] indices : new int[][] {{0, 1, 2, 3}, {4, 5, 7}}) {
+            double[][] buffers = new double[indices.length][rows];
+            WellStatistics group = EnsembleJob.trajectories(net3, c, indices, buffers);
+            WellStatistics alone = WellStatistics.empty(2);
+            for (int i : indices) alone = alone.merge(EnsembleJob.trajectory(net3, c, i, new double[rows]));
+            assertThat(group).isEqualTo(alone);
+            assertThat(group.trajectories()).isEqualTo(indices.length);
+            assertThat(java.util.Arrays.stream(group.counts()).sum()).as("transitions counted").isPositive();
         }
     }
 }
