@@ -15,7 +15,7 @@ Thread count: the BLAS thread count is whatever OPENBLAS_NUM_THREADS / OMP_NUM_T
 this script once with 1 thread (everything) and once with 2 threads (--only linalg). Only for benchmarks: nothing in
 the Java build or tests uses Python.
 
-Usage: python3 bench/numpy_reference.py [--only all|kernels|single|batch|linalg|scaling|dense] [--features F] [--quick]
+Usage: python3 bench/numpy_reference.py [--only all|kernels|single|batch|ensemble|linalg|scaling|dense] [--features F] [--quick]
 """
 import argparse
 import ctypes
@@ -193,6 +193,46 @@ def kernel_rows(quick, sizes=(250, 1000, 4000), extras=True):
     return rows
 
 
+def ensemble_rows(quick):
+    """What EnsembleBenchmark measures, the NumPy way: 64 noisy trajectories of the N = 1000, d = 3 network (additive
+    noise U S dW, S = 0.3 I, m = 3) from the same state, 100 Euler-Maruyama steps as one batched step each (tanh of the
+    64 x N array, two small GEMMs, the noise drawn as a 64 x 3 array by NumPy's default generator), and the divergence
+    check of every trajectory after every step (its squared norm against the bound 1e6 (1 + |x0|), as ddmatch's
+    Integrator)."""
+    n = 1000
+    u, w, b = network(n, 20240601)
+    x0 = state(u, b, 1000)
+    xb = np.empty((BATCH, n))
+    tb = np.empty_like(xb)
+    wT = np.ascontiguousarray(w.T)
+    uT = np.ascontiguousarray(u.T)
+    sT = 0.3 * np.eye(D)
+    h = DT / TAU
+    sqdt = np.sqrt(DT)
+    limit2 = (1e6 * (1.0 + np.linalg.norm(x0))) ** 2
+    rng = np.random.default_rng(7)
+    bh = h * b
+
+    def ensemble_100_steps():
+        nonlocal xb
+        xb[:] = x0
+        for _ in range(100):
+            np.tanh(xb, out=tb)
+            e = tb @ wT                                          # 64 x 3 read-in sums
+            e *= h
+            e += (sqdt * rng.standard_normal((BATCH, D))) @ sT   # + the latent noise S dW
+            r = e @ uT                                           # 64 x N
+            r += bh
+            xb *= 1.0 - h                                        # x + h (b - x) + U e, no 64 x N temporaries
+            xb += r
+            sq = np.einsum("ij,ij->i", xb, xb)
+            if not (sq <= limit2).all():
+                raise FloatingPointError("a trajectory diverged")
+
+    med, mn, mean = timeit(ensemble_100_steps, 2 if quick else 5, 5 if quick else 11)
+    return [("ensemble64_100steps", n, med * 1e9, mn * 1e9, mean * 1e9, "ns/op")]
+
+
 def dense_rows(quick):
     """Dense J (full-rank networks): one Euler step x += dt/tau (b - x + J tanh x) (a matrix-vector product) and the
     matrix-matrix product J @ T for 64 states (N x 64), as DenseStepBenchmark measures."""
@@ -296,7 +336,8 @@ def linalg_rows(quick):
 def main():
     global FEATURES
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", choices=("all", "kernels", "single", "batch", "linalg", "scaling", "dense"), default="all")
+    ap.add_argument("--only", choices=("all", "kernels", "single", "batch", "ensemble", "linalg", "scaling", "dense"),
+                    default="all")
     ap.add_argument("--sizes", default="100,200,500,1000,2000,4000,8000",
                     help="N values of --only scaling (comma-separated)")
     ap.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
@@ -330,6 +371,8 @@ def main():
         rows += kernel_rows(args.quick, (250, 1000), extras=False)
     if args.only == "batch":   # the 64-trajectory rows of kernels alone
         rows += kernel_rows(args.quick, ())
+    if args.only == "ensemble":   # what EnsembleBenchmark measures
+        rows += ensemble_rows(args.quick)
     if args.only == "scaling":
         rows += kernel_rows(args.quick, tuple(int(v) for v in args.sizes.split(",")), extras=False)
     if args.only in ("all", "dense"):

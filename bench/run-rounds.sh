@@ -7,10 +7,14 @@
 #          100 steps on 1 thread, 100 steps on 2 threads of 32 trajectories or taking tiles of four from a shared
 #          counter; the same with 64 single fused steps), then
 #          NumPy's batched step on 1 and on 2 BLAS threads; summary by bench/batch_rounds.py (NumPy / Java per round);
+#   ensemble JMH EnsembleBenchmark at N = 1000 (64 noisy trajectories through Ensemble.finalStates, 100 steps: in lock
+#          step and one trajectory at a time, on 1 and 2 threads), then NumPy's batched noisy ensemble with its
+#          divergence check on 1 and 2 BLAS threads; summary by bench/ensemble_rounds.py;
 #   single JMH NetworkStepBenchmark (the Euler–Maruyama stepper, without and with noise) and PracticalLimitBenchmark (the
 #          vector tanh of N, 2·N·d vector FMAs) at N = 250, 1000, then NumPy's single-trajectory step; summary by
 #          bench/single_rounds.py (NumPy / Java per round, ns per neuron-step, step / practical limit).
-# Each round, for each JDK: JMH (1 fork, 4 x 1 s warm-up, 5 x 1 s), then NumPy right after.
+# Each round, for each JDK: JMH (1 fork, 4 x 1 s warm-up, 5 x 1 s), then NumPy right after; machine.txt logs the load
+# average and the vCPUs' FMA speed with all of them busy (bench/vcpu-check.sh) before each JMH run.
 # JVM_ARGS adds options to the benchmark JVMs (bench/run-jmh.sh already puts the heap on transparent huge pages where
 # the kernel offers them, as the ddmatch launcher does; THP=0 turns that off).
 # Results: bench/results/<UTC date>-<WHAT>-rounds/ (*.txt and summary.md committed; json/log git-ignored).
@@ -26,9 +30,10 @@ case "$WHAT" in
   dense) REGEX='DenseStepBenchmark.(denseEulerStep|matvecJava|matmat64Java)$'; PARAMS=(); THREADS=(1) ;;
   batch) REGEX='BatchStepBenchmark.(batch64StepBatch|batch64Steps100StepBatch|batch64Steps100StepBatchTwoThreads|batch64Steps100StepBatchTwoThreadsDynamic|batch64Stepper|batch64Steps100StepperTwoThreads)$'
          PARAMS=(-p n=1000); THREADS=(1 2) ;;
+  ensemble) REGEX='EnsembleBenchmark.(lockStep|perTrajectory)$'; PARAMS=(-p n=1000); THREADS=(1 2) ;;
   single) REGEX='(NetworkStepBenchmark.eulerMaruyamaStepper(Noisy)?|PracticalLimitBenchmark.(tanhKernel|multiplyAddsVector))$'
          PARAMS=(-p n=250,1000); THREADS=(1) ;;
-  *) echo "WHAT=$WHAT: allowed are dense, batch and single" >&2; exit 2 ;;
+  *) echo "WHAT=$WHAT: allowed are dense, batch, ensemble and single" >&2; exit 2 ;;
 esac
 OUT="${OUT:-bench/results/$(date -u +%Y-%m-%d)-$WHAT-rounds}"
 mkdir -p "$OUT"
@@ -40,7 +45,7 @@ BUILD=1 bench/run-jmh.sh -l > /dev/null
 for r in $(seq 1 "$ROUNDS"); do
   for j in $JDKS; do
     v=$("$j" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/jdk\1/p')
-    echo "$(date -u +%H:%M:%S) round $r jmh-$v: load average $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+    echo "$(date -u +%H:%M:%S) round $r jmh-$v: load average $(cut -d' ' -f1-3 /proc/loadavg); $(bench/vcpu-check.sh)" >> "$OUT/machine.txt"
     OPENBLAS_NUM_THREADS=1 JAVA="$j" bench/run-jmh.sh "$REGEX" "${PARAMS[@]}" \
         -f 1 -wi 4 -i 5 -w 1s -r 1s ${JVM_ARGS:+-jvmArgsAppend "$JVM_ARGS"} -rf json -rff "$OUT/jmh-$v-round$r.json" > "$OUT/jmh-$v-round$r.log" 2>&1 || true
     sed -n '/^Benchmark /,$p' "$OUT/jmh-$v-round$r.log" > "$OUT/jmh-$v-round$r.txt"
