@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ddmatch ensemble MODEL --trajectories N}: independent trajectories on Spark, exact well statistics. */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
-        description = {"Simulate independent trajectories of a trained (noisy) network on Spark and aggregate, exactly, "
-                + "their residence times per well and their transitions between wells.",
+        description = {"Simulate independent trajectories of a trained (noisy) network, on this machine or on Spark "
+                + "(--master), and aggregate, exactly, their residence times per well and their transitions between wells.",
                 "Trajectory i draws its noise from a seed derived from --seed and i alone, so results are bit-identical "
                 + "whatever the partitioning."})
 final class EnsembleCommand implements Callable<Integer> {
@@ -60,12 +60,19 @@ final class EnsembleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: the one spark-submit gives, else local[*])")
+            description = "Spark master, e.g. local[*] or spark://host:7077 (default: the one spark-submit gives; "
+                    + "without one, this machine's threads without starting Spark, same results bit for bit)")
     String master;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Spark partitions; 0: 4 per core of the default parallelism (default: ${DEFAULT-VALUE})")
+            description = "Spark partitions; 0: 4 per core of the default parallelism (default: ${DEFAULT-VALUE}; "
+                    + "only with Spark)")
     int partitions;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "worker threads when running without Spark (≥ 1; default: all cores). Results are "
+                    + "bit-identical for any N.")
+    int threads;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the result as JSON (atomically)")
     Path output;
@@ -83,15 +90,27 @@ final class EnsembleCommand implements Callable<Integer> {
         if (output != null && Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output = " + output + " is not allowed; it is a directory, give a file name");
         }
+        if (threads < 0) {
+            throw new IllegalArgumentException("--threads = " + threads + " is not allowed; it must be ≥ 1 (or 0 for all cores)");
+        }
         EnsembleConfig c = EnsembleJob.prepare(model, trajectories, time, dt, every, seed, wells, referenceTime, coreRadius,
                 w -> err.println("ddmatch ensemble: warning: " + w));
-        SparkSession spark = Sessions.open(master, "ddmatch ensemble");
         WellStatistics s;
-        try {
-            int parts = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
-            s = EnsembleJob.run(spark, c, parts);
-        } finally {
-            spark.stop();
+        if (master == null && System.getProperty("spark.master") == null) {
+            // No cluster asked for: Spark's local mode would only add its start-up to the same computation.
+            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            s = EnsembleJob.runLocal(c, n, line -> {
+                err.println(line);
+                err.flush();
+            });
+        } else {
+            SparkSession spark = Sessions.open(master, "ddmatch ensemble");
+            try {
+                int parts = partitions > 0 ? partitions : 4 * spark.sparkContext().defaultParallelism();
+                s = EnsembleJob.run(spark, c, parts);
+            } finally {
+                spark.stop();
+            }
         }
         Map<String, Object> report = EnsembleJob.report(c, s);
         if (output != null) {

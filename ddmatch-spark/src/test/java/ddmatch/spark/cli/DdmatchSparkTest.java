@@ -64,4 +64,30 @@ class DdmatchSparkTest {
         Run s = run("sweep", "--help");
         assertThat(s.out()).contains("--master").contains("local[*]");
     }
+
+    /** Without --master the ensemble runs on this machine's threads: results, table and JSON the same for 1 and 2. */
+    @Test
+    void anEnsembleWithoutAMasterRunsOnThisMachineAndItsThreadCountChangesNothing() throws Exception {
+        var sde = ddmatch.sde.SystemCatalog.create("double-well", java.util.Map.of("sigma", 0.7));
+        var cfg = ddmatch.fit.MatchConfig.defaults(30, 3)
+                .withSampling(ddmatch.fit.SamplingConfig.defaults().withSamples(600));
+        var fit = ddmatch.fit.DriftMatcher.train(sde, cfg, ddmatch.solve.ProgressListener.NONE);
+        Path model = tmp.resolve("dw");
+        ddmatch.io.ModelFiles.save(new ddmatch.io.ModelFiles.SavedModel(fit.network(), "double-well",
+                java.util.Map.of("sigma", 0.7), ddmatch.io.ModelFiles.trainingMetadata(fit)), model);
+        Path one = tmp.resolve("one.json"), two = tmp.resolve("two.json");
+        Run a = run("ensemble", model.toString(), "--trajectories", "12", "--time", "60", "--reference-time", "200",
+                "--threads", "1", "-o", one.toString());
+        Run b = run("ensemble", model.toString(), "--trajectories", "12", "--time", "60", "--reference-time", "200",
+                "--threads", "2", "-o", two.toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(a.out()).startsWith("ensemble: 12 trajectories × 60").contains("jumps:");
+        assertThat(b.out().replace(two.toString(), one.toString())).isEqualTo(a.out());
+        assertThat(Files.readString(two)).isEqualTo(Files.readString(one)).contains("\"trajectories\" : 12");
+        assertThat(a.err()).contains("ensemble: 6/12 trajectories done");
+        Run threads = run("ensemble", model.toString(), "--threads", "-1");
+        assertThat(threads.code()).isEqualTo(2);
+        assertThat(threads.err()).contains("--threads = -1 is not allowed");
+    }
 }

@@ -65,6 +65,23 @@ class EnsembleJobTest {
         }
     }
 
+    /**
+     * Without Spark ({@code runLocal}, what {@code ddmatch ensemble} does when no master is given) the statistics are
+     * those of the Spark run bit for bit, on 1 and 2 threads, with a progress line per tenth of the trajectories.
+     */
+    @Test
+    void onThisMachineWithoutSparkTheStatisticsAreTheSparkOnes() throws Exception {
+        WellStatistics spark = EnsembleJob.run(TestSpark.session(), config, 3);
+        for (int threads : new int[] {1, 2}) {
+            List<String> lines = new ArrayList<>();
+            WellStatistics local = EnsembleJob.runLocal(config, threads, lines::add);
+            assertThat(local).isEqualTo(spark);
+            // d = 1: no lock-step tile, groups of one trajectory; 40 trajectories, a line at 4, 8, …, 36 done
+            assertThat(lines).hasSize(9).first().isEqualTo("ensemble: 4/40 trajectories done");
+            assertThat(lines.get(8)).isEqualTo("ensemble: 36/40 trajectories done");
+        }
+    }
+
     @Test
     void aggregatesEqualASingleThreadedComputationWithTheCoreApi() {
         WellStatistics spark = EnsembleJob.run(TestSpark.session(), config, 3);
