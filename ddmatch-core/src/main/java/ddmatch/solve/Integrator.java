@@ -14,7 +14,7 @@ import java.util.concurrent.CancellationException;
  */
 public final class Integrator {
     /** How often (in steps) progress and interruption are checked. */
-    private static final int POLL = 4096;
+    static final int POLL = 4096;
 
     private final Scheme scheme;
     private final double maxNorm;
@@ -222,10 +222,7 @@ public final class Integrator {
                 if ((k & (CONTROL_EVERY - 1)) == 0) {
                     control.poll(k, tNext, x);
                     if ((k & (POLL - 1)) == 0) {
-                        progress.advance(k);
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + tNext);
-                        }
+                        poll(progress, k, sde, tNext);
                     }
                 }
             }
@@ -234,6 +231,17 @@ public final class Integrator {
             progress.finish();
         }
         return x;
+    }
+
+    /**
+     * Every {@link #POLL} steps of a run (also {@link LockStepIntegrator}'s): reports the steps taken and stops the run
+     * with a {@link CancellationException} if the thread has been interrupted.
+     */
+    static void poll(ProgressListener progress, long step, Sde sde, double t) {
+        progress.advance(step);
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + t);
+        }
     }
 
     private static double norm(double[] x) {

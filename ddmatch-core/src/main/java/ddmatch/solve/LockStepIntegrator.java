@@ -17,8 +17,6 @@ import java.util.concurrent.CancellationException;
  * {@link Integrator}, with the same results. Nothing is allocated inside the step loop.
  */
 public final class LockStepIntegrator {
-    private static final int POLL = 4096;
-
     private final double maxNorm;
     private final ProgressListener progress;
 
@@ -175,11 +173,8 @@ public final class LockStepIntegrator {
                         sink.accept(tNext, row);
                     }
                 }
-                if ((k & (POLL - 1)) == 0) {
-                    progress.advance(k);
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new CancellationException("simulation of '" + sde.name() + "' interrupted at t = " + tNext);
-                    }
+                if ((k & (Integrator.POLL - 1)) == 0) {
+                    Integrator.poll(progress, k, sde, tNext);
                 }
             }
             progress.advance(steps);

@@ -188,6 +188,36 @@ class LockStepEnsembleTest {
         }
     }
 
+    /** A group reports its steps to the progress listener and stops when its thread is interrupted, as Integrator does. */
+    @Test
+    void aGroupReportsProgressAndStopsWhenInterrupted() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        RateNetwork net = noisyNetwork(64, 2);
+        double[] x0 = net.stateFor(new double[] {0.1, 0.2, 0.3});
+        List<Long> advanced = new ArrayList<>();
+        long[] total = {0};
+        ProgressListener progress = new ProgressListener() {
+            @Override public void start(String task, long steps) { total[0] = steps; }
+            @Override public void advance(long done) { advanced.add(done); }
+        };
+        double[][] x0s = {x0, x0, x0, x0, x0};
+        NoiseStream[] noises = new NoiseStream[5];
+        for (int b = 0; b < 5; b++) noises[b] = new GaussianIncrements(3, b);
+        new LockStepIntegrator(Double.POSITIVE_INFINITY, progress).run(net, x0s, 0, DT, 10_000, noises, new SaveAt(100, false),
+                new Integrator.Sink[5]);
+        assertThat(total[0]).isEqualTo(10_000);
+        assertThat(advanced).containsExactly(4096L, 8192L, 10_000L);
+        for (int b = 0; b < 5; b++) noises[b] = new GaussianIncrements(3, b);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> new LockStepIntegrator().run(net, x0s, 0, DT, 10_000, noises, SaveAt.everyStep(),
+                    new Integrator.Sink[5])).isInstanceOf(java.util.concurrent.CancellationException.class)
+                    .hasMessageContaining("interrupted at t = 40.96");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
     /** Without a tiled kernel (d = 2 here) the group runs one trajectory after another; the batch step is refused. */
     @Test
     void withoutATiledStepTheGroupFallsBackToSingleRuns() {
