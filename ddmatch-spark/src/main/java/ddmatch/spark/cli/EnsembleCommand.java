@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Simulate independent trajectories of a trained (noisy) network, on this machine or on Spark "
                 + "(--master), and aggregate, exactly, their residence times per well and their transitions between wells.",
                 "Trajectory i draws its noise from a seed derived from --seed and i alone, so results are bit-identical "
-                + "whatever the partitioning."})
+                + "whatever the partitioning or thread count, with or without Spark."})
 final class EnsembleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
