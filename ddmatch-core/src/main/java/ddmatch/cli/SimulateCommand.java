@@ -8,6 +8,7 @@ import ddmatch.io.TrajectoryFiles;
 import ddmatch.io.TrajectoryStream;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.Sde;
+import ddmatch.solve.Ensemble;
 import ddmatch.solve.GaussianIncrements;
 import ddmatch.solve.Integrator;
 import ddmatch.solve.SaveAt;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate a trained network in full (all N neurons; Euler–Maruyama, or RK4 when it has no noise) "
                 + "from the target's initial state and write the readout z(t) to FILE (.npy or .csv, time in the first column). "
-                + "Rows are streamed to disk; FILE appears only when the run is complete.")
+                + "Rows are streamed to disk; FILE appears only when the run is complete. --trajectories K writes K "
+                + "independent runs, run side by side.")
 final class SimulateCommand implements Callable<Integer> {
     /** How long the shutdown hook waits for the run to write its final checkpoint. */
     private static final long HOOK_WAIT_SECONDS = 20;
@@ -70,6 +72,14 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "trajectory file, .npy or .csv (required unless --resume)")
     Path output;
+
+    @Option(names = "--trajectories", paramLabel = "K", defaultValue = "1",
+            description = "independent trajectories from the same start (≥ 1; default: ${DEFAULT-VALUE}). With K > 1, "
+                    + "trajectory k draws its noise from a seed derived from --seed and k (as 'ddmatch ensemble'), they run "
+                    + "on --threads threads with the same results for any number, and FILE holds them one after another, "
+                    + "each row led by k: columns trajectory, t, z… (.npy: (K·rows) × (2 + d)). Not with --checkpoint "
+                    + "or --resume.")
+    int trajectories;
 
     @Option(names = "--inputs", paramLabel = "SPEC",
             description = "input schedules for a network trained with inputs: a .yaml/.json file whose 'inputs' field maps "
@@ -130,6 +140,14 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         OptionChecks.finitePositive("--checkpoint-every", checkpointEvery);
+        if (trajectories < 1) {
+            throw new IllegalArgumentException("--trajectories = " + trajectories + " is not allowed; it must be ≥ 1");
+        }
+        if (trajectories > 1 && (checkpoint != null || resume != null)) {
+            throw new IllegalArgumentException("--trajectories = " + trajectories + " is not allowed with "
+                    + (resume != null ? "--resume" : "--checkpoint") + "; checkpoints hold one trajectory, so run K > 1 "
+                    + "without them");
+        }
         SimulationCheckpoint from = null;
         Path ckptFile = checkpoint;
         if (resume != null) {
@@ -216,6 +234,9 @@ final class SimulateCommand implements Callable<Integer> {
         String[] names = new String[net.latentDimension()];
         for (int i = 0; i < names.length; i++) {
             names[i] = "z" + i;
+        }
+        if (trajectories > 1) {
+            return simulateEnsemble(net, scheme, x, step, steps, names, systemName, out);
         }
         GaussianIncrements noise = new GaussianIncrements(net.noiseDimension(), seed);
         if (from != null) {
@@ -305,6 +326,36 @@ final class SimulateCommand implements Callable<Integer> {
         out.printf("simulated %s (N = %d) for T = %g with dt = %g (%d steps, %s%s); wrote %d rows to %s%n", systemName,
                 net.neurons(), steps * step, step, steps, scheme.name(), from != null ? ", resumed at step " + firstStep : "",
                 stream.rows(), output);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * K trajectories through {@link Ensemble#solve}: in memory (the size checked first), then one atomic write. The
+     * divergence bound is the single run's, 1e6·(1 + ‖x0‖); the first trajectory that crosses it fails the command and
+     * nothing is written.
+     */
+    private int simulateEnsemble(ddmatch.rnn.Network net, Scheme scheme, double[] x0, double step, long steps,
+                                 String[] names, String systemName, PrintWriter out) throws IOException {
+        SaveAt saveAt = new SaveAt(every, true);
+        long rows = saveAt.rows(steps);
+        long values = trajectories * rows * (2L + names.length);
+        if (values > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("--trajectories = " + trajectories + " × " + rows + " recorded rows × "
+                    + (2 + names.length) + " columns = " + values + " values do not fit one file; record fewer rows "
+                    + "(--every, --time) or fewer trajectories");
+        }
+        if (net.noiseDimension() == 0) {
+            spec.commandLine().getErr().println("ddmatch simulate: note: model " + model + " has no noise, so its "
+                    + trajectories + " trajectories from the same start are identical");
+        }
+        Ensemble ensemble = Ensemble.allProcessors();
+        java.util.List<ddmatch.solve.Trajectory> runs = ensemble.solve(net, scheme, x0, 0.0, step, steps, saveAt,
+                net.readoutObservable(), trajectories, seed, TerminalProgress.forTerminal(false));
+        TrajectoryFiles.writeEnsemble(output, runs, names);
+        out.printf("simulated %s (N = %d), %d trajectories on %d threads, for T = %g with dt = %g (%d steps each, %s); "
+                + "wrote %d rows to %s%n", systemName, net.neurons(), trajectories, ensemble.threads(), steps * step, step,
+                steps, scheme.name(), trajectories * rows, output);
         out.flush();
         return ExitCodes.OK;
     }

@@ -97,6 +97,75 @@ public final class TrajectoryFiles {
     }
 
     /**
+     * Writes K trajectories of equal length and times (an ensemble) atomically to {@code file}, one after another, each
+     * row {@code [k, t_r, z_r]} led by its trajectory's index k (0-based) and otherwise as {@link #write} writes it:
+     * {@code .npy} as one (K·rows) × (2 + d) array (in NumPy {@code a.reshape(K, rows, 2 + d)} separates the
+     * trajectories), {@code .csv} with the header {@code trajectory,t,names…}.
+     *
+     * @param trajs       K ≥ 1 trajectories with the same rows, dimension, start and interval
+     * @param columnNames one name per component (not "trajectory" or "t"), or {@code null} for {@code x1, …, xd}
+     * @throws IllegalArgumentException for another extension, unequal trajectories, unusable names, or more values than
+     *                                  one array can hold (2³¹ − 9)
+     */
+    public static void writeEnsemble(Path file, java.util.List<Trajectory> trajs, String[] columnNames) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Format format = formatOf(file);
+        if (trajs.isEmpty()) {
+            throw new IllegalArgumentException("cannot write an ensemble of 0 trajectories to '" + file + "'");
+        }
+        Trajectory first = trajs.get(0);
+        int d = first.dimension(), rows = first.rows(), k = trajs.size();
+        for (int i = 1; i < k; i++) {
+            Trajectory t = trajs.get(i);
+            if (t.dimension() != d || t.rows() != rows || t.time(0) != first.time(0) || t.interval() != first.interval()) {
+                throw new IllegalArgumentException("trajectory " + i + " of the ensemble differs from trajectory 0 in its "
+                        + "rows, dimension or times; an ensemble file needs them equal");
+            }
+        }
+        String[] names = columnNames != null ? columnNames : defaultNames(d);
+        if (names.length != d) {
+            throw new IllegalArgumentException(names.length + " column names given for trajectories of dimension " + d
+                    + "; exactly one name per component is required");
+        }
+        int cols = 2 + d;
+        long size = (long) k * rows * cols;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("an ensemble of " + k + " trajectories × " + rows + " rows × " + cols
+                    + " columns = " + size + " values does not fit one file array (at most 2147483639); record fewer rows "
+                    + "(--every) or fewer trajectories");
+        }
+        double[] table = new double[(int) size];
+        for (int i = 0; i < k; i++) {
+            double[] values = trajs.get(i).values();
+            for (int r = 0; r < rows; r++) {
+                int o = (i * rows + r) * cols;
+                table[o] = i;
+                table[o + 1] = first.time(r);
+                System.arraycopy(values, r * d, table, o + 2, d);
+            }
+        }
+        if (format == Format.NPY) {
+            Npy.write(file, table, k * rows, cols);
+        } else {
+            String[] header = new String[cols];
+            header[0] = "trajectory";
+            header[1] = "t";
+            System.arraycopy(names, 0, header, 2, d);
+            if (new HashSet<>(java.util.Arrays.asList(header)).size() != cols) {
+                throw new IllegalArgumentException("column names " + java.util.Arrays.toString(names) + " repeat each other or "
+                        + "\"trajectory\" or \"t\"; names must be distinct");
+            }
+            Csv.write(file, header, table, cols);
+        }
+    }
+
+    private static String[] defaultNames(int d) {
+        String[] names = new String[d];
+        for (int k = 0; k < d; k++) names[k] = "x" + (k + 1);
+        return names;
+    }
+
+    /**
      * Reads a trajectory written by {@link #write} or by another tool in the same layout. The times must be finite and
      * equally spaced with a positive step (to within a relative 10<sup>-6</sup> of the step); the interval is chosen,
      * when possible, so that {@link Trajectory#time(int)} reproduces every stored time exactly, and among such values

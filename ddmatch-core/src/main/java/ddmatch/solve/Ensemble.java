@@ -139,19 +139,41 @@ public final class Ensemble {
      */
     public List<Trajectory> solve(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, SaveAt saveAt,
                                   Observable observed, int count, long seed) {
+        return solve(sde, scheme, x0, t0, dt, steps, saveAt, observed, count, seed, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #solve(Sde, Scheme, double[], double, double, long, SaveAt, Observable, int, long) solve}, reporting to
+     * {@code progress} (on the calling thread) how many trajectories are done, in index order, out of {@code count}.
+     */
+    public List<Trajectory> solve(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, SaveAt saveAt,
+                                  Observable observed, int count, long seed, ProgressListener progress) {
         scheme.stepper(sde); // fail at set-up, before any thread starts, if the scheme does not fit
-        LockStepEulerStep lockStep = lockStep(sde, scheme, count);
-        if (lockStep != null) {
-            Integrator.Recorder[] recorders = new Integrator.Recorder[count];
-            for (int i = 0; i < count; i++) recorders[i] = new Integrator.Recorder(t0, dt, steps, saveAt, observed);
-            List<Trajectory> results = new ArrayList<>(count);
-            inLockStep(lockStep, x0, t0, dt, steps, saveAt, count, seed, i -> recorders[i],
-                    (i, x) -> results.add(recorders[i].trajectory()));
+        List<Trajectory> results = new ArrayList<>(Math.max(count, 0));
+        progress.start(sde.name() + " × " + count, count);
+        try {
+            LockStepEulerStep lockStep = lockStep(sde, scheme, count);
+            if (lockStep != null) {
+                Integrator.Recorder[] recorders = new Integrator.Recorder[count];
+                for (int i = 0; i < count; i++) recorders[i] = new Integrator.Recorder(t0, dt, steps, saveAt, observed);
+                inLockStep(lockStep, x0, t0, dt, steps, saveAt, count, seed, i -> recorders[i], (i, x) -> {
+                    results.add(recorders[i].trajectory());
+                    recorders[i] = null;
+                    progress.advance(i + 1);
+                });
+                return results;
+            }
+            Integrator integrator = new Integrator(scheme);
+            int m = sde.noiseDimension();
+            run(count, seed, (i, s) -> integrator.solve(sde, x0, t0, dt, steps, new GaussianIncrements(m, s), saveAt, observed),
+                    (i, r) -> {
+                        results.add(r);
+                        progress.advance(i + 1);
+                    });
             return results;
+        } finally {
+            progress.finish();
         }
-        Integrator integrator = new Integrator(scheme);
-        int m = sde.noiseDimension();
-        return map(count, seed, (i, s) -> integrator.solve(sde, x0, t0, dt, steps, new GaussianIncrements(m, s), saveAt, observed));
     }
 
     /**

@@ -44,6 +44,27 @@ class EnsembleTest {
         }
     }
 
+    /** solve reports every trajectory done, in index order, to its progress listener, and the same results as without. */
+    @Test
+    void solveReportsTrajectoriesDoneInOrder() {
+        List<Long> done = new ArrayList<>();
+        long[] total = {0};
+        boolean[] finished = {false};
+        ProgressListener progress = new ProgressListener() {
+            @Override public void start(String task, long n) { total[0] = n; }
+            @Override public void advance(long n) { done.add(n); }
+            @Override public void finish() { finished[0] = true; }
+        };
+        List<Trajectory> with = new Ensemble(3).solve(ou, EulerMaruyama.INSTANCE, new double[] {0.3, -0.2}, 0.0, 0.01, 50,
+                new SaveAt(5, true), Observable.identity(2), 7, 11, progress);
+        List<Trajectory> without = new Ensemble(1).solve(ou, EulerMaruyama.INSTANCE, new double[] {0.3, -0.2}, 0.0, 0.01, 50,
+                new SaveAt(5, true), Observable.identity(2), 7, 11);
+        assertThat(total[0]).isEqualTo(7);
+        assertThat(done).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(finished[0]).isTrue();
+        for (int i = 0; i < 7; i++) assertThat(with.get(i).values()).isEqualTo(without.get(i).values());
+    }
+
     @Test
     void aFailingTrajectoryFailsTheEnsembleWithItsException() {
         assertThatThrownBy(() -> new Ensemble(4).map(20, 1, (i, seed) -> {
