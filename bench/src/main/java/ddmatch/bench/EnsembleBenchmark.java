@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a user's ensemble costs: 64 noisy trajectories (additive noise U S ΔW, m = 3) of the d = 3 tanh network, 100
+ * What a user's ensemble costs: 64 noisy trajectories (additive noise U S ΔW, m = 3; {@code -p noisy=false}: none) of
+ * the d = 3 tanh network, 100
  * Euler–Maruyama steps each from the same state, through {@link Ensemble#finalStates} — every step drawn from its
  * own noise stream, divergence-checked, the ensemble's thread pool started and stopped per operation. Two paths, same
  * bits: the trajectories in lock step, groups of the kernels' tile through {@code LockStepIntegrator} (what
@@ -43,6 +44,10 @@ public class EnsembleBenchmark {
     @Param({"1", "2"})
     public int threads;
 
+    /** true: additive noise U S ΔW (S = 0.3 I, m = 3); false: the same network without noise (m = 0, nothing drawn). */
+    @Param({"true"})
+    public boolean noisy;
+
     private RateNetwork net;
     private double[] x0;
     private Ensemble ensemble;
@@ -50,7 +55,7 @@ public class EnsembleBenchmark {
 
     @Setup
     public void setUp() {
-        net = BenchData.noisyNetwork(n, 20240601L, 0.3);
+        net = noisy ? BenchData.noisyNetwork(n, 20240601L, 0.3) : BenchData.network(n, 20240601L);
         x0 = BenchData.state(net, 1000L);
         ensemble = new Ensemble(threads);
         single = new Integrator(EulerMaruyama.INSTANCE);

@@ -65,6 +65,23 @@ class EnsembleTest {
         for (int i = 0; i < 7; i++) assertThat(with.get(i).values()).isEqualTo(without.get(i).values());
     }
 
+    /**
+     * The worker threads are kept between runs of one ensemble, and a run started from inside one of its own tasks runs
+     * on that task's thread instead of waiting on workers that are all busy (which would never finish).
+     */
+    @Test
+    void workersAreReusedAndANestedRunDoesNotDeadlock() throws Exception {
+        Ensemble e = new Ensemble(2);
+        java.util.Set<Thread> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (int rep = 0; rep < 5; rep++) e.run(8, rep, (i, s) -> seen.add(Thread.currentThread()), (i, r) -> { });
+        assertThat(seen).hasSize(2);
+        var nested = java.util.concurrent.CompletableFuture.supplyAsync(() -> e.map(4, 1, (i, s) -> {
+            List<Integer> inner = e.map(3, s, (j, t) -> j * 10 + i);
+            return inner.get(2);
+        }));
+        assertThat(nested.get(20, java.util.concurrent.TimeUnit.SECONDS)).containsExactly(20, 21, 22, 23);
+    }
+
     @Test
     void aFailingTrajectoryFailsTheEnsembleWithItsException() {
         assertThatThrownBy(() -> new Ensemble(4).map(20, 1, (i, seed) -> {
