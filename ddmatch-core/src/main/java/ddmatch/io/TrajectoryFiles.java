@@ -60,13 +60,7 @@ public final class TrajectoryFiles {
             throw new IllegalArgumentException("cannot write a trajectory with " + rows + " row(s) to '" + file
                     + "': at least 2 rows are needed so that the time step can be recovered when reading");
         }
-        String[] names = columnNames;
-        if (names == null) {
-            names = new String[d];
-            for (int k = 0; k < d; k++) {
-                names[k] = "x" + (k + 1);
-            }
-        }
+        String[] names = columnNames != null ? columnNames : defaultNames(d);
         if (names.length != d) {
             throw new IllegalArgumentException(names.length + " column names given for a trajectory of dimension " + d
                     + "; exactly one name per component is required");
