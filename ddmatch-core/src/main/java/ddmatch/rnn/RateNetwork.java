@@ -400,12 +400,17 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     public double eulerStep(double t, double h, double[] x, double[] dW) {
         if (p > 0 || kGain != null) return DECLINED;
         double[] c = latentNoise.get();
+        latentNoise(dW, 0, c, 0);
+        return kernels.eulerStep(x, h, c);
+    }
+
+    /** {@code c[cOff + k] = (S·ΔW)_k}, k &lt; d, ΔW = {@code dW[dwOff, dwOff + m)}: the fused steps' latent noise. */
+    private void latentNoise(double[] dW, int dwOff, double[] c, int cOff) {
         for (int k = 0; k < d; k++) {
             double ck = 0;
-            for (int q = 0; q < m; q++) ck = Math.fma(s[k * m + q], dW[q], ck);
-            c[k] = ck;
+            for (int q = 0; q < m; q++) ck = Math.fma(s[k * m + q], dW[dwOff + q], ck);
+            c[cOff + k] = ck;
         }
-        return kernels.eulerStep(x, h, c);
     }
 
     /**
@@ -438,11 +443,7 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
             batchNoise.set(cs);
         }
         for (int beta = 0; beta < batch; beta++) {
-            for (int k = 0; k < d; k++) {
-                double ck = 0;
-                for (int q = 0; q < m; q++) ck = Math.fma(s[k * m + q], dWs[beta * m + q], ck);
-                cs[beta * columns + k] = ck;
-            }
+            latentNoise(dWs, beta * m, cs, beta * columns);
             if (columns > d) cs[beta * columns + d] = 0.0;   // the population mode's column carries no noise
         }
         kernels.eulerStepBatch(xs, batch, h, cs, sq);

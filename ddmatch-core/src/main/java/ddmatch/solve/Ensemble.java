@@ -85,9 +85,7 @@ public final class Ensemble {
      * @param seed  ensemble seed
      */
     public <R> void run(int count, long seed, Task<R> task, Consumer<? super R> consumer) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count = " + count + " is not allowed; it must be ≥ 0");
-        }
+        requireCount(count);
         inOrder(count, "trajectory", i -> task.run(i, trajectorySeed(seed, i)), consumer);
     }
 
@@ -177,25 +175,16 @@ public final class Ensemble {
     public List<Trajectory> solve(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, SaveAt saveAt,
                                   Observable observed, int count, long seed, ProgressListener progress) {
         scheme.stepper(sde); // fail at set-up, before any thread starts, if the scheme does not fit
-        List<Trajectory> results = new ArrayList<>(Math.max(count, 0));
+        requireCount(count);
+        List<Trajectory> results = new ArrayList<>(count);
+        // a trajectory's recorder is made on the worker that runs it and handed over with its final state
+        Integrator.Recorder[] recorders = new Integrator.Recorder[count];
         progress.start(sde.name() + " × " + count, count);
         try {
-            LockStepEulerStep lockStep = lockStep(sde, scheme, count);
-            if (lockStep != null) {
-                Integrator.Recorder[] recorders = new Integrator.Recorder[count];
-                for (int i = 0; i < count; i++) recorders[i] = new Integrator.Recorder(t0, dt, steps, saveAt, observed);
-                inLockStep(lockStep, x0, t0, dt, steps, saveAt, count, seed, i -> recorders[i], (i, x) -> {
-                    results.add(recorders[i].trajectory());
-                    recorders[i] = null;
-                    progress.advance(i + 1);
-                });
-                return results;
-            }
-            Integrator integrator = new Integrator(scheme);
-            int m = sde.noiseDimension();
-            run(count, seed, (i, s) -> integrator.solve(sde, x0, t0, dt, steps, new GaussianIncrements(m, s), saveAt, observed),
-                    (i, r) -> {
-                        results.add(r);
+            trajectoriesInOrder(sde, scheme, x0, t0, dt, steps, saveAt, count, seed,
+                    i -> recorders[i] = new Integrator.Recorder(t0, dt, steps, saveAt, observed), (i, x) -> {
+                        results.add(recorders[i].trajectory());
+                        recorders[i] = null;
                         progress.advance(i + 1);
                     });
             return results;
@@ -206,7 +195,7 @@ public final class Ensemble {
 
     /**
      * As {@link #solve}, but streams trajectory {@code i}'s recorded states to {@code sinks.apply(i)} (called on a worker
-     * thread; each sink is used by one thread only) and keeps only the final states.
+     * thread; each sink is used by one thread only; null records nothing) and keeps only the final states.
      *
      * <p>Euler–Maruyama on an SDE that steps states in lock step ({@link LockStepEulerStep}: a rate network without
      * inputs, with the Vector API kernels and d = 3) takes the trajectories in groups of
@@ -218,18 +207,37 @@ public final class Ensemble {
     public double[] run(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, SaveAt saveAt, int count,
                         long seed, IntFunction<Integrator.Sink> sinks) {
         scheme.stepper(sde);
+        requireCount(count);
         int d = sde.dimension();
         double[] out = new double[Math.multiplyExact(count, d)];
+        trajectoriesInOrder(sde, scheme, x0, t0, dt, steps, saveAt, count, seed, sinks, (i, x) -> System.arraycopy(x, 0, out, i * d, d));
+        return out;
+    }
+
+    /**
+     * The trajectories, in lock step where {@link #lockStep} allows, else one per task through {@link Integrator};
+     * trajectory i's rows to {@code sinks.apply(i)} (null: nothing recorded), its final state to {@code consumer} in
+     * index order.
+     */
+    private void trajectoriesInOrder(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, SaveAt saveAt, int count,
+                         long seed, IntFunction<? extends Integrator.Sink> sinks, Consumer<double[]> consumer) {
         LockStepEulerStep lockStep = lockStep(sde, scheme, count);
         if (lockStep != null) {
-            inLockStep(lockStep, x0, t0, dt, steps, saveAt, count, seed, sinks, (i, x) -> System.arraycopy(x, 0, out, i * d, d));
-            return out;
+            inLockStep(lockStep, x0, t0, dt, steps, saveAt, count, seed, sinks, consumer);
+            return;
         }
         Integrator integrator = new Integrator(scheme);
         int m = sde.noiseDimension();
-        run(count, seed, (i, s) -> integrator.run(sde, x0, t0, dt, steps, new GaussianIncrements(m, s), saveAt, sinks.apply(i)),
-                (i, x) -> System.arraycopy(x, 0, out, i * d, d));
-        return out;
+        run(count, seed, (i, s) -> {
+            Integrator.Sink sink = sinks.apply(i);
+            return integrator.run(sde, x0, t0, dt, steps, new GaussianIncrements(m, s), saveAt, sink != null ? sink : (t, x) -> { });
+        }, consumer);
+    }
+
+    private static void requireCount(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count = " + count + " is not allowed; it must be ≥ 0");
+        }
     }
 
     /** The SDE as a lock-step stepper when the ensemble can use one: Euler–Maruyama, a tiled step, ≥ 2 trajectories. */
@@ -247,9 +255,6 @@ public final class Ensemble {
      */
     private void inLockStep(LockStepEulerStep sde, double[] x0, double t0, double dt, long steps, SaveAt saveAt, int count,
                             long seed, IntFunction<? extends Integrator.Sink> sinks, Consumer<double[]> consumer) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count = " + count + " is not allowed; it must be ≥ 0");
-        }
         int tile = sde.lockStepTile();
         int m = sde.noiseDimension();
         LockStepIntegrator integrator = new LockStepIntegrator();
@@ -272,17 +277,7 @@ public final class Ensemble {
 
     /** The final states of {@code count} trajectories, row-major {@code count × d}, in index order; nothing recorded. */
     public double[] finalStates(Sde sde, Scheme scheme, double[] x0, double t0, double dt, long steps, int count, long seed) {
-        scheme.stepper(sde);
-        LockStepEulerStep lockStep = lockStep(sde, scheme, count);
-        if (lockStep == null) {
-            return run(sde, scheme, x0, t0, dt, steps, new SaveAt(1, false), count, seed, i -> (t, x) -> { });
-        }
-        int d = sde.dimension();
-        double[] out = new double[Math.multiplyExact(count, d)];
-        // null sinks: the lock-step group then copies no state out for a sink that does nothing
-        inLockStep(lockStep, x0, t0, dt, steps, new SaveAt(1, false), count, seed, i -> null,
-                (i, x) -> System.arraycopy(x, 0, out, i * d, d));
-        return out;
+        return run(sde, scheme, x0, t0, dt, steps, new SaveAt(1, false), count, seed, i -> null);
     }
 
     private static <R> R await(Future<R> future, String what) {

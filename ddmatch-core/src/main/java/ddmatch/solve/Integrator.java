@@ -244,7 +244,7 @@ public final class Integrator {
         }
     }
 
-    private static double norm(double[] x) {
+    static double norm(double[] x) {
         return Math.sqrt(sumOfSquares(x));
     }
 

@@ -1,6 +1,5 @@
 package ddmatch.solve;
 
-import ddmatch.linalg.MatrixProduct;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -122,7 +121,7 @@ public final class LockStepIntegrator {
         int[] live = new int[batch];
         for (int beta = 0; beta < batch; beta++) {
             System.arraycopy(x0s[beta], 0, xs, beta * n, n);
-            limit[beta] = Double.isInfinite(maxNorm) ? 1e6 * (1.0 + Math.sqrt(MatrixProduct.sumOfSquares(x0s[beta]))) : maxNorm;
+            limit[beta] = Double.isInfinite(maxNorm) ? 1e6 * (1.0 + Integrator.norm(x0s[beta])) : maxNorm;
             live[beta] = beta;
         }
         int alive = batch;

@@ -190,21 +190,13 @@ public final class EnsembleJob {
             for (int q = 0; q < size; q++) s = s.merge(trajectory(net, c, indices[q], buffers[q]));
             return s;
         }
-        int d = c.dimension();
         double[][] x0s = new double[size][];
         NoiseStream[] noises = new NoiseStream[size];
         Integrator.Sink[] sinks = new Integrator.Sink[size];
         for (int q = 0; q < size; q++) {
             x0s[q] = c.x0();
             noises[q] = new GaussianIncrements(net.noiseDimension(), Ensemble.trajectorySeed(c.seed(), indices[q]));
-            double[] out = buffers[q];
-            double[] z = new double[d];
-            int[] cursor = {0};
-            sinks[q] = (t, x) -> {
-                net.readout(x, z);
-                System.arraycopy(z, 0, out, cursor[0], d);
-                cursor[0] += d;
-            };
+            sinks[q] = readoutInto(net, buffers[q]);
         }
         LockStepIntegrator.Outcome[] outcomes = new LockStepIntegrator().run(net, x0s, 0, c.dt(), c.steps(), noises,
                 new SaveAt(c.every(), false), sinks);
@@ -243,15 +235,20 @@ public final class EnsembleJob {
     }
 
     private static void record(RateNetwork net, double[] x0, double dt, long steps, int every, long seed, double[] out) {
+        new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, ProgressListener.NONE).run(net, x0, 0, dt, steps,
+                new GaussianIncrements(net.noiseDimension(), seed), new SaveAt(every, false), readoutInto(net, out));
+    }
+
+    /** A sink writing each recorded state's readout (d values) into {@code out}, one row after another. */
+    private static Integrator.Sink readoutInto(RateNetwork net, double[] out) {
         int d = net.latentDimension();
         double[] z = new double[d];
         int[] cursor = {0};
-        new Integrator(Sampler.schemeFor(net), Double.POSITIVE_INFINITY, ProgressListener.NONE).run(net, x0, 0, dt, steps,
-                new GaussianIncrements(net.noiseDimension(), seed), new SaveAt(every, false), (t, x) -> {
-                    net.readout(x, z);
-                    System.arraycopy(z, 0, out, cursor[0], d);
-                    cursor[0] += d;
-                });
+        return (t, x) -> {
+            net.readout(x, z);
+            System.arraycopy(z, 0, out, cursor[0], d);
+            cursor[0] += d;
+        };
     }
 
     /** Centres renumbered canonically (see the class comment), so that well i means the same thing in every run. */
