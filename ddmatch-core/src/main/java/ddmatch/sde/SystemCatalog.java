@@ -194,6 +194,7 @@ public final class SystemCatalog {
                 "ẋ = y, ẏ = a·z, ż = −z + ε·y − y·x² − b·x", 0.005,
                 (p, x0, dt) -> new MooreSpiegel(p.get("a"), p.get("b"), p.get("eps"), p.get("noise"), x0, dt), p -> -1.0, null);
         lorenz96();
+        for (DystsFlows.Definition def : DystsFlows.all()) fieldFlow(def);
 
         // dysts' initial condition for case A lies on a quasi-periodic torus of this conservative-on-average flow
         // (measured λ_max ≈ 0.0003 at T = 2·10⁴ for dt = 0.02 and 0.01); (0, 5, 0) lies in the chaotic sea.
@@ -213,6 +214,22 @@ public final class SystemCatalog {
         measured("rabinovich-fabrikant", 0.2011, 0.1933, 0.2042, "dysts' two estimates are 0.254 and 0.242");
         measured("arneodo", 0.2041, 0.2033, 0.1995, "dysts' two estimates are 0.237 and 0.243");
         measured("moore-spiegel", 0.1629, 0.1597, 0.1677, "both dysts estimates (0.698, 0.407) are far higher");
+        measured("sprott-g", 0.0339, 0.0341, 0.0353, "agrees with dysts' spectrum estimate 0.0335, not with its maximum estimate 0.091");
+        measured("sprott-i", 0.0125, 0.0130, 0.0120, "both dysts estimates (0.023, 0.021) are higher");
+        measured("sprott-j", 0.0755, 0.0736, 0.0782, "dysts' two estimates (0.123, 0.045) lie on either side");
+        measured("sprott-k", 0.0370, 0.0374, 0.0356, "agrees with dysts' spectrum estimate 0.0378, not with its maximum estimate 0.060");
+        measured("sprott-l", 0.0602, 0.0608, 0.0627, "dysts' two estimates (0.092, 0.034) lie on either side");
+        measured("sprott-m", 0.0436, 0.0427, 0.0478, "both dysts estimates (0.084, 0.052) are higher");
+        measured("sprott-n", 0.0787, 0.0751, 0.0762, "dysts' two estimates (0.119, 0.061) lie on either side");
+        measured("sprott-o", 0.0494, 0.0486, 0.0504, "both dysts estimates (0.091, 0.067) are higher");
+        measured("sprott-p", 0.0864, 0.0860, 0.0850, "both dysts estimates (0.107, 0.103) are higher");
+        measured("sprott-q", 0.1114, 0.1090, 0.1065, "both dysts estimates (0.172, 0.137) are higher");
+        measured("sprott-r", 0.0600, 0.0620, 0.0606, "both dysts estimates (0.097, 0.076) are higher");
+        measured("pehlivan-wei", 0.0699, 0.0697, 0.0692, "both dysts estimates (0.104, 0.095) are higher");
+        measured("hindmarsh-rose", 0.2088, 0.2217, 0.2147, "dysts' spectrum estimate 0.262 is closer than its maximum estimate 0.654");
+        measured("guckenheimer-holmes", 0.4609, 0.4582, 0.4748, "dysts' two estimates (0.789, 0.341) lie on either side");
+        measured("hyper-rossler", 0.1136, 0.1092, 0.1160, "both dysts estimates (0.172, 0.279) are higher");
+        measured("hyper-lorenz", 0.2609, 0.2609, 0.2578, "both dysts estimates (0.329, 0.293) are higher");
 
         // Stochastic systems of the field.
         add(new Entry("stuart-landau", "noisy Stuart–Landau (Hopf normal form) limit cycle (d = 2, m = 2)",
@@ -276,8 +293,7 @@ public final class SystemCatalog {
         defaults.put("n", (double) d.initialConditions().length);
         defaults.putAll(d.parameters());
         defaults.put("noise", 0.0);
-        LyapunovReference ref = new LyapunovReference(d.maximumLyapunov(), "dysts estimate (maximum_lyapunov_estimated)",
-                d.lyapunovSpectrum(), "dysts estimate (lyapunov_spectrum_estimated)");
+        LyapunovReference ref = dystsReference(d);
         add(new Entry("lorenz96", "Lorenz-96 ring of n sites, forcing f (d = n ≥ 4)", defaults,
                 p -> {
                     int n = integer("lorenz96", "n", p.get("n"));
@@ -299,12 +315,42 @@ public final class SystemCatalog {
         Map<String, Double> defaults = new LinkedHashMap<>(d.parameters());
         defaults.put("noise", 0.0);
         double[] x0 = d.initialConditions();
-        LyapunovReference ref = published != null ? published
-                : new LyapunovReference(d.maximumLyapunov(), "dysts estimate (maximum_lyapunov_estimated)",
-                        d.lyapunovSpectrum(), "dysts estimate (lyapunov_spectrum_estimated)");
-        String note = "dysts dt = " + String.format(java.util.Locale.ROOT, "%.3g", d.dt()) + "; default " + dt + " (RK4)";
+        LyapunovReference ref = published != null ? published : dystsReference(d);
         add(new Entry(name, description + " (d = 3)", defaults, p -> factory.create(p, x0, dt),
-                new SystemInfo(equations, d.citation(), "noise", ref, divergence, note)));
+                new SystemInfo(equations, d.citation(), "noise", ref, divergence, stepNote(d, dt))));
+    }
+
+    /**
+     * Registers a flow given by its equations alone ({@link DystsFlows}): parameters, initial state and reference
+     * exponents from dysts, the default step from dysts' period ({@link #defaultStep}).
+     */
+    private static void fieldFlow(DystsFlows.Definition def) {
+        DystsData.Flow d = DystsData.flow(def.key());
+        Map<String, Double> defaults = new LinkedHashMap<>(d.parameters());
+        defaults.put("noise", 0.0);
+        double[] x0 = d.initialConditions();
+        double dt = def.step() > 0 ? def.step() : defaultStep(d.period());
+        add(new Entry(def.name(), def.description() + " (d = " + x0.length + ")", defaults,
+                p -> new FieldFlow(def.name(), p, def.fields().apply(p), p.get("noise"), x0, dt),
+                new SystemInfo(def.equations(), d.citation(), "noise", dystsReference(d), def.divergence(), stepNote(d, dt))));
+    }
+
+    /** The largest of 1, 2, 5 × 10ᵏ not above period/200: the rule the hand-written flows' steps follow. */
+    static double defaultStep(double period) {
+        double target = period / 200.0;
+        double decade = Math.pow(10.0, Math.floor(Math.log10(target)));
+        // the relative slack absorbs the rounding of decade·m, so that a period of exactly 200·m·10ᵏ gives m·10ᵏ
+        double m = 5.0 * decade <= target * (1 + 1e-12) ? 5.0 : 2.0 * decade <= target * (1 + 1e-12) ? 2.0 : 1.0;
+        return Double.parseDouble(String.format(java.util.Locale.ROOT, "%.0e", m * decade));
+    }
+
+    private static LyapunovReference dystsReference(DystsData.Flow d) {
+        return new LyapunovReference(d.maximumLyapunov(), "dysts estimate (maximum_lyapunov_estimated)",
+                d.lyapunovSpectrum(), "dysts estimate (lyapunov_spectrum_estimated)");
+    }
+
+    private static String stepNote(DystsData.Flow d, double dt) {
+        return "dysts dt = " + String.format(java.util.Locale.ROOT, "%.3g", d.dt()) + "; default " + dt + " (RK4)";
     }
 
     private static int integer(String system, String name, double value) {

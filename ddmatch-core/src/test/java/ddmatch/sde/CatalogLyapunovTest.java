@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The largest Lyapunov exponent of each chaotic catalog flow, by Benettin's method
  * ({@link LargestLyapunovExponent}, RK4 at the entry's default step, renormalised every 10 steps, transient 100),
- * within ±15 % of the catalog reference, or ±0.05 absolute for weakly chaotic flows (|λ| &lt; 0.3). The reference is
+ * within ±15 % of the catalog reference, or ±0.05 absolute for weakly chaotic flows (|λ| &lt; 0.3) whose reference is
+ * published or dysts'. The reference is
  * a published value where one exists (Lorenz: Wolf et al. 1985; Rössler: Sprott 2003; Sprott's jerk: Sprott 1997;
  * Chen) and otherwise dysts' estimate, replaced by ddmatch's converged value where the two disagree (recorded with
  * both numbers in the entry, see {@link LyapunovReference#note()}).
@@ -26,7 +27,9 @@ class CatalogLyapunovTest {
         Sde s = e.create(e.defaults().containsKey("noise") ? Map.of("noise", 0.0) : Map.of());
         double lambda = LargestLyapunovExponent.estimate(s, s.initialState(), s.defaultTimeStep(), 100, time, 10).exponent();
         double expected = ref.expected();
-        double tol = Math.abs(expected) < 0.3 ? 0.05 : 0.15 * Math.abs(expected);
+        // A value ddmatch measured itself is held to 15 % however small it is (the ±0.05 floor for weakly chaotic flows
+        // allows for a published or dysts value's own error, and would pass a cycle for λ ≈ 0.01).
+        double tol = ref.hasMeasured() || Math.abs(expected) >= 0.3 ? 0.15 * Math.abs(expected) : 0.05;
         assertThat(lambda).as("%s: λ_max vs %s", name, ref.hasMeasured() ? ref.note() : ref.source())
                 .isBetween(expected - tol, expected + tol);
     }

@@ -19,13 +19,14 @@ class CatalogTest {
     }
 
     @Test
-    void holdsAtLeastThirtySystemsAndTwentyFourChaoticFlowsWithJacobians() {
+    void holdsSeventyFourSystemsAndSixtySixChaoticFlowsWithJacobiansThirteenFourDimensional() {
         List<SystemCatalog.Entry> all = SystemCatalog.entries();
-        assertThat(all).hasSizeGreaterThanOrEqualTo(30);
-        long flows = all.stream().filter(e -> e.info().lyapunov() != null && e.defaults().get("noise") != null
+        assertThat(all).hasSize(74);
+        List<Sde> flows = all.stream().filter(e -> e.info().lyapunov() != null && e.defaults().get("noise") != null
                 && e.defaults().get("noise") == 0.0).map(e -> e.create(Map.of())).filter(s -> s.dimension() >= 3 && s.hasJacobian())
-                .count();
-        assertThat(flows).isGreaterThanOrEqualTo(24);
+                .toList();
+        assertThat(flows).hasSize(66);
+        assertThat(flows.stream().filter(s -> s.dimension() == 4)).hasSize(13);   // eleven hyperchaotic flows, nuclear-quadrupole, lorenz96 (n = 4)
         assertThat(SystemCatalog.names()).startsWith("lorenz", "lorenz-noisy", "double-well", "ou");
     }
 
@@ -51,6 +52,31 @@ class CatalogTest {
         assertThat(SystemCatalog.get("dadras").defaults()).containsEntry("e", 9.0).containsEntry("r", 1.7);
         assertThat(SystemCatalog.create("rossler", Map.of()).initialState()).containsExactly(6.5134412, 0.4772013, 0.34164294);
         assertThat(SystemCatalog.get("chua").info().lyapunov().maxExponent()).isCloseTo(1.2301, within(1e-4));
+    }
+
+    @Test
+    void flowsGivenByTheirEquationsUseTheShippedDystsRecord() {
+        // Values typed from the dysts file (HyperLorenz, Qi), and Qi's drift at (1, 2, 3, 4) worked by hand:
+        // ẋ = 45(2 − 1) + 2·3·4 = 69, ẏ = 10(1 + 2) − 1·3·4 = 18, ż = 1·2·4 − 1·3 = 5, ẇ = 1·2·3 − 10·4 = −34.
+        SystemCatalog.Entry e = SystemCatalog.get("hyper-lorenz");
+        assertThat(e.defaults()).containsEntry("a", 10.0).containsEntry("b", 2.667).containsEntry("c", 28.0).containsEntry("d", 1.1);
+        assertThat(e.create(Map.of()).initialState()).containsExactly(-9.186073735061425, -0.6744570634419695, 16.440536886214517,
+                -145.0243848950473);
+        assertThat(e.create(Map.of()).defaultTimeStep()).isEqualTo(0.005);   // dysts period 1.28: 1.28/200 = 0.0064
+        double[] f = new double[4];
+        SystemCatalog.create("qi", Map.of()).drift(0, new double[] {1, 2, 3, 4}, f);
+        assertThat(f).containsExactly(69.0, 18.0, 5.0, -34.0);
+        assertThatThrownBy(() -> SystemCatalog.create("qi", Map.of("a", Double.NaN))).hasMessageContaining("qi").hasMessageContaining("'a'");
+    }
+
+    @Test
+    void defaultStepIsTheLargestOneTwoOrFiveTimesAPowerOfTenNotAboveAPeriodOver200() {
+        assertThat(SystemCatalog.defaultStep(8.71)).isEqualTo(0.02);    // 0.04355
+        assertThat(SystemCatalog.defaultStep(20.2)).isEqualTo(0.1);     // 0.101
+        assertThat(SystemCatalog.defaultStep(0.392)).isEqualTo(0.001);  // 0.00196
+        assertThat(SystemCatalog.defaultStep(2.0)).isEqualTo(0.01);     // exactly 0.01
+        assertThat(SystemCatalog.defaultStep(10.0)).isEqualTo(0.05);    // exactly 0.05
+        assertThat(SystemCatalog.defaultStep(3.99)).isEqualTo(0.01);    // 0.01995
     }
 
     @Test
