@@ -4,6 +4,7 @@ import ddmatch.analysis.DriftError;
 import ddmatch.analysis.EntropyProduction;
 import ddmatch.analysis.IncrementCovariance;
 import ddmatch.analysis.StateSpaceDivergence;
+import ddmatch.analysis.ValidPredictionTime;
 import ddmatch.analysis.decomposition.ConnectivityDecomposition;
 import ddmatch.analysis.decomposition.LatentCoupling;
 import ddmatch.analysis.lyapunov.LyapunovSpectrum;
@@ -49,6 +50,11 @@ public final class ModelAnalysis {
         LYAPUNOV,
         /** D_stsp and D_H of network vs target, each with the target's noise floor. */
         DIVERGENCE,
+        /**
+         * Valid prediction time: from 20 states of the target's run, how long the network's forecast (RK4 on the drift,
+         * noise off) stays within NRMSE 0.5 of the target's; in Lyapunov times when the target's exponent is computed.
+         */
+        FORECAST,
         /** Readout increment covariance vs G Gᵀ (noisy systems). */
         DIFFUSION,
         /** Wells by k-means and core sets; residence times, transition matrix, cycle statistics (noisy systems, --wells). */
@@ -162,6 +168,15 @@ public final class ModelAnalysis {
             lyapunov.put("note", target.noiseType() != NoiseType.NONE ? "exponents of the drift (noise switched off)"
                     : "Benettin/QR with RK4");
         }
+        // The forecast in Lyapunov times of the target, once its exponent is known.
+        Map<String, Object> forecast = rest.get("forecast");
+        if (forecast != null && forecast.containsKey("validTime")) {
+            double[] targetExponents = lyapunov != null ? (double[]) lyapunov.get("target") : null;
+            if (targetExponents != null && targetExponents.length > 0 && targetExponents[0] > 0) {
+                forecast.put("lyapunovExponent", targetExponents[0]);
+                forecast.put("validLyapunovTimes", (double) forecast.get("validTime") * targetExponents[0]);
+            }
+        }
         // The keys in the order of a serial run: simulation, drift, lyapunov, then the rest.
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         String lyapunovAfter = rest.containsKey("drift") ? "drift" : "simulation";
@@ -247,6 +262,9 @@ public final class ModelAnalysis {
             r.put("hellinger", SpectralDivergence.hellinger(zt.values(), zn.values(), d));
             r.put("hellingerFloor", SpectralDivergence.hellinger(zt.values(), zf.values(), d));
             out.put("divergence", r);
+        }
+        if (m.contains(Metric.FORECAST)) {
+            out.put("forecast", forecast(net, target, plan, zt, dt));
         }
         if (m.contains(Metric.DIFFUSION) && noisy) {
             long dsteps = Math.min(steps, 100_000);
@@ -380,6 +398,62 @@ public final class ModelAnalysis {
             } else {
                 out.put("ablation", ablation(target, plan, refit, wellCentres, wellRadius, seeds.nextLong(), progress));
             }
+        }
+        return out;
+    }
+
+    /** Forecasts from this many states of the target's run. */
+    static final int FORECAST_STARTS = 20;
+    /** The longest forecast, in steps of the target's time step (and at most the run's time). */
+    static final long FORECAST_MAX_STEPS = 25_000;
+
+    /**
+     * The valid prediction time ({@link ValidPredictionTime}) of the network from {@link #FORECAST_STARTS} states of the
+     * target run {@code zt}, evenly spaced, with σᵢ of that run; drift only (noise off), RK4 at the target's step.
+     */
+    private static Map<String, Object> forecast(Network net, Sde target, Plan plan, Trajectory zt, double dt) {
+        int d = target.dimension();
+        int rows = zt.rows();
+        double[] values = zt.values();
+        double[] mean = new double[d], scale = new double[d];
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < d; i++) mean[i] += values[r * d + i];
+        }
+        for (int i = 0; i < d; i++) mean[i] /= rows;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < d; i++) {
+                double e = values[r * d + i] - mean[i];
+                scale[i] += e * e;
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < d; i++) {
+            scale[i] = Math.sqrt(scale[i] / rows);
+            if (!(scale[i] > 0)) {
+                out.put("note", "skipped: component " + i + " of the target's run does not vary (a fixed point), so no error can be normalised");
+                return out;
+            }
+        }
+        int starts = Math.min(FORECAST_STARTS, rows);
+        double[] z0 = new double[starts * d];
+        for (int s = 0; s < starts; s++) {
+            System.arraycopy(values, (int) ((long) s * rows / starts) * d, z0, s * d, d);
+        }
+        double horizon = Math.min(plan.time(), FORECAST_MAX_STEPS * dt);
+        ValidPredictionTime.Result r = ValidPredictionTime.of(target, net, z0, scale, dt, ValidPredictionTime.Config.of(horizon));
+        out.put("validTime", r.median());
+        out.put("validTimeQuartiles", new double[] {r.lowerQuartile(), r.upperQuartile()});
+        out.put("validTimes", r.times());
+        out.put("censored", r.censored());
+        out.put("starts", starts);
+        out.put("threshold", r.threshold());
+        out.put("horizon", r.horizon());
+        out.put("scale", scale);
+        out.put("definition", "median over the starts of the first t with NRMSE(t) = √((1/d) Σ ((ẑᵢ − zᵢ)/σᵢ)²) > threshold;"
+                + " network from the manifold point over the target's state, both by RK4 at the target's dt on their drifts"
+                + " (Vlachas et al., Neural Networks 126, 191, 2020); censored starts were still valid at the horizon");
+        if (target.noiseType() != NoiseType.NONE) {
+            out.put("note", "forecasts of the drift (noise switched off), as for the Lyapunov exponents");
         }
         return out;
     }

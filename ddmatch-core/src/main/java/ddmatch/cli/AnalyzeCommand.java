@@ -59,7 +59,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     int wells;
 
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
-            description = "metric groups, comma-separated: drift, lyapunov, divergence, diffusion, metastability, epr, connectivity, coupling (default: all that apply)")
+            description = "metric groups, comma-separated: drift, lyapunov, divergence, forecast, diffusion, metastability, epr, connectivity, coupling, ablation (default: all that apply)")
     List<String> metrics;
 
     @Override

@@ -39,6 +39,37 @@ class ModelAnalysisTest {
         // D_stsp of the network is at the level of the floor between two independent target runs.
         assertThat((double) r.get("divergence").get("stsp")).isLessThan(2 * (double) r.get("divergence").get("stspFloor"));
         assertThat((double) r.get("simulation").get("manifoldDistanceMax")).isLessThan(1e-9);
+        // A stable linear drift contracts every error: each forecast is still valid at the horizon.
+        assertThat((int) r.get("forecast").get("censored")).isEqualTo(ModelAnalysis.FORECAST_STARTS);
+        assertThat(r.get("forecast")).doesNotContainKey("validLyapunovTimes");   // no positive exponent to measure time by
+    }
+
+    /**
+     * A network's forecast obeys the law of {@code ValidPredictionTimeTest}'s twin runs: the valid time grows by one
+     * Lyapunov time for each factor e of drift accuracy. Two Lorenz networks of 500 neurons, one with λ by GCV and one
+     * regularised far harder, differ in held-out drift error by a factor r and in median valid time by ≈ ln r / λ_max.
+     */
+    @Test
+    void aLorenzNetworkForecastsLongerByOneLyapunovTimePerFactorEOfDriftAccuracy() {
+        Lorenz lorenz = new Lorenz();
+        var plan = new ModelAnalysis.Plan(200, 3, 1, 0, EnumSet.of(ModelAnalysis.Metric.DRIFT, ModelAnalysis.Metric.LYAPUNOV,
+                ModelAnalysis.Metric.FORECAST));
+        double[] drift = new double[2], valid = new double[2], lyap = new double[2];
+        for (int k = 0; k < 2; k++) {
+            MatchConfig c = MatchConfig.defaults(500, 1);
+            RateNetwork net = DriftMatcher.train(lorenz, k == 0 ? c : c.withLambda(1.0), ProgressListener.NONE).network();
+            Map<String, Map<String, Object>> r = ModelAnalysis.run(net, lorenz, plan, ProgressListener.NONE);
+            drift[k] = (double) r.get("drift").get("mean");
+            valid[k] = (double) r.get("forecast").get("validTime");
+            lyap[k] = (double) r.get("forecast").get("validLyapunovTimes");
+            assertThat((int) r.get("forecast").get("censored")).isZero();
+        }
+        // Measured: drift errors 2.5e-5 and 5.6e-3 (ln r = 5.42), valid times 9.69 and 4.09 (Δ·λ = 5.07 with Wolf's
+        // 0.906), 9.1 and 3.9 Lyapunov times of the target's own exponent.
+        double lnR = Math.log(drift[1] / drift[0]);
+        assertThat(lnR).isGreaterThan(3.0);
+        assertThat((valid[0] - valid[1]) * 0.906).isBetween(0.75 * lnR, 1.25 * lnR);
+        assertThat(lyap[0]).isGreaterThan(6.0);
     }
 
     /**
