@@ -142,7 +142,7 @@ final class VectorKernels implements SimdKernels {
 
     @Override
     public int scratchLength() {
-        return Math.max(n + d + L, BLOCK + 3 * L + 3);
+        return Math.max(n + d + L, BLOCK + 4 * L + 4);
     }
 
     @Override
@@ -309,6 +309,16 @@ final class VectorKernels implements SimdKernels {
             driftLowD(x, off, out, s);
             return;
         }
+        if (d == 4) {
+            readIn4Phi1(x, off, s);
+            finish4(x, off, out, off, s[BLOCK + 4 * L], s[BLOCK + 4 * L + 1], s[BLOCK + 4 * L + 2], s[BLOCK + 4 * L + 3]);
+            return;
+        }
+        driftGeneral(x, off, out, s);
+    }
+
+    /** The drift of any d by the general path: tanh into scratch, the read-in sums, then U's columns (d = 4 tests its own). */
+    void driftGeneral(double[] x, int off, double[] out, double[] s) {
         tanhBlock(x, off, s, 0, n);
         readIn(s);
         finish(x, off, s, out, off, true);
@@ -508,6 +518,167 @@ final class VectorKernels implements SimdKernels {
         s[BLOCK + 3 * L] = laneSum(s, acc) + t0;
         s[BLOCK + 3 * L + 1] = laneSum(s, acc + L) + t1;
         s[BLOCK + 3 * L + 2] = laneSum(s, acc + 2 * L) + t2;
+    }
+
+    /**
+     * d = 4, p = φ(x): {@link #readIn3Phi} with a fourth accumulator, for the four-dimensional (hyperchaotic) systems.
+     * The sums are formed in the order of the general-d path ({@link #tanhBlock} into scratch, then {@link #readIn}):
+     * lanes in order, then each row's chain continued through the tail neurons, so the drift is bit-identical to it
+     * (tested) and only faster: one pass with four independent chains instead of a tanh pass and four dependent ones.
+     * Writes a_0..a_3 to {@code s[BLOCK + 4L ..]}.
+     */
+    private void readIn4Phi1(double[] x, int xOff, double[] s) {
+        final double[] w = this.w;
+        final int n = this.n, n2 = 2 * n, n3 = 3 * n;
+        DoubleVector c0 = DoubleVector.zero(S), c1 = DoubleVector.zero(S), c2 = DoubleVector.zero(S), c3 = DoubleVector.zero(S);
+        int i = 0;
+        for (int bound3 = n - 3 * L; i <= bound3; i += 3 * L) {
+            DoubleVector x0 = DoubleVector.fromArray(S, x, xOff + i + 0 * L);
+            DoubleVector x1 = DoubleVector.fromArray(S, x, xOff + i + 1 * L);
+            DoubleVector x2 = DoubleVector.fromArray(S, x, xOff + i + 2 * L);
+            DoubleVector a0 = x0.abs();
+            VectorMask<Double> big0 = a0.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t0 = a0.fma(INV_STEP, ROUND);
+            DoubleVector k0 = t0.sub(ROUND);
+            DoubleVector h0 = k0.fma(V_MSTEP, a0);
+            DoubleVector r0 = h0.add(h0);
+            DoubleVector rr0 = r0.mul(r0);
+            DoubleVector r40 = rr0.mul(rr0);   // unused in the table form (C2 drops it)
+            DoubleVector q0 = TABLE_FORM ? rr0.fma(rr0.fma(r0.fma(VQ5, VQ4), r0.fma(VQ3, VQ2)), r0.fma(VQ1, VQ0))
+                    : r40.fma(r40.fma(r0.fma(VR9, VR8), rr0.fma(r0.fma(VR7, VR6), r0.fma(VR5, VR4))),
+                            rr0.fma(r0.fma(VR3, VR2), r0.fma(VR1, VR0)));
+            DoubleVector p0 = q0.fma(rr0, r0);
+            LongVector ti0 = t0.reinterpretAsLongs();
+            DoubleVector sc0 = (TABLE_FORM
+                    ? ti0.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti0.and(7L).toShuffle()))
+                    : ti0.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector u0 = sc0.fma(p0, sc0.sub(1.0));
+            DoubleVector f0 = u0.div(u0.add(2.0)).blend(1.0, big0).reinterpretAsLongs()
+                    .or(x0.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            c0 = f0.fma(DoubleVector.fromArray(S, w, i + 0 * L), c0);
+            c1 = f0.fma(DoubleVector.fromArray(S, w, n + i + 0 * L), c1);
+            c2 = f0.fma(DoubleVector.fromArray(S, w, n2 + i + 0 * L), c2);
+            c3 = f0.fma(DoubleVector.fromArray(S, w, n3 + i + 0 * L), c3);
+            DoubleVector a1 = x1.abs();
+            VectorMask<Double> big1 = a1.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t1 = a1.fma(INV_STEP, ROUND);
+            DoubleVector k1 = t1.sub(ROUND);
+            DoubleVector h1 = k1.fma(V_MSTEP, a1);
+            DoubleVector r1 = h1.add(h1);
+            DoubleVector rr1 = r1.mul(r1);
+            DoubleVector r41 = rr1.mul(rr1);   // unused in the table form (C2 drops it)
+            DoubleVector q1 = TABLE_FORM ? rr1.fma(rr1.fma(r1.fma(VQ5, VQ4), r1.fma(VQ3, VQ2)), r1.fma(VQ1, VQ0))
+                    : r41.fma(r41.fma(r1.fma(VR9, VR8), rr1.fma(r1.fma(VR7, VR6), r1.fma(VR5, VR4))),
+                            rr1.fma(r1.fma(VR3, VR2), r1.fma(VR1, VR0)));
+            DoubleVector p1 = q1.fma(rr1, r1);
+            LongVector ti1 = t1.reinterpretAsLongs();
+            DoubleVector sc1 = (TABLE_FORM
+                    ? ti1.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti1.and(7L).toShuffle()))
+                    : ti1.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector u1 = sc1.fma(p1, sc1.sub(1.0));
+            DoubleVector f1 = u1.div(u1.add(2.0)).blend(1.0, big1).reinterpretAsLongs()
+                    .or(x1.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            c0 = f1.fma(DoubleVector.fromArray(S, w, i + 1 * L), c0);
+            c1 = f1.fma(DoubleVector.fromArray(S, w, n + i + 1 * L), c1);
+            c2 = f1.fma(DoubleVector.fromArray(S, w, n2 + i + 1 * L), c2);
+            c3 = f1.fma(DoubleVector.fromArray(S, w, n3 + i + 1 * L), c3);
+            DoubleVector a2 = x2.abs();
+            VectorMask<Double> big2 = a2.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t2 = a2.fma(INV_STEP, ROUND);
+            DoubleVector k2 = t2.sub(ROUND);
+            DoubleVector h2 = k2.fma(V_MSTEP, a2);
+            DoubleVector r2 = h2.add(h2);
+            DoubleVector rr2 = r2.mul(r2);
+            DoubleVector r42 = rr2.mul(rr2);   // unused in the table form (C2 drops it)
+            DoubleVector q2 = TABLE_FORM ? rr2.fma(rr2.fma(r2.fma(VQ5, VQ4), r2.fma(VQ3, VQ2)), r2.fma(VQ1, VQ0))
+                    : r42.fma(r42.fma(r2.fma(VR9, VR8), rr2.fma(r2.fma(VR7, VR6), r2.fma(VR5, VR4))),
+                            rr2.fma(r2.fma(VR3, VR2), r2.fma(VR1, VR0)));
+            DoubleVector p2 = q2.fma(rr2, r2);
+            LongVector ti2 = t2.reinterpretAsLongs();
+            DoubleVector sc2 = (TABLE_FORM
+                    ? ti2.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti2.and(7L).toShuffle()))
+                    : ti2.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector u2 = sc2.fma(p2, sc2.sub(1.0));
+            DoubleVector f2 = u2.div(u2.add(2.0)).blend(1.0, big2).reinterpretAsLongs()
+                    .or(x2.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            c0 = f2.fma(DoubleVector.fromArray(S, w, i + 2 * L), c0);
+            c1 = f2.fma(DoubleVector.fromArray(S, w, n + i + 2 * L), c1);
+            c2 = f2.fma(DoubleVector.fromArray(S, w, n2 + i + 2 * L), c2);
+            c3 = f2.fma(DoubleVector.fromArray(S, w, n3 + i + 2 * L), c3);
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, xOff + i);
+            DoubleVector a = xv.abs();
+            VectorMask<Double> big = a.compare(VectorOperators.GT, A_MAX);
+            DoubleVector t = a.fma(INV_STEP, ROUND);
+            DoubleVector k = t.sub(ROUND);
+            DoubleVector h = k.fma(V_MSTEP, a);
+            DoubleVector r = h.add(h);
+            DoubleVector rr = r.mul(r);
+            DoubleVector r4 = rr.mul(rr);   // unused in the table form (C2 drops it)
+            DoubleVector q = TABLE_FORM ? rr.fma(rr.fma(r.fma(VQ5, VQ4), r.fma(VQ3, VQ2)), r.fma(VQ1, VQ0))
+                    : r4.fma(r4.fma(r.fma(VR9, VR8), rr.fma(r.fma(VR7, VR6), r.fma(VR5, VR4))),
+                            rr.fma(r.fma(VR3, VR2), r.fma(VR1, VR0)));
+            DoubleVector p = q.fma(rr, r);
+            LongVector ti = t.reinterpretAsLongs();
+            DoubleVector sc = (TABLE_FORM
+                    ? ti.lanewise(VectorOperators.LSHL, 49).add(TABLE_LANES.rearrange(ti.and(7L).toShuffle()))
+                    : ti.add(1023L).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+            DoubleVector u = sc.fma(p, sc.sub(1.0));
+            DoubleVector f = u.div(u.add(2.0)).blend(1.0, big).reinterpretAsLongs()
+                    .or(xv.reinterpretAsLongs().and(SIGN)).reinterpretAsDoubles();
+            c0 = f.fma(DoubleVector.fromArray(S, w, i), c0);
+            c1 = f.fma(DoubleVector.fromArray(S, w, n + i), c1);
+            c2 = f.fma(DoubleVector.fromArray(S, w, n2 + i), c2);
+            c3 = f.fma(DoubleVector.fromArray(S, w, n3 + i), c3);
+        }
+        // The general-d order (readIn): each row's lanes summed in order, then its chain goes on through the tail.
+        final int acc = BLOCK;
+        c0.intoArray(s, acc);
+        c1.intoArray(s, acc + L);
+        c2.intoArray(s, acc + 2 * L);
+        c3.intoArray(s, acc + 3 * L);
+        double t0 = laneSum(s, acc), t1 = laneSum(s, acc + L), t2 = laneSum(s, acc + 2 * L), t3 = laneSum(s, acc + 3 * L);
+        for (; i < n; i++) {
+            double f = scalarTanh(x[xOff + i]);
+            t0 = Math.fma(f, w[i], t0);
+            t1 = Math.fma(f, w[n + i], t1);
+            t2 = Math.fma(f, w[n2 + i], t2);
+            t3 = Math.fma(f, w[n3 + i], t3);
+        }
+        s[BLOCK + 4 * L] = t0;
+        s[BLOCK + 4 * L + 1] = t1;
+        s[BLOCK + 4 * L + 2] = t2;
+        s[BLOCK + 4 * L + 3] = t3;
+    }
+
+    /**
+     * {@code out[outOff + j] = (b_j − y[yOff + j] + Σ_k U_jk a_k)/τ}, d = 4, in one pass with the operations of
+     * {@link #finish} in its order (bit-identical).
+     */
+    private void finish4(double[] y, int yOff, double[] out, int outOff, double s0, double s1, double s2, double s3) {
+        final double[] u = uc;
+        final int n2 = 2 * n, n3 = 3 * n;
+        final double inv = invTau;
+        DoubleVector a0 = bc(s0), a1 = bc(s1), a2 = bc(s2), a3 = bc(s3);
+        int j = 0;
+        final int bound = S.loopBound(n);
+        for (; j < bound; j += L) {
+            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, y, yOff + j));
+            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+            r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+            r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
+            r = DoubleVector.fromArray(S, u, n3 + j).fma(a3, r);
+            r.mul(inv).intoArray(out, outOff + j);
+        }
+        for (; j < n; j++) {
+            double r = b[j] - y[yOff + j];
+            r = Math.fma(u[j], s0, r);
+            r = Math.fma(u[n + j], s1, r);
+            r = Math.fma(u[n2 + j], s2, r);
+            r = Math.fma(u[n3 + j], s3, r);
+            out[outOff + j] = r * inv;
+        }
     }
 
     /**
