@@ -311,7 +311,7 @@ final class VectorKernels implements SimdKernels {
         }
         if (d == 4) {
             readIn4Phi1(x, off, s);
-            finish4(x, off, out, off, s[BLOCK + 4 * L], s[BLOCK + 4 * L + 1], s[BLOCK + 4 * L + 2], s[BLOCK + 4 * L + 3]);
+            finish4(x, off, out, off, s[BLOCK + 4 * L], s[BLOCK + 4 * L + 1], s[BLOCK + 4 * L + 2], s[BLOCK + 4 * L + 3], true);
             return;
         }
         driftGeneral(x, off, out, s);
@@ -653,26 +653,38 @@ final class VectorKernels implements SimdKernels {
     }
 
     /**
-     * {@code out[outOff + j] = (b_j − y[yOff + j] + Σ_k U_jk a_k)/τ}, d = 4, in one pass with the operations of
-     * {@link #finish} in its order (bit-identical).
+     * {@code out[outOff + j] = (c_j − y[yOff + j] + Σ_k U_jk a_k)/τ}, c = b (drift) or 0 (tangents), d = 4, in one pass
+     * with the operations of {@link #finish} in its order (bit-identical).
      */
-    private void finish4(double[] y, int yOff, double[] out, int outOff, double s0, double s1, double s2, double s3) {
+    private void finish4(double[] y, int yOff, double[] out, int outOff, double s0, double s1, double s2, double s3,
+                         boolean tonic) {
         final double[] u = uc;
         final int n2 = 2 * n, n3 = 3 * n;
         final double inv = invTau;
         DoubleVector a0 = bc(s0), a1 = bc(s1), a2 = bc(s2), a3 = bc(s3);
         int j = 0;
         final int bound = S.loopBound(n);
-        for (; j < bound; j += L) {
-            DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, y, yOff + j));
-            r = DoubleVector.fromArray(S, u, j).fma(a0, r);
-            r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
-            r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
-            r = DoubleVector.fromArray(S, u, n3 + j).fma(a3, r);
-            r.mul(inv).intoArray(out, outOff + j);
+        if (tonic) {   // two loops: no vector with two definitions (see readIn3)
+            for (; j < bound; j += L) {
+                DoubleVector r = DoubleVector.fromArray(S, b, j).sub(DoubleVector.fromArray(S, y, yOff + j));
+                r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+                r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+                r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
+                r = DoubleVector.fromArray(S, u, n3 + j).fma(a3, r);
+                r.mul(inv).intoArray(out, outOff + j);
+            }
+        } else {
+            for (; j < bound; j += L) {
+                DoubleVector r = DoubleVector.fromArray(S, y, yOff + j).neg();
+                r = DoubleVector.fromArray(S, u, j).fma(a0, r);
+                r = DoubleVector.fromArray(S, u, n + j).fma(a1, r);
+                r = DoubleVector.fromArray(S, u, n2 + j).fma(a2, r);
+                r = DoubleVector.fromArray(S, u, n3 + j).fma(a3, r);
+                r.mul(inv).intoArray(out, outOff + j);
+            }
         }
         for (; j < n; j++) {
-            double r = b[j] - y[yOff + j];
+            double r = tonic ? b[j] - y[yOff + j] : -y[yOff + j];
             r = Math.fma(u[j], s0, r);
             r = Math.fma(u[n + j], s1, r);
             r = Math.fma(u[n2 + j], s2, r);
@@ -977,15 +989,7 @@ final class VectorKernels implements SimdKernels {
     @Override
     public void driftAndTangents(double[] x, double[] v, int k, double[] fx, double[] fv, double[] s) {
         final int n = this.n, d = this.d;
-        tanhBlock(x, 0, s, 0, n);
-        final DoubleVector one = bc(1.0);
-        final int bound = S.loopBound(n);
-        int j = 0;
-        for (; j < bound; j += L) {
-            DoubleVector t = DoubleVector.fromArray(S, s, j);
-            t.fma(t.neg(), one).intoArray(s, n + j);
-        }
-        for (; j < n; j++) s[n + j] = Math.fma(s[j], -s[j], 1.0);
+        phiAndSlope(x, s);
         final int lanes = 3 * n, a = lanes + L, cols = k + 1;
         if (d == 3) {
             sums3(s, 0, null, 0, lanes, a, cols);
@@ -1000,6 +1004,43 @@ final class VectorKernels implements SimdKernels {
             }
             return;
         }
+        if (d == 4) {
+            sums4(s, 0, null, 0, lanes, a, cols);
+            for (int q = 0; q < k; q++) sums4(s, n, v, q * n, lanes, a + 1 + q, cols);
+            finish4(x, 0, fx, 0, s[a], s[a + cols], s[a + 2 * cols], s[a + 3 * cols], true);
+            for (int q = 0; q < k; q++) {
+                finish4(v, q * n, fv, q * n, s[a + 1 + q], s[a + cols + 1 + q], s[a + 2 * cols + 1 + q], s[a + 3 * cols + 1 + q],
+                        false);
+            }
+            return;
+        }
+        tangentsGeneral(x, v, k, fx, fv, s);
+    }
+
+    /** {@link #driftAndTangents} by the general-d path whatever d (the d = 4 form is tested against it, bit for bit). */
+    void driftAndTangentsGeneral(double[] x, double[] v, int k, double[] fx, double[] fv, double[] s) {
+        phiAndSlope(x, s);
+        tangentsGeneral(x, v, k, fx, fv, s);
+    }
+
+    /** φ(x) into {@code s[0, n)} and φ'(x) = 1 − φ² into {@code s[n, 2n)}. */
+    private void phiAndSlope(double[] x, double[] s) {
+        tanhBlock(x, 0, s, 0, n);
+        final DoubleVector one = bc(1.0);
+        final int bound = S.loopBound(n);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector t = DoubleVector.fromArray(S, s, j);
+            t.fma(t.neg(), one).intoArray(s, n + j);
+        }
+        for (; j < n; j++) s[n + j] = Math.fma(s[j], -s[j], 1.0);
+    }
+
+    /** The general-d read-in sums and updates of {@link #driftAndTangents}, from φ and φ' in scratch. */
+    private void tangentsGeneral(double[] x, double[] v, int k, double[] fx, double[] fv, double[] s) {
+        final int n = this.n, d = this.d;
+        final int bound = S.loopBound(n);
+        final int lanes = 3 * n, a = lanes + L, cols = k + 1;
         for (int q = 0; q <= k; q++) {
             int p = 0;   // column 0: p = φ at s[0, n); column q ≥ 1: p = φ' ⊙ V_{q−1} at s[2n, 3n)
             if (q > 0) {
@@ -1091,6 +1132,56 @@ final class VectorKernels implements SimdKernels {
         s[aOff] = t0;
         s[aOff + stride] = t1;
         s[aOff + 2 * stride] = t2;
+    }
+
+    /**
+     * d = 4: the four read-in sums {@code Σ_j W_cj p_j} with {@code p_j = s[pOff + j]} (v null) or
+     * {@code s[pOff + j] · v[vOff + j]}, written to {@code s[aOff + c·stride]}, in the general path's order (each row one
+     * vector chain, lanes added in order, then the chain goes on through the tail neurons: bit-identical to it), four
+     * independent chains in one pass instead of four passes of one.
+     */
+    private void sums4(double[] s, int pOff, double[] v, int vOff, int lanes, int aOff, int stride) {
+        final double[] w = this.w;
+        final int n = this.n, n2 = 2 * n, n3 = 3 * n;
+        final int bound = S.loopBound(n);
+        DoubleVector c0 = DoubleVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        int i = 0;
+        if (v == null) {
+            for (; i < bound; i += L) {
+                DoubleVector p = DoubleVector.fromArray(S, s, pOff + i);
+                c0 = p.fma(DoubleVector.fromArray(S, w, i), c0);
+                c1 = p.fma(DoubleVector.fromArray(S, w, n + i), c1);
+                c2 = p.fma(DoubleVector.fromArray(S, w, n2 + i), c2);
+                c3 = p.fma(DoubleVector.fromArray(S, w, n3 + i), c3);
+            }
+        } else {
+            for (; i < bound; i += L) {
+                DoubleVector p = DoubleVector.fromArray(S, s, pOff + i).mul(DoubleVector.fromArray(S, v, vOff + i));
+                c0 = p.fma(DoubleVector.fromArray(S, w, i), c0);
+                c1 = p.fma(DoubleVector.fromArray(S, w, n + i), c1);
+                c2 = p.fma(DoubleVector.fromArray(S, w, n2 + i), c2);
+                c3 = p.fma(DoubleVector.fromArray(S, w, n3 + i), c3);
+            }
+        }
+        c0.intoArray(s, lanes);
+        double t0 = laneSum(s, lanes);
+        c1.intoArray(s, lanes);
+        double t1 = laneSum(s, lanes);
+        c2.intoArray(s, lanes);
+        double t2 = laneSum(s, lanes);
+        c3.intoArray(s, lanes);
+        double t3 = laneSum(s, lanes);
+        for (; i < n; i++) {
+            double p = v == null ? s[pOff + i] : s[pOff + i] * v[vOff + i];
+            t0 = Math.fma(p, w[i], t0);
+            t1 = Math.fma(p, w[n + i], t1);
+            t2 = Math.fma(p, w[n2 + i], t2);
+            t3 = Math.fma(p, w[n3 + i], t3);
+        }
+        s[aOff] = t0;
+        s[aOff + stride] = t1;
+        s[aOff + 2 * stride] = t2;
+        s[aOff + 3 * stride] = t3;
     }
 
     /**

@@ -109,6 +109,33 @@ class VectorKernelsTest {
         }
     }
 
+    /** The d = 4 drift with k tangent products (the Lyapunov spectrum's sweep): bit for bit the general path's. */
+    @Test
+    void theFourDimensionalTangentsAreTheGeneralPathBitForBit() {
+        assumeTrue(NetworkKernels.vectorApiInUse());
+        for (int n : new int[] {5, 37, 1003}) {
+            for (int k : new int[] {1, 6}) {
+                RateNetwork net = NetworkKernelsTest.network(n, 4, 7 * n + k);
+                VectorKernels vk = (VectorKernels) vector(net);
+                java.util.SplittableRandom rnd = new java.util.SplittableRandom(n + k);
+                double[] x = new double[n], v = new double[k * n];
+                for (int j = 0; j < n; j++) x[j] = (j % 13 == 0 ? 25 : 2) * (2 * rnd.nextDouble() - 1);
+                for (int j = 0; j < k * n; j++) v[j] = rnd.nextDouble() - 0.5;
+                double[] fx = new double[n], fv = new double[k * n], gx = new double[n], gv = new double[k * n];
+                vk.driftAndTangents(x, v, k, fx, fv, new double[vk.tangentScratchLength(k)]);
+                vk.driftAndTangentsGeneral(x, v, k, gx, gv, new double[vk.tangentScratchLength(k)]);
+                for (int j = 0; j < n; j++) {
+                    assertThat(Double.doubleToRawLongBits(fx[j])).as("N = %d, k = %d, drift %d", n, k, j)
+                            .isEqualTo(Double.doubleToRawLongBits(gx[j]));
+                }
+                for (int j = 0; j < k * n; j++) {
+                    assertThat(Double.doubleToRawLongBits(fv[j])).as("N = %d, k = %d, tangent entry %d", n, k, j)
+                            .isEqualTo(Double.doubleToRawLongBits(gv[j]));
+                }
+            }
+        }
+    }
+
     /** Max |tanh − Math.tanh| over a dense grid of [−25, 25] ≤ 2.5e-16 (measured 2.2e-16); lanes = scalar form bit for bit. */
     @Test
     void tanhAgreesWithMathTanhAndItsScalarForm() {
