@@ -19,8 +19,8 @@ import ddmatch.sde.Sde;
  * having the extra population coordinate.
  *
  * <p>Cost and state: the Lyapunov solver asks for the drift and then the Jacobian at each RK4 stage, so each state is
- * evaluated once and kept. For tanh networks with d = 3 and the Vector API, one call of the network kernels
- * ({@code NetworkKernels.manifoldSums}) forms x, φ and all 3 + 9 sums, vectorised across neurons (BENCHMARKS.md §0000:
+ * evaluated once and kept. For tanh networks with d = 3 or 4 and the Vector API, one call of the network kernels
+ * ({@code NetworkKernels.manifoldSums}) forms x, φ and all d + d² sums, vectorised across neurons (BENCHMARKS.md §0000:
  * the scalar loops, one chain per sum, took over half of {@code ddmatch analyze}); otherwise φ over the N neurons comes
  * from the kernels' array tanh and is kept for the Jacobian (φ' = 1 − φ² for tanh), and the sums are scalar loops.
  * The two agree to rounding, not bit for bit. An instance holds scratch arrays and is not thread-safe: use one per
@@ -40,13 +40,14 @@ public final class ManifoldFlow implements Sde {
     private final double[] phi;    // φ(x) at the cached state
     private final double[] cached; // the cached state z̃
     private boolean valid;
-    private final NetworkKernels kernels;        // tanh, d = 3: the Vector API sums when available
-    private final double[] sums = new double[12]; // their drift (3) and Jacobian (9) sums at the cached state
+    private final NetworkKernels kernels;        // tanh, d = 3 or 4: the Vector API sums when available
+    private final double[] sums;                  // their drift (d) and Jacobian (d²) sums at the cached state
     private boolean vectorSums;                   // whether sums (not x, φ) hold the cached state
 
     ManifoldFlow(String name, int n, int d, double tau, Activation activation, double[] u, double[] wt, double[] b, double timeStep,
                  NetworkKernels kernels) {
-        this.kernels = activation == Activation.TANH && d == 3 ? kernels : null;
+        this.kernels = activation == Activation.TANH && (d == 3 || d == 4) ? kernels : null;
+        this.sums = new double[d + d * d];
         this.name = name;
         this.n = n;
         this.d = d;
@@ -108,7 +109,7 @@ public final class ManifoldFlow implements Sde {
     public void drift(double t, double[] z, double[] out) {
         evaluate(z);
         if (vectorSums) {
-            for (int k = 0; k < 3; k++) out[k] = (sums[k] - z[k]) * invTau;
+            for (int k = 0; k < d; k++) out[k] = (sums[k] - z[k]) * invTau;
             return;
         }
         if (d == 3) {   // the sums in locals: the same additions in the same order, without a store and reload per term
@@ -139,9 +140,9 @@ public final class ManifoldFlow implements Sde {
     public void jacobian(double t, double[] z, double[] out) {
         evaluate(z);
         if (vectorSums) {
-            for (int k = 0; k < 3; k++) {
-                for (int l = 0; l < 3; l++) out[k * 3 + l] = sums[3 + 3 * k + l] * invTau;
-                out[k * 3 + k] -= invTau;
+            for (int k = 0; k < d; k++) {
+                for (int l = 0; l < d; l++) out[k * d + l] = sums[d + d * k + l] * invTau;
+                out[k * d + k] -= invTau;
             }
             return;
         }

@@ -235,11 +235,11 @@ public final class NetworkKernels {
     }
 
     /**
-     * The 3 + 9 sums of {@code ManifoldFlow}'s drift and Jacobian at latent state z̃ for a tanh network with d = 3, on
+     * The d + d² sums of {@code ManifoldFlow}'s drift and Jacobian at latent state z̃ for a tanh network with d = 3 or 4, on
      * the Vector API ({@link SimdKernels#manifoldSums}): vectorised across neurons, where the scalar loops carry one
      * chain per sum. The sums are grouped by lanes, so they agree with the scalar loops to rounding, not bit for bit.
      *
-     * @return false, with nothing written, without the Vector API kernels or when d ≠ 3
+     * @return false, with nothing written, without the Vector API kernels or when d is not 3 or 4
      */
     boolean manifoldSums(double[] z, double[] out) {
         return simd != null && simd.manifoldSums(z, out, scratch(simd.scratchLength()));

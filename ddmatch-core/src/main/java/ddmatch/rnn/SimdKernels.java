@@ -135,11 +135,11 @@ interface SimdKernels {
     int scratchLength();
 
     /**
-     * d = 3, the flow on the manifold at latent state z̃ ({@code ManifoldFlow}): {@code out[k] = Σ_j W_kj φ_j} (k &lt; 3)
-     * and {@code out[3 + 3k + l] = Σ_j W_kj φ'_j U_jl}, with {@code φ = tanh(b + U z̃)}, in one pass after the tanh;
-     * scratch of at least {@link #scratchLength()} entries.
+     * d = 3 or 4, the flow on the manifold at latent state z̃ ({@code ManifoldFlow}): {@code out[k] = Σ_j W_kj φ_j}
+     * (k &lt; d) and {@code out[d + d·k + l] = Σ_j W_kj φ'_j U_jl}, with {@code φ = tanh(b + U z̃)}, vectorised across the
+     * neurons after the tanh; scratch of at least {@link #scratchLength()} entries.
      *
-     * @return false, with nothing written, when d ≠ 3
+     * @return false, with nothing written, when d is not 3 or 4
      */
     boolean manifoldSums(double[] z, double[] out, double[] scratch);
 

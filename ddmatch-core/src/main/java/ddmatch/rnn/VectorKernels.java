@@ -889,6 +889,7 @@ final class VectorKernels implements SimdKernels {
      */
     @Override
     public boolean manifoldSums(double[] z, double[] out, double[] s) {
+        if (d == 4) return manifoldSums4(z, out, s);
         if (d != 3) return false;
         final int n = this.n, n2 = 2 * n, bound = S.loopBound(n);
         final double[] u = uc, w = this.w;
@@ -970,6 +971,120 @@ final class VectorKernels implements SimdKernels {
             out[9] = Math.fma(a2, u0, out[9]);
             out[10] = Math.fma(a2, u1, out[10]);
             out[11] = Math.fma(a2, u2, out[11]);
+        }
+        return true;
+    }
+
+    /**
+     * {@link #manifoldSums} for d = 4: {@code out[k]} (k &lt; 4) and {@code out[4 + 4k + l]}. Twenty accumulators with
+     * their operands would not fit in the vector registers, so two passes after the tanh: the drift sums with the
+     * Jacobian's rows 0 and 1, then rows 2 and 3.
+     */
+    private boolean manifoldSums4(double[] z, double[] out, double[] s) {
+        final int n = this.n, n2 = 2 * n, n3 = 3 * n, bound = S.loopBound(n);
+        final double[] u = uc, w = this.w;
+        final double z0 = z[0], z1 = z[1], z2 = z[2], z3 = z[3];
+        final DoubleVector vz0 = bc(z0), vz1 = bc(z1), vz2 = bc(z2), vz3 = bc(z3);
+        int j = 0;
+        for (; j < bound; j += L) {
+            DoubleVector x = DoubleVector.fromArray(S, u, j).fma(vz0, DoubleVector.fromArray(S, b, j));
+            x = DoubleVector.fromArray(S, u, n + j).fma(vz1, x);
+            x = DoubleVector.fromArray(S, u, n2 + j).fma(vz2, x);
+            DoubleVector.fromArray(S, u, n3 + j).fma(vz3, x).intoArray(s, j);
+        }
+        for (; j < n; j++) {
+            s[j] = Math.fma(u[n3 + j], z3, Math.fma(u[n2 + j], z2, Math.fma(u[n + j], z1, Math.fma(u[j], z0, b[j]))));
+        }
+        tanhBlock(s, 0, s, 0, n);
+        final DoubleVector one = bc(1.0);
+        final int lanes = n;   // s[n, n + L): the lanes of one accumulator at a time
+        DoubleVector f0 = DoubleVector.zero(S), f1 = f0, f2 = f0, f3 = f0;
+        DoubleVector j00 = f0, j01 = f0, j02 = f0, j03 = f0, j10 = f0, j11 = f0, j12 = f0, j13 = f0;
+        for (j = 0; j < bound; j += L) {
+            DoubleVector p = DoubleVector.fromArray(S, s, j);
+            DoubleVector w0 = DoubleVector.fromArray(S, w, j), w1 = DoubleVector.fromArray(S, w, n + j),
+                    w2 = DoubleVector.fromArray(S, w, n2 + j), w3 = DoubleVector.fromArray(S, w, n3 + j);
+            f0 = p.fma(w0, f0);
+            f1 = p.fma(w1, f1);
+            f2 = p.fma(w2, f2);
+            f3 = p.fma(w3, f3);
+            DoubleVector slope = p.neg().fma(p, one);
+            DoubleVector a0 = w0.mul(slope), a1 = w1.mul(slope);
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j), u3 = DoubleVector.fromArray(S, u, n3 + j);
+            j00 = a0.fma(u0, j00);
+            j01 = a0.fma(u1, j01);
+            j02 = a0.fma(u2, j02);
+            j03 = a0.fma(u3, j03);
+            j10 = a1.fma(u0, j10);
+            j11 = a1.fma(u1, j11);
+            j12 = a1.fma(u2, j12);
+            j13 = a1.fma(u3, j13);
+        }
+        f0.intoArray(s, lanes);
+        out[0] = laneSum(s, lanes);
+        f1.intoArray(s, lanes);
+        out[1] = laneSum(s, lanes);
+        f2.intoArray(s, lanes);
+        out[2] = laneSum(s, lanes);
+        f3.intoArray(s, lanes);
+        out[3] = laneSum(s, lanes);
+        j00.intoArray(s, lanes);
+        out[4] = laneSum(s, lanes);
+        j01.intoArray(s, lanes);
+        out[5] = laneSum(s, lanes);
+        j02.intoArray(s, lanes);
+        out[6] = laneSum(s, lanes);
+        j03.intoArray(s, lanes);
+        out[7] = laneSum(s, lanes);
+        j10.intoArray(s, lanes);
+        out[8] = laneSum(s, lanes);
+        j11.intoArray(s, lanes);
+        out[9] = laneSum(s, lanes);
+        j12.intoArray(s, lanes);
+        out[10] = laneSum(s, lanes);
+        j13.intoArray(s, lanes);
+        out[11] = laneSum(s, lanes);
+        DoubleVector j20 = DoubleVector.zero(S), j21 = j20, j22 = j20, j23 = j20, j30 = j20, j31 = j20, j32 = j20, j33 = j20;
+        for (j = 0; j < bound; j += L) {
+            DoubleVector p = DoubleVector.fromArray(S, s, j);
+            DoubleVector slope = p.neg().fma(p, one);
+            DoubleVector a2 = DoubleVector.fromArray(S, w, n2 + j).mul(slope), a3 = DoubleVector.fromArray(S, w, n3 + j).mul(slope);
+            DoubleVector u0 = DoubleVector.fromArray(S, u, j), u1 = DoubleVector.fromArray(S, u, n + j),
+                    u2 = DoubleVector.fromArray(S, u, n2 + j), u3 = DoubleVector.fromArray(S, u, n3 + j);
+            j20 = a2.fma(u0, j20);
+            j21 = a2.fma(u1, j21);
+            j22 = a2.fma(u2, j22);
+            j23 = a2.fma(u3, j23);
+            j30 = a3.fma(u0, j30);
+            j31 = a3.fma(u1, j31);
+            j32 = a3.fma(u2, j32);
+            j33 = a3.fma(u3, j33);
+        }
+        j20.intoArray(s, lanes);
+        out[12] = laneSum(s, lanes);
+        j21.intoArray(s, lanes);
+        out[13] = laneSum(s, lanes);
+        j22.intoArray(s, lanes);
+        out[14] = laneSum(s, lanes);
+        j23.intoArray(s, lanes);
+        out[15] = laneSum(s, lanes);
+        j30.intoArray(s, lanes);
+        out[16] = laneSum(s, lanes);
+        j31.intoArray(s, lanes);
+        out[17] = laneSum(s, lanes);
+        j32.intoArray(s, lanes);
+        out[18] = laneSum(s, lanes);
+        j33.intoArray(s, lanes);
+        out[19] = laneSum(s, lanes);
+        for (j = bound; j < n; j++) {
+            double p = s[j], slope = Math.fma(-p, p, 1.0);
+            for (int k = 0; k < 4; k++) {
+                double wk = w[k * n + j];
+                out[k] = Math.fma(p, wk, out[k]);
+                double a = wk * slope;
+                for (int l = 0; l < 4; l++) out[4 + 4 * k + l] = Math.fma(a, u[l * n + j], out[4 + 4 * k + l]);
+            }
         }
         return true;
     }
