@@ -54,21 +54,7 @@ class ManifoldFlowTest {
         RateNetwork four = DriftMatcher.train(ddmatch.sde.SystemCatalog.create("hyper-lorenz", java.util.Map.of()),
                 MatchConfig.defaults(203, 2), ProgressListener.NONE).network();
         assertGeneralLoops(four, new double[][] {{0.3, -0.7, 0.2, 1.1}, {1.5, 0.1, -2.5, -0.4}, {0, 0, 0, 0}});
-        ManifoldFlow flow = four.manifoldFlow();
-        double[] z = {0.3, -0.7, 0.2, 0.9}, jac = new double[16], fp = new double[4], fm = new double[4];
-        flow.jacobian(0, z, jac);
-        double h = 1e-6;
-        for (int l = 0; l < 4; l++) {
-            double[] zp = z.clone(), zm = z.clone();
-            zp[l] += h;
-            zm[l] -= h;
-            flow.drift(0, zp, fp);
-            flow.drift(0, zm, fm);
-            for (int k = 0; k < 4; k++) {
-                double fd = (fp[k] - fm[k]) / (2 * h);
-                assertThat(jac[k * 4 + l]).isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
-            }
-        }
+        assertJacobianMatchesCentralDifferences(four.manifoldFlow(), new double[] {0.3, -0.7, 0.2, 0.9});
     }
 
     private static void assertGeneralLoops(RateNetwork net, double[][] states) {
@@ -120,21 +106,23 @@ class ManifoldFlowTest {
 
     @Test
     void jacobianMatchesCentralDifferences() {
-        ManifoldFlow flow = net.manifoldFlow();
-        double[] z = {0.3, -0.7, 0.2};
-        double[] jac = new double[9];
+        assertJacobianMatchesCentralDifferences(net.manifoldFlow(), new double[] {0.3, -0.7, 0.2});
+    }
+
+    private static void assertJacobianMatchesCentralDifferences(ManifoldFlow flow, double[] z) {
+        int d = z.length;
+        double[] jac = new double[d * d], fp = new double[d], fm = new double[d];
         flow.jacobian(0, z, jac);
         double h = 1e-6;
-        double[] fp = new double[3], fm = new double[3];
-        for (int l = 0; l < 3; l++) {
+        for (int l = 0; l < d; l++) {
             double[] zp = z.clone(), zm = z.clone();
             zp[l] += h;
             zm[l] -= h;
             flow.drift(0, zp, fp);
             flow.drift(0, zm, fm);
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < d; k++) {
                 double fd = (fp[k] - fm[k]) / (2 * h);
-                assertThat(jac[k * 3 + l]).isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
+                assertThat(jac[k * d + l]).isCloseTo(fd, within(1e-6 * (1 + Math.abs(fd))));
             }
         }
     }
