@@ -30,6 +30,19 @@ final class SystemsCommand implements Callable<Integer> {
     @Parameters(arity = "0..2", paramLabel = "NAME", description = "a system to show in detail (also: show NAME)")
     List<String> words;
 
+    @picocli.CommandLine.Option(names = "--dimension", paramLabel = "D",
+            description = "list only the systems of dimension D (default: all)")
+    Integer dimension;
+
+    @picocli.CommandLine.Option(names = "--kind", paramLabel = "KIND", defaultValue = "all",
+            description = "list only chaotic flows (those with a reference Lyapunov exponent), stochastic systems (noise on by "
+                    + "default) or all (default: ${DEFAULT-VALUE})")
+    String kind;
+
+    @picocli.CommandLine.Option(names = "--grep", paramLabel = "TEXT",
+            description = "list only the systems whose name or description contains TEXT (any case)")
+    String grep;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,10 +53,21 @@ final class SystemsCommand implements Callable<Integer> {
         if (w.size() > 1) {
             throw new IllegalArgumentException("systems takes one NAME (or 'show NAME'); got " + String.join(" ", words));
         }
+        boolean filtered = dimension != null || !"all".equals(kind) || grep != null;
+        if (!List.of("all", "chaotic", "stochastic").contains(kind)) {
+            throw new IllegalArgumentException("--kind = " + kind + " is not allowed; it must be all, chaotic or stochastic");
+        }
+        if (dimension != null && dimension < 1) {
+            throw new IllegalArgumentException("--dimension = " + dimension + " is not allowed; it must be ≥ 1");
+        }
+        if (filtered && !w.isEmpty()) {
+            throw new IllegalArgumentException("--dimension, --kind and --grep select from the list; they do not apply to showing "
+                    + String.join(" ", words));
+        }
         if (w.size() == 1 && SystemSpecs.isSpecPath(w.get(0))) {
             showSpec(out, w.get(0));
         } else if (w.isEmpty()) {
-            list(out);
+            list(out, dimension, kind, grep);
         } else {
             show(out, SystemCatalog.get(w.get(0)));
         }
@@ -51,15 +75,38 @@ final class SystemsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void list(PrintWriter out) {
-        out.printf("%-21s %3s  %-18s %s%n", "NAME", "d", "NOISE", "DESCRIPTION");
+    /**
+     * The catalog as a table, or the part of it the filters select (null / "all": no filter): name, dimension, noise,
+     * the reference largest Lyapunov exponent (chaotic flows) and the description.
+     */
+    private static void list(PrintWriter out, Integer dimension, String kind, String grep) {
+        out.printf("%-21s %3s  %-18s %8s  %s%n", "NAME", "d", "NOISE", "λ_max", "DESCRIPTION");
+        String needle = grep == null ? null : grep.toLowerCase(Locale.ROOT);
+        int shown = 0, all = 0;
         for (SystemCatalog.Entry e : SystemCatalog.entries()) {
+            all++;
             Sde s = e.create(Map.of());
+            LyapunovReference ref = e.info().lyapunov();
+            boolean keep = (dimension == null || s.dimension() == dimension)
+                    && switch (kind) {
+                        case "chaotic" -> ref != null;
+                        case "stochastic" -> s.noiseType() != ddmatch.sde.NoiseType.NONE;
+                        default -> true;
+                    }
+                    && (needle == null || (e.name() + " " + e.description()).toLowerCase(Locale.ROOT).contains(needle));
+            if (!keep) {
+                continue;
+            }
+            shown++;
             String noise = s.noiseType() == ddmatch.sde.NoiseType.NONE
                     ? "none (" + e.info().noiseParameter() + "=0)" : s.noiseType().name().toLowerCase(Locale.ROOT);
-            out.printf("%-21s %3d  %-18s %s%n", e.name(), s.dimension(), noise, e.description());
+            String lambda = ref == null ? "—" : String.format(Locale.ROOT, "%.4g", ref.expected());
+            out.printf("%-21s %3d  %-18s %8s  %s%n", e.name(), s.dimension(), noise, lambda, e.description());
         }
         out.println();
+        if (shown < all) {
+            out.println(shown + " of the " + all + " systems.");
+        }
         out.println("Show one with: ddmatch systems NAME");
     }
 
