@@ -21,7 +21,8 @@ final class DystsData {
      * One flow's record.
      *
      * @param key                the dysts class name, e.g. {@code Lorenz}
-     * @param parameters         scalar parameters in the file's order
+     * @param parameters         scalar parameters in the file's order; arrays flattened to named entries (θ → θ1, θ2, …;
+     *                           w → w11, w12, …)
      * @param initialConditions  a state on the attractor
      * @param dt                 dysts' sampling time step
      * @param period             dysts' characteristic period
@@ -57,8 +58,24 @@ final class DystsData {
         Map<String, Double> params = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = n.get("parameters").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (e.getValue().isNumber()) {
-                params.put(e.getKey(), e.getValue().doubleValue());
+            JsonNode v = e.getValue();
+            if (v.isNumber()) {
+                params.put(e.getKey(), v.doubleValue());
+            } else if (v.isArray()) {
+                // A vector θ becomes θ1, θ2, …; a matrix w becomes w11, w12, … (1-based row, column): every entry stays
+                // a named scalar the user can override like any other parameter.
+                for (int i = 0; i < v.size(); i++) {
+                    JsonNode row = v.get(i);
+                    if (row.isNumber()) {
+                        params.put(e.getKey() + (i + 1), row.doubleValue());
+                    } else if (row.isArray()) {
+                        for (int j = 0; j < row.size(); j++) {
+                            if (row.get(j).isNumber()) {
+                                params.put(e.getKey() + (i + 1) + (j + 1), row.get(j).doubleValue());
+                            }
+                        }
+                    }
+                }
             }
         }
         return new Flow(key, params, doubles(n.get("initial_conditions")), n.get("dt").doubleValue(),

@@ -8,7 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The dysts flows the catalog holds as equations alone ({@link FieldFlow}): Sprott's cases G–R, further
- * three-dimensional chaotic flows, four-dimensional hyperchaotic flows and a Hamiltonian system. Each definition
+ * three-dimensional chaotic flows, four-dimensional hyperchaotic flows, a Hamiltonian system and two small neural networks. Each definition
  * gives the catalog name, the dysts key (whose record supplies the parameters, initial state, period and reference
  * exponents), the equations as shown to users, the drift and its analytic Jacobian, and the divergence where it is
  * constant. The forms and parameter names follow dysts (W. Gilpin, NeurIPS Datasets and Benchmarks 2021), which cites
@@ -24,7 +24,8 @@ final class DystsFlows {
      * @param key         the dysts key
      * @param description one line for {@code ddmatch systems} (the dimension is appended)
      * @param equations   the equations as shown to users
-     * @param divergence  the constant divergence as a function of the parameters, or null if it is not constant
+     * @param divergence  the constant divergence as a function of the parameters (NaN where those values make it vary),
+     *                    or null if it is never constant
      * @param fields      builds drift and Jacobian from a complete parameter map
      * @param step        the default time step, or 0 for the catalog's rule from dysts' period
      */
@@ -48,6 +49,7 @@ final class DystsFlows {
         threeDimensional(d);
         hyperchaotic(d);
         hamiltonian(d);
+        neural(d);
         return d;
     }
 
@@ -413,6 +415,77 @@ final class DystsFlows {
                                         cross, -a - 3 * SQRT2 * b * q1 - dd * (q1 * q1 + 3 * q2 * q2), 0, 0);
                             });
                 }));
+    }
+
+    private static void neural(List<Definition> d) {
+        d.add(new Definition("beer-ctrnn", "BeerRNN", "Beer's continuous-time recurrent neural network of three neurons, chaotic",
+                "τᵢ ẋᵢ = −xᵢ + Σⱼ wᵢⱼ σ(xⱼ + θⱼ), σ(u) = 1/(1 + e⁻ᵘ), i = 1..3 (parameters wᵢⱼ, θᵢ, τᵢ)", null, p -> {
+                    double[] w = new double[9], th = new double[3], inv = new double[3];
+                    for (int i = 0; i < 3; i++) {
+                        for (int j = 0; j < 3; j++) w[3 * i + j] = p.get("w" + (i + 1) + (j + 1));
+                        th[i] = p.get("theta" + (i + 1));
+                        inv[i] = 1.0 / positive("beer-ctrnn", "tau" + (i + 1), p.get("tau" + (i + 1)));
+                    }
+                    return new FieldFlow.Fields(
+                            (s, f) -> {
+                                double s0 = logistic(s[0] + th[0]), s1 = logistic(s[1] + th[1]), s2 = logistic(s[2] + th[2]);
+                                for (int i = 0; i < 3; i++) {
+                                    f[i] = (-s[i] + w[3 * i] * s0 + w[3 * i + 1] * s1 + w[3 * i + 2] * s2) * inv[i];
+                                }
+                            },
+                            (s, j) -> {
+                                double s0 = logistic(s[0] + th[0]), s1 = logistic(s[1] + th[1]), s2 = logistic(s[2] + th[2]);
+                                double g0 = s0 * (1 - s0), g1 = s1 * (1 - s1), g2 = s2 * (1 - s2);
+                                for (int i = 0; i < 3; i++) {
+                                    j[3 * i] = w[3 * i] * g0 * inv[i];
+                                    j[3 * i + 1] = w[3 * i + 1] * g1 * inv[i];
+                                    j[3 * i + 2] = w[3 * i + 2] * g2 * inv[i];
+                                    j[3 * i + i] -= inv[i];
+                                }
+                            });
+                }));
+        d.add(new Definition("hopfield", "Hopfield", "Lewis and Glass' six-neuron network with frustrated (all-inhibitory) connectivity",
+                "ẋᵢ = −xᵢ/τ + (1 + tanh(ε Σⱼ kᵢⱼ xⱼ))/2 − β, i = 1..6 (parameters kᵢⱼ, ε, τ, β)",
+                p -> {   // trace −6/τ + Σᵢ gᵢ ε kᵢᵢ: constant only while every kᵢᵢ = 0, as dysts has them
+                    for (int i = 1; i <= 6; i++) {
+                        if (p.get("k" + i + i) != 0.0) return Double.NaN;
+                    }
+                    return -6.0 / p.get("tau");
+                }, p -> {
+                    double[] k = new double[36];
+                    for (int i = 0; i < 6; i++) {
+                        for (int j = 0; j < 6; j++) k[6 * i + j] = p.get("k" + (i + 1) + (j + 1));
+                    }
+                    double beta = p.get("beta"), eps = p.get("eps"), inv = 1.0 / positive("hopfield", "tau", p.get("tau"));
+                    return new FieldFlow.Fields(
+                            (s, f) -> {
+                                for (int i = 0; i < 6; i++) {
+                                    double y = 0;
+                                    for (int j = 0; j < 6; j++) y += k[6 * i + j] * s[j];
+                                    f[i] = -s[i] * inv + 0.5 * (1 + Math.tanh(eps * y)) - beta;
+                                }
+                            },
+                            (s, jac) -> {
+                                for (int i = 0; i < 6; i++) {
+                                    double y = 0;
+                                    for (int j = 0; j < 6; j++) y += k[6 * i + j] * s[j];
+                                    double t = Math.tanh(eps * y), g = 0.5 * (1 - t * t) * eps;
+                                    for (int j = 0; j < 6; j++) jac[6 * i + j] = g * k[6 * i + j];
+                                    jac[6 * i + i] -= inv;
+                                }
+                            });
+                }));
+    }
+
+    private static double logistic(double u) {
+        return 1.0 / (1.0 + Math.exp(-u));
+    }
+
+    private static double positive(String system, String name, double value) {
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(system + ": parameter '" + name + "' = " + value + " is not allowed; it must be > 0");
+        }
+        return value;
     }
 
     /** Writes the nine row-major entries of a 3 × 3 Jacobian (fixed arguments: no array allocated per call). */

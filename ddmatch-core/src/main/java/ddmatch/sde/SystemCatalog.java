@@ -230,6 +230,8 @@ public final class SystemCatalog {
         measured("guckenheimer-holmes", 0.4609, 0.4582, 0.4748, "dysts' two estimates (0.789, 0.341) lie on either side");
         measured("hyper-rossler", 0.1136, 0.1092, 0.1160, "both dysts estimates (0.172, 0.279) are higher");
         measured("hyper-lorenz", 0.2609, 0.2609, 0.2578, "both dysts estimates (0.329, 0.293) are higher");
+        measured("beer-ctrnn", 0.0089, 0.0090, 0.0086, "both dysts estimates (0.039, 0.016) are higher");
+        measured("hopfield", 0.0699, 0.0754, 0.0711, "agrees with dysts' spectrum estimate 0.077, not with its maximum estimate 0.568");
 
         // Stochastic systems of the field.
         add(new Entry("stuart-landau", "noisy Stuart–Landau (Hopf normal form) limit cycle (d = 2, m = 2)",

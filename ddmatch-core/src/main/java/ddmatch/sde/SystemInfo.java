@@ -34,8 +34,15 @@ public record SystemInfo(String equations, String citation, String noiseParamete
 
     public Optional<LyapunovReference> lyapunovReference() { return Optional.ofNullable(lyapunov); }
 
-    /** The constant divergence at the given complete parameters, or empty if the divergence varies with the state. */
+    /**
+     * The constant divergence at the given complete parameters, or empty if the divergence varies with the state: for
+     * every parameter value when no divergence function is given, for these values when it returns NaN.
+     */
     public OptionalDouble constantDivergence(Map<String, Double> parameters) {
-        return divergence == null ? OptionalDouble.empty() : OptionalDouble.of(divergence.applyAsDouble(parameters));
+        if (divergence == null) {
+            return OptionalDouble.empty();
+        }
+        double v = divergence.applyAsDouble(parameters);
+        return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 }

@@ -76,14 +76,14 @@ class CliTest {
         Run four = run("systems", "--dimension", "4");
         assertThat(four.code()).as(four.err()).isZero();
         assertThat(four.out()).contains("hyper-lorenz").contains("qi ").contains("lorenz96").doesNotContain("\nrossler ")
-                .contains("13 of the 74 systems.");
+                .contains("13 of the 76 systems.");
         Run noisy = run("systems", "--kind", "stochastic");
         assertThat(noisy.out()).contains("double-well").contains("lorenz-noisy").doesNotContain("hyper-lorenz")
-                .contains("8 of the 74 systems.");
+                .contains("8 of the 76 systems.");
         Run neurons = run("systems", "--grep", "NEURON");
         assertThat(neurons.out()).contains("hindmarsh-rose").contains("fitzhugh-nagumo").doesNotContain("lorenz ");
         Run chaotic = run("systems", "--kind", "chaotic", "--dimension", "3", "--grep", "sprott");
-        assertThat(chaotic.out()).contains("sprott-a").contains("sprott-jerk").contains("20 of the 74 systems.");
+        assertThat(chaotic.out()).contains("sprott-a").contains("sprott-jerk").contains("20 of the 76 systems.");
         assertThat(run("systems").out()).contains("λ_max").contains("0.9060").doesNotContain(" of the ");
         assertUsageError(run("systems", "--kind", "noisy"), "--kind = noisy", "chaotic");
         assertUsageError(run("systems", "--dimension", "0"), "--dimension = 0");

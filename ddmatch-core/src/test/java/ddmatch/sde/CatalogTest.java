@@ -19,13 +19,13 @@ class CatalogTest {
     }
 
     @Test
-    void holdsSeventyFourSystemsAndSixtySixChaoticFlowsWithJacobiansThirteenFourDimensional() {
+    void holdsSeventySixSystemsAndSixtyEightChaoticFlowsWithJacobiansThirteenFourDimensional() {
         List<SystemCatalog.Entry> all = SystemCatalog.entries();
-        assertThat(all).hasSize(74);
+        assertThat(all).hasSize(76);
         List<Sde> flows = all.stream().filter(e -> e.info().lyapunov() != null && e.defaults().get("noise") != null
                 && e.defaults().get("noise") == 0.0).map(e -> e.create(Map.of())).filter(s -> s.dimension() >= 3 && s.hasJacobian())
                 .toList();
-        assertThat(flows).hasSize(66);
+        assertThat(flows).hasSize(68);
         assertThat(flows.stream().filter(s -> s.dimension() == 4)).hasSize(13);   // eleven hyperchaotic flows, nuclear-quadrupole, lorenz96 (n = 4)
         assertThat(SystemCatalog.names()).startsWith("lorenz", "lorenz-noisy", "double-well", "ou");
     }
@@ -67,6 +67,26 @@ class CatalogTest {
         SystemCatalog.create("qi", Map.of()).drift(0, new double[] {1, 2, 3, 4}, f);
         assertThat(f).containsExactly(69.0, 18.0, 5.0, -34.0);
         assertThatThrownBy(() -> SystemCatalog.create("qi", Map.of("a", Double.NaN))).hasMessageContaining("qi").hasMessageContaining("'a'");
+    }
+
+    @Test
+    void dystsArrayParametersBecomeNamedEntries() {
+        // BeerRNN's w (3 × 3), θ and τ and Hopfield's k (6 × 6), typed from the dysts file.
+        SystemCatalog.Entry beer = SystemCatalog.get("beer-ctrnn");
+        assertThat(beer.defaults()).containsEntry("w12", -0.018).containsEntry("w33", 3.885).containsEntry("theta2", -2.787)
+                .containsEntry("tau2", 2.5).hasSize(9 + 3 + 3 + 1);
+        assertThat(SystemCatalog.get("hopfield").defaults()).containsEntry("k12", -1.0).containsEntry("k11", 0.0)
+                .containsEntry("eps", 10.0).hasSize(36 + 3 + 1);
+        // τ₂ ẋ₂ = −x₂ + Σⱼ w₂ⱼ σ(xⱼ + θⱼ) at x = 0, worked by hand from the typed values
+        double[] f = new double[3];
+        beer.create(Map.of()).drift(0, new double[3], f);
+        double s1 = 1 / (1 + Math.exp(4.108)), s2 = 1 / (1 + Math.exp(2.787)), s3 = 1 / (1 + Math.exp(1.114));
+        assertThat(f[1]).isCloseTo((-0.24 * s1 + 4.59 * s2 + 1.21 * s3) / 2.5, within(1e-15));
+        assertThatThrownBy(() -> beer.create(Map.of("tau2", 0.0))).hasMessageContaining("'tau2' = 0.0").hasMessageContaining("> 0");
+        // Hopfield's divergence −6/τ holds while every kᵢᵢ is 0, as in dysts; a self-coupling makes it vary
+        SystemCatalog.Entry hop = SystemCatalog.get("hopfield");
+        assertThat(hop.info().constantDivergence(hop.parameters(Map.of()))).hasValue(-6.0 / 2.5);
+        assertThat(hop.info().constantDivergence(hop.parameters(Map.of("k33", 0.5)))).isEmpty();
     }
 
     @Test
