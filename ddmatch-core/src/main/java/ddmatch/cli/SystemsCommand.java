@@ -54,7 +54,7 @@ final class SystemsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("systems takes one NAME (or 'show NAME'); got " + String.join(" ", words));
         }
         boolean filtered = dimension != null || !"all".equals(kind) || grep != null;
-        if (!List.of("all", "chaotic", "stochastic").contains(kind)) {
+        if (!SystemCatalog.KINDS.contains(kind)) {
             throw new IllegalArgumentException("--kind = " + kind + " is not allowed; it must be all, chaotic or stochastic");
         }
         if (dimension != null && dimension < 1) {
@@ -82,17 +82,13 @@ final class SystemsCommand implements Callable<Integer> {
     private static void list(PrintWriter out, Integer dimension, String kind, String grep) {
         out.printf("%-21s %3s  %-18s %8s  %s%n", "NAME", "d", "NOISE", "λ_max", "DESCRIPTION");
         String needle = grep == null ? null : grep.toLowerCase(Locale.ROOT);
+        java.util.Set<String> selected = new java.util.HashSet<>(SystemCatalog.select(kind, dimension));
         int shown = 0, all = 0;
         for (SystemCatalog.Entry e : SystemCatalog.entries()) {
             all++;
             Sde s = e.create(Map.of());
             LyapunovReference ref = e.info().lyapunov();
-            boolean keep = (dimension == null || s.dimension() == dimension)
-                    && switch (kind) {
-                        case "chaotic" -> ref != null;
-                        case "stochastic" -> s.noiseType() != ddmatch.sde.NoiseType.NONE;
-                        default -> true;
-                    }
+            boolean keep = selected.contains(e.name())
                     && (needle == null || (e.name() + " " + e.description()).toLowerCase(Locale.ROOT).contains(needle));
             if (!keep) {
                 continue;

@@ -384,6 +384,36 @@ public final class SystemCatalog {
         return new ArrayList<>(ENTRIES.keySet());
     }
 
+    /** The kinds {@link #select} knows: every system, the chaotic flows, the stochastic systems. */
+    public static final List<String> KINDS = List.of("all", "chaotic", "stochastic");
+
+    /**
+     * The names of a part of the catalog, in display order.
+     *
+     * @param kind      {@code all}; {@code chaotic}: the entries with a reference Lyapunov exponent; {@code stochastic}:
+     *                  those with noise switched on by default
+     * @param dimension only systems of this dimension (at their default parameters), or null for any
+     * @throws IllegalArgumentException naming the kinds if {@code kind} is none of them
+     */
+    public static List<String> select(String kind, Integer dimension) {
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("kind '" + kind + "' is not allowed; allowed are " + String.join(", ", KINDS));
+        }
+        List<String> out = new ArrayList<>();
+        for (Entry e : ENTRIES.values()) {
+            Sde s = e.create(Map.of());
+            boolean kindOk = switch (kind) {
+                case "chaotic" -> e.info().lyapunov() != null;
+                case "stochastic" -> s.noiseType() != NoiseType.NONE;
+                default -> true;
+            };
+            if (kindOk && (dimension == null || s.dimension() == dimension)) {
+                out.add(e.name());
+            }
+        }
+        return out;
+    }
+
     public static Optional<Entry> find(String name) {
         return Optional.ofNullable(ENTRIES.get(name));
     }

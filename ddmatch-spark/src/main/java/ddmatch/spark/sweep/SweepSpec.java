@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * A sweep: the grid and the analyses, read from YAML and fully validated before anything runs.
  *
  * <pre>{@code
- * systems: [double-well, ou, stuart-landau]   # catalog names (ddmatch systems)
+ * systems: [double-well, ou, stuart-landau]   # catalog names (ddmatch systems), or groups: all, chaotic, stochastic, chaotic-4d
  * neurons: [40, 70, 100]                      # network sizes N
  * seeds: [1, 2]                               # training seeds
  * parameters: {sigma: [0.5, 0.7]}             # optional: system parameters (e.g. a noise level), each in every system
@@ -89,13 +89,31 @@ public record SweepSpec(String source, List<PointConfig> points) {
             }
         }
         List<String> systems = new ArrayList<>();
+        Set<String> named = new java.util.HashSet<>();   // listed by name, not through a group
         for (SpecNode n : r.axis(top.get("systems"), "systems")) {
             String name = r.string(n, "systems");
-            if (SystemCatalog.find(name).isEmpty()) {
-                throw r.error(n, "systems", n.shown(), "unknown system; allowed are the catalog systems: "
-                        + String.join(", ", SystemCatalog.names()));
+            List<String> group = catalogGroup(name);
+            if (group != null) {
+                if (group.isEmpty()) {
+                    throw r.error(n, "systems", n.shown(), "no system of the catalog is in this group");
+                }
+                // a part of the catalog: each of its systems once, after those already listed
+                for (String g : group) {
+                    if (!systems.contains(g)) systems.add(g);
+                }
+                continue;
             }
-            systems.add(name);
+            if (SystemCatalog.find(name).isEmpty()) {
+                throw r.error(n, "systems", n.shown(), "unknown system; allowed are the catalog systems ("
+                        + String.join(", ", SystemCatalog.names()) + ") and the groups all, chaotic, stochastic, each"
+                        + " optionally with a dimension: chaotic-4d");
+            }
+            if (!named.add(name)) {
+                throw r.error(n, "systems", n.shown(), "listed twice");
+            }
+            if (!systems.contains(name)) {   // else already in a group listed before it: once is enough
+                systems.add(name);
+            }
         }
         List<Integer> neurons = new ArrayList<>();
         for (SpecNode n : r.axis(top.get("neurons"), "neurons")) {
@@ -334,5 +352,17 @@ public record SweepSpec(String source, List<PointConfig> points) {
             }
             throw error(n, field, n.shown(), "expected a whole number, found " + n.kind());
         }
+    }
+
+    /**
+     * The catalog names a group stands for — {@code all}, {@code chaotic} or {@code stochastic}, optionally followed by a
+     * dimension ({@code chaotic-4d}) — or null if {@code name} is not a group (no catalog system is named like one).
+     */
+    static List<String> catalogGroup(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(all|chaotic|stochastic)(?:-(\\d{1,3})d)?").matcher(name);
+        if (!m.matches() || SystemCatalog.find(name).isPresent()) {
+            return null;
+        }
+        return SystemCatalog.select(m.group(1), m.group(2) == null ? null : Integer.valueOf(m.group(2)));
     }
 }

@@ -63,6 +63,24 @@ class SweepSpecTest {
     }
 
     @Test
+    void groupsOfTheCatalogExpandToTheirSystemsEachOnce() {
+        SweepSpec four = SweepSpec.parse("systems: [chaotic-4d]\nneurons: [100]\nseeds: [1]\n", "s.yaml");
+        assertThat(four.points()).hasSize(13);
+        assertThat(four.points()).extracting(PointConfig::system).contains("hyper-lorenz", "qi", "lorenz96")
+                .doesNotContain("lorenz");
+        SweepSpec noisy = SweepSpec.parse("systems: [ou, stochastic, double-well]\nneurons: [40]\nseeds: [1]\n", "s.yaml");
+        assertThat(noisy.points()).extracting(PointConfig::system).hasSize(8).containsOnlyOnce("ou", "double-well");
+        assertThat(SweepSpec.parse("systems: [all]\nneurons: [100]\nseeds: [1]\n", "s.yaml").points())
+                .hasSize(ddmatch.sde.SystemCatalog.names().size());
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [chaotic-0d]\nneurons: [40]\nseeds: [1]\n", "s.yaml"))
+                .hasMessageContaining("field 'systems' = 'chaotic-0d' is not allowed").hasMessageContaining("no system of the catalog");
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [chaotical]\nneurons: [40]\nseeds: [1]\n", "s.yaml"))
+                .hasMessageContaining("unknown system").hasMessageContaining("groups all, chaotic, stochastic");
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [ou, ou]\nneurons: [40]\nseeds: [1]\n", "s.yaml"))
+                .hasMessageContaining("'ou' is not allowed; listed twice");
+    }
+
+    @Test
     void errorsNameTheFileLineColumnFieldValueAndWhatIsAllowed() {
         assertThatThrownBy(() -> SweepSpec.parse("systems: [ou]\nneurons: [40]\nseeds: [1]\ncolour: red\n", "s.yaml"))
                 .isInstanceOf(SweepSpecException.class)
