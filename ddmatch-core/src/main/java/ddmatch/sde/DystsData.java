@@ -49,6 +49,13 @@ final class DystsData {
         }
     }
 
+    /** Every flow key of the shipped dysts file, in its order. */
+    static java.util.List<String> keys() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Holder.ROOT.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     /** The record of dysts flow {@code key}; throws if the file has none (a packaging error, not a user error). */
     static Flow flow(String key) {
         JsonNode n = Holder.ROOT.get(key);

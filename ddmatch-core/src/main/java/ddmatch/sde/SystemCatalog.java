@@ -85,6 +85,14 @@ public final class SystemCatalog {
     }
 
     private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
+    /** dysts key, lower case → catalog name: a dysts user's name for a system works too ({@code HyperLorenz}). */
+    private static final Map<String, String> DYSTS_NAMES = new LinkedHashMap<>();
+    /** dysts flows measured and left out, with the reason (lower-case key → reason). */
+    private static final Map<String, String> LEFT_OUT = Map.of(
+            "kawczynskistrizhak", "from dysts' state the orbit integrated here settles on a cycle (λ_max ≈ 0)",
+            "henonheiles", "dysts' state lies on a regular orbit of this Hamiltonian system (λ_max ≈ 0.0002)",
+            "liuchen", "its largest exponent from dysts' state came out between 0.0003 and 0.15 with the run's length and step",
+            "hyperlu", "from dysts' state its orbit escapes to infinity (at t ≈ 5750 with dt = 0.002)");
 
     private static final String WOLF = "A. Wolf, J. B. Swift, H. L. Swinney and J. A. Vastano, Physica D 16, 285 (1985), Table 1";
     private static final String SPROTT_BOOK = "J. C. Sprott, Chaos and Time-Series Analysis (Oxford University Press, 2003), Appendix A";
@@ -194,6 +202,8 @@ public final class SystemCatalog {
                 "ẋ = y, ẏ = a·z, ż = −z + ε·y − y·x² − b·x", 0.005,
                 (p, x0, dt) -> new MooreSpiegel(p.get("a"), p.get("b"), p.get("eps"), p.get("noise"), x0, dt), p -> -1.0, null);
         lorenz96();
+        DYSTS_NAMES.put("lorenz", "lorenz");
+        DYSTS_NAMES.put("lorenz96", "lorenz96");
         for (DystsFlows.Definition def : DystsFlows.all()) fieldFlow(def);
 
         // dysts' initial condition for case A lies on a quasi-periodic torus of this conservative-on-average flow
@@ -320,6 +330,7 @@ public final class SystemCatalog {
         LyapunovReference ref = published != null ? published : dystsReference(d);
         add(new Entry(name, description + " (d = 3)", defaults, p -> factory.create(p, x0, dt),
                 new SystemInfo(equations, d.citation(), "noise", ref, divergence, stepNote(d, dt))));
+        DYSTS_NAMES.put(key.toLowerCase(java.util.Locale.ROOT), name);
     }
 
     /**
@@ -335,6 +346,7 @@ public final class SystemCatalog {
         add(new Entry(def.name(), def.description() + " (d = " + x0.length + ")", defaults,
                 p -> new FieldFlow(def.name(), p, def.fields().apply(p), p.get("noise"), x0, dt),
                 new SystemInfo(def.equations(), d.citation(), "noise", dystsReference(d), def.divergence(), stepNote(d, dt))));
+        DYSTS_NAMES.put(def.key().toLowerCase(java.util.Locale.ROOT), def.name());
     }
 
     /** The largest of 1, 2, 5 × 10ᵏ not above period/200: the rule the hand-written flows' steps follow. */
@@ -414,8 +426,31 @@ public final class SystemCatalog {
         return out;
     }
 
+    /** The entry called {@code name}, or the one of the dysts flow {@code name} (its class name, any case: {@code HyperLorenz}). */
     public static Optional<Entry> find(String name) {
-        return Optional.ofNullable(ENTRIES.get(name));
+        Entry e = ENTRIES.get(name);
+        if (e == null) {
+            String alias = DYSTS_NAMES.get(name.toLowerCase(java.util.Locale.ROOT));
+            e = alias == null ? null : ENTRIES.get(alias);
+        }
+        return Optional.ofNullable(e);
+    }
+
+    /**
+     * Why the dysts flow that {@code name} stands for (its class name, or that name in this catalog's style:
+     * {@code HyperLu}, {@code hyper-lu}) is not in the catalog, or null if {@code name} is no such flow.
+     */
+    static String leftOutReason(String name) {
+        String bare = name.replace("-", "").replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        for (String key : DystsData.keys()) {
+            String k = key.toLowerCase(java.util.Locale.ROOT);
+            if (k.equals(bare) && !DYSTS_NAMES.containsKey(k)) {
+                return "'" + name + "' is the dysts flow " + key + ", which ddmatch's catalog leaves out"
+                        + (LEFT_OUT.containsKey(k) ? ": " + LEFT_OUT.get(k) : " (a delay equation, a forced flow, or not added yet)")
+                        + "; write it as a system spec file (README, 'Your own system') to train on it";
+            }
+        }
+        return null;
     }
 
     /**
@@ -424,8 +459,12 @@ public final class SystemCatalog {
      * @throws IllegalArgumentException naming the known systems (and the closest name) if there is none
      */
     public static Entry get(String name) {
-        Entry e = ENTRIES.get(name);
+        Entry e = find(name).orElse(null);
         if (e == null) {
+            String leftOut = leftOutReason(name);
+            if (leftOut != null) {
+                throw new IllegalArgumentException(leftOut);
+            }
             String guess = closest(name);
             throw new IllegalArgumentException("unknown system '" + name + "'"
                     + (guess == null ? "" : " (did you mean '" + guess + "'?)")

@@ -90,6 +90,20 @@ class CatalogTest {
     }
 
     @Test
+    void dystsNamesFindTheirSystemsAndTheLeftOutOnesSayWhy() {
+        assertThat(SystemCatalog.get("HyperLorenz").name()).isEqualTo("hyper-lorenz");
+        assertThat(SystemCatalog.get("sprottg").name()).isEqualTo("sprott-g");
+        assertThat(SystemCatalog.get("Lorenz").name()).isEqualTo("lorenz");
+        assertThat(SystemCatalog.get("RikitakeDynamo").name()).isEqualTo("rikitake");
+        assertThat(SystemCatalog.find("NewtonLiepnik")).map(SystemCatalog.Entry::name).hasValue("newton-leipnik");
+        assertThatThrownBy(() -> SystemCatalog.get("hyper-lu")).hasMessageContaining("dysts flow HyperLu")
+                .hasMessageContaining("escapes to infinity").hasMessageContaining("spec file");
+        assertThatThrownBy(() -> SystemCatalog.get("MackeyGlass")).hasMessageContaining("dysts flow MackeyGlass")
+                .hasMessageContaining("delay equation");
+        assertThatThrownBy(() -> SystemCatalog.get("lorentz")).hasMessageContaining("did you mean 'lorenz'");
+    }
+
+    @Test
     void defaultStepIsTheLargestOneTwoOrFiveTimesAPowerOfTenNotAboveAPeriodOver200() {
         assertThat(SystemCatalog.defaultStep(8.71)).isEqualTo(0.02);    // 0.04355
         assertThat(SystemCatalog.defaultStep(20.2)).isEqualTo(0.1);     // 0.101
