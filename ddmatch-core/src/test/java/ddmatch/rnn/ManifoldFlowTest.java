@@ -9,6 +9,7 @@ import ddmatch.fit.DriftMatcher;
 import ddmatch.fit.MatchConfig;
 import ddmatch.sde.Lorenz;
 import ddmatch.solve.ProgressListener;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,33 @@ class ManifoldFlowTest {
         assertThat(full.exponent(0)).isCloseTo(onManifold.exponent(0), within(0.1));
         assertThat(full.exponent(2)).isCloseTo(-1.0 / net.tau(), within(0.05 / net.tau()));
         assertThat(full.kaplanYorkeDimension()).isGreaterThan(2.5);
+    }
+
+    /**
+     * Hyperchaos carried: a 1000-neuron network of the hyperchaotic Lorenz flow has its two positive exponents, on its
+     * manifold and in full, and the target's volume contraction (Liouville: the exponents sum to the constant
+     * divergence −a − 1 − b + d = −12.567).
+     */
+    @Test
+    void aHyperchaoticNetworkCarriesTwoPositiveExponents() {
+        ddmatch.sde.Sde target = ddmatch.sde.SystemCatalog.create("hyper-lorenz", java.util.Map.of());
+        RateNetwork four = DriftMatcher.train(target, MatchConfig.defaults(1000, 1), ProgressListener.NONE).network();
+        double[] z0 = target.initialState();
+        double[] zt0 = new double[4];
+        four.standardization().toLatent(z0, zt0);
+        LyapunovSpectrum.Config cfg = LyapunovSpectrum.Config.of(target.defaultTimeStep(), 500.0);
+        LyapunovSpectrum.Result t = LyapunovSpectrum.of(target, z0, 4, cfg);
+        LyapunovSpectrum.Result m = LyapunovSpectrum.of(four.manifoldFlow(), zt0, 4, cfg);
+        LyapunovSpectrum.Result f = LyapunovSpectrum.of(four, four.stateFor(z0), 2, cfg);
+        // Measured (T = 500): target (0.256, 0.100, 0.004, −12.928), sum −12.5670; on the manifold (0.267, 0.089,
+        // 0.002, −12.932), sum −12.574; in full (0.281, 0.090).
+        assertThat(t.sum()).isCloseTo(-10.0 - 1.0 - 2.667 + 1.1, within(2e-3));
+        assertThat(t.exponent(1)).isGreaterThan(0.05);   // the target is hyperchaotic at this length of run
+        for (LyapunovSpectrum.Result net : List.of(m, f)) {
+            assertThat(net.exponent(0)).isCloseTo(t.exponent(0), within(0.15 * t.exponent(0)));
+            assertThat(net.exponent(1)).isGreaterThan(0.04).isCloseTo(t.exponent(1), within(0.04));
+        }
+        assertThat(m.sum()).isCloseTo(t.sum(), within(0.05));
     }
 
     @Test
