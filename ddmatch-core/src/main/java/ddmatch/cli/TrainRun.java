@@ -58,7 +58,8 @@ record TrainRun(Sde sde, String system, Map<String, Double> params, Map<String, 
     }
 
     static String systemName(Sde sde, String system) {
-        return sde instanceof UserSystem ? sde.name() : system;
+        // the catalog's own name also when the user typed dysts' (HyperLorenz → hyper-lorenz)
+        return sde instanceof UserSystem ? sde.name() : SystemCatalog.find(system).map(SystemCatalog.Entry::name).orElse(system);
     }
 
     static Map<String, Double> allParameters(Sde sde, String system, Map<String, Double> params) {

@@ -111,6 +111,19 @@ class CliTest {
         assertThat(out).doesNotExist();
     }
 
+    /** A dysts class name trains its catalog system, saved under the catalog's name; a left-out dysts flow says why. */
+    @Test
+    void dystsNamesTrainTheirSystemAndLeftOutFlowsAreExplained() throws Exception {
+        Path model = dir.resolve("alias");
+        Run r = run("train", "SprottG", "--neurons", "40", "--samples", "400", "-o", model.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trained sprott-g");
+        assertThat(Files.readString(model.resolve("model.json"))).contains("\"system\": \"sprott-g\"");
+        Path out = dir.resolve("never-hyper-lu");
+        assertUsageError(run("train", "hyper-lu", "-o", out.toString()), "dysts flow HyperLu", "escapes", "spec file");
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void fewerNeuronsThanDimensionsIsRefused() {
         Path out = dir.resolve("never2");
