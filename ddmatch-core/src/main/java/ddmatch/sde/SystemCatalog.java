@@ -241,6 +241,11 @@ public final class SystemCatalog {
         measured("hyper-rossler", 0.1136, 0.1092, 0.1160, "both dysts estimates (0.172, 0.279) are higher");
         measured("hyper-lorenz", 0.2609, 0.2609, 0.2578, "both dysts estimates (0.329, 0.293) are higher");
         measured("beer-ctrnn", 0.0089, 0.0090, 0.0086, "both dysts estimates (0.039, 0.016) are higher");
+        // What the catalog sweep (bench/catalog_sweep.sh, N = 1000, seed 1) found hard, for `ddmatch systems show`.
+        addNote("hyper-cai", "at N = 1000 the full network's run settles on a fixed point (λ_max −0.95) though its manifold flow"
+                + " is chaotic; N = 2000 carries it (λ_max 1.667 against 1.720; bench/results/2026-12-06-catalog-sweep)");
+        addNote("hopfield", "hard to match: the steep tanh(10·kx) leaves a drift error of 0.14 at N = 1000 (0.062 at 3000) and the"
+                + " network's run settles (bench/results/2026-12-06-catalog-sweep-neural)");
         measured("hopfield", 0.0699, 0.0754, 0.0711, "agrees with dysts' spectrum estimate 0.077, not with its maximum estimate 0.568");
 
         // Stochastic systems of the field.
@@ -289,6 +294,13 @@ public final class SystemCatalog {
                 value, atDt, atHalfDt, atQuarterTime, i.lyapunov().maxExponent(), why);
         add(new Entry(e.name(), e.description(), e.defaults(), e.factory(), new SystemInfo(i.equations(), i.citation(),
                 i.noiseParameter(), i.lyapunov().withMeasured(value, note), i.divergence(), i.note())));
+    }
+
+    private static void addNote(String name, String text) {
+        Entry e = ENTRIES.get(name);
+        SystemInfo i = e.info();
+        add(new Entry(e.name(), e.description(), e.defaults(), e.factory(), new SystemInfo(i.equations(), i.citation(),
+                i.noiseParameter(), i.lyapunov(), i.divergence(), i.note().isEmpty() ? text : i.note() + "; " + text)));
     }
 
     private static void replaceInitialState(String name, double[] x0, String why) {

@@ -101,6 +101,8 @@ class CatalogTest {
         assertThatThrownBy(() -> SystemCatalog.get("MackeyGlass")).hasMessageContaining("dysts flow MackeyGlass")
                 .hasMessageContaining("delay equation");
         assertThatThrownBy(() -> SystemCatalog.get("lorentz")).hasMessageContaining("did you mean 'lorenz'");
+        // what the catalog sweep found hard is said where users look
+        assertThat(SystemCatalog.get("hyper-cai").info().note()).contains("dysts dt").contains("N = 2000");
     }
 
     @Test
