@@ -791,7 +791,54 @@ final class VectorKernels implements SimdKernels {
     public double eulerStep(double[] x, double h, double[] c, double[] s) {
         if (d == 3) return eulerStepAt(x, 0, h, c, 0, s);
         if (d < 3) return eulerStepLowD(x, 0, h, c, 0, s);
+        if (d == 4) return eulerStep4(x, h, c, s);
         return DECLINED;
+    }
+
+    /**
+     * {@link #eulerStepAt} for d = 4: the read-in of {@link #readIn4Phi1}, then the same single update pass over the
+     * neurons with four columns of U, summing Σ x² of the new state.
+     *
+     * @return Σ x_j² of the new state
+     */
+    private double eulerStep4(double[] x, double h, double[] c, double[] s) {
+        readIn4Phi1(x, 0, s);
+        final double ht = invTau * h;
+        final double e0 = Math.fma(s[BLOCK + 4 * L], ht, c[0]), e1 = Math.fma(s[BLOCK + 4 * L + 1], ht, c[1]),
+                e2 = Math.fma(s[BLOCK + 4 * L + 2], ht, c[2]), e3 = Math.fma(s[BLOCK + 4 * L + 3], ht, c[3]);
+        final double[] u = uc;
+        final int n = this.n, n2 = 2 * n, n3 = 3 * n;
+        final DoubleVector v0 = bc(e0), v1 = bc(e1), v2 = bc(e2), v3 = bc(e3), vh = bc(ht);
+        DoubleVector q = DoubleVector.zero(S), q1 = q, q2 = q, q3 = q;
+        int j = 0;
+        final int bound = S.loopBound(n);
+        for (; j < bound; j += L) {
+            DoubleVector xv = DoubleVector.fromArray(S, x, j);
+            DoubleVector xn = DoubleVector.fromArray(S, b, j).sub(xv).fma(vh, xv);
+            xn = DoubleVector.fromArray(S, u, j).fma(v0, xn);
+            xn = DoubleVector.fromArray(S, u, n + j).fma(v1, xn);
+            xn = DoubleVector.fromArray(S, u, n2 + j).fma(v2, xn);
+            xn = DoubleVector.fromArray(S, u, n3 + j).fma(v3, xn);
+            xn.intoArray(x, j);
+            DoubleVector nq = xn.fma(xn, q);   // four chains in rotation, as in eulerStepAt
+            q = q1;
+            q1 = q2;
+            q2 = q3;
+            q3 = nq;
+        }
+        q.add(q1).add(q2.add(q3)).intoArray(s, 0);
+        double sq = laneSum(s, 0);
+        for (; j < n; j++) {
+            double xj = x[j];
+            double xn = Math.fma(b[j] - xj, ht, xj);
+            xn = Math.fma(u[j], e0, xn);
+            xn = Math.fma(u[n + j], e1, xn);
+            xn = Math.fma(u[n2 + j], e2, xn);
+            xn = Math.fma(u[n3 + j], e3, xn);
+            x[j] = xn;
+            sq = Math.fma(xn, xn, sq);
+        }
+        return sq;
     }
 
     /**

@@ -15,18 +15,19 @@ import org.junit.jupiter.api.Test;
  */
 class StepPathsTest {
     /**
-     * The fused step ({@code RateNetwork.eulerStep}: the Vector API kernel's one update pass for d ≤ 3, the noise
+     * The fused step ({@code RateNetwork.eulerStep}: the Vector API kernel's one update pass for d ≤ 4, the noise
      * {@code U S ΔW} entering as {@code S ΔW} in its multiply-adds on U's columns) against drift followed by the generic
      * update {@code x + f·h + G ΔW} from the same state, step by step, with noise (m = 1 … 7) and without, for N with
      * and without a vector tail: every component agrees to within 8 units of rounding of the largest term the two
      * groupings add (any wrong coefficient — τ, h, S or Sᵀ — is off by far more), and the returned Σx² is that of the
-     * new state (a compensated sum here). It is taken exactly when the vector kernels are in use and d ≤ 3, and
+     * new state (a compensated sum here). It is taken exactly when the vector kernels are in use and d ≤ 4, and
      * declined (x untouched) otherwise.
      */
     @Test
     void fusedEulerStepEqualsDriftThenUpdateToRounding() {
         for (int[] ndm : new int[][] {{1000, 3, 3}, {203, 3, 0}, {7, 3, 3}, {97, 2, 2}, {1000, 2, 0}, {203, 1, 1},
-                                       {13, 1, 0}, {5, 2, 2}, {64, 4, 2}, {203, 3, 5}, {31, 2, 7}, {1000, 1, 6}}) {
+                                       {13, 1, 0}, {5, 2, 2}, {64, 4, 2}, {203, 3, 5}, {31, 2, 7}, {1000, 1, 6}, {1000, 4, 4}, {203, 4, 0},
+                                       {7, 4, 3}, {64, 5, 2}}) {
             int n = ndm[0], d = ndm[1], m = ndm[2];
             SplittableRandom r = new SplittableRandom(n);
             double[] w = new double[d * n];
@@ -35,7 +36,7 @@ class StepPathsTest {
             for (int i = 0; i < s.length; i++) s[i] = r.nextDouble(-1, 1);
             RateNetwork net = new RateNetwork("p", Embedding.random(n, d, 2.0, n), w, s, m, 0.7, Activation.TANH,
                     Standardization.identity(d), 0.01);
-            compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d <= 3, r, "N = " + n + ", d = " + d
+            compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d <= 4, r, "N = " + n + ", d = " + d
                     + ", m = " + m);
         }
     }
@@ -51,7 +52,7 @@ class StepPathsTest {
         double[] s = {0.4, -0.3, 0.2, 0.5};   // S, d × m with m = 2
         RateNetwork net = new RateNetwork("pop", pop.embedding(), pop.readInWeights(), pop.populationWeights(), s, null, 2,
                 0.7, Activation.TANH, Standardization.identity(d), 0.01, new double[0], java.util.List.of(), java.util.List.of());
-        compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d + 1 <= 3, new SplittableRandom(3),
+        compareFusedWithGeneric(net, 0.7, NetworkKernels.vectorApiInUse() && d + 1 <= 4, new SplittableRandom(3),
                 "population mode, N = " + n);
     }
 
