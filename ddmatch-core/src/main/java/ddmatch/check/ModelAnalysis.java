@@ -52,7 +52,8 @@ public final class ModelAnalysis {
         DIVERGENCE,
         /**
          * Valid prediction time: from 20 states of the target's run, how long the network's forecast (RK4 on the drift,
-         * noise off) stays within NRMSE 0.5 of the target's; in Lyapunov times when the target's exponent is computed.
+         * noise off) stays within NRMSE ε (0.5 unless the plan says) of the target's; in Lyapunov times when the target's
+         * exponent is computed.
          */
         FORECAST,
         /** Readout increment covariance vs G Gᵀ (noisy systems). */
@@ -97,9 +98,19 @@ public final class ModelAnalysis {
      * @param exponents Lyapunov exponents of the network to compute (≥ 1); the target gets min(exponents, d)
      * @param wells     number of wells for metastability (0: not computed)
      * @param metrics   which metric groups
+     * @param forecastThreshold the NRMSE ε that ends a valid forecast ({@link Metric#FORECAST}; &gt; 0, default 0.5)
      */
-    public record Plan(double time, long seed, int exponents, int wells, Set<Metric> metrics) {
+    public record Plan(double time, long seed, int exponents, int wells, Set<Metric> metrics, double forecastThreshold) {
+        /** A plan with the forecast threshold ε = 0.5. */
+        public Plan(double time, long seed, int exponents, int wells, Set<Metric> metrics) {
+            this(time, seed, exponents, wells, metrics, 0.5);
+        }
+
         public Plan {
+            if (!(forecastThreshold > 0) || !Double.isFinite(forecastThreshold)) {
+                throw new IllegalArgumentException("--forecast-threshold = " + forecastThreshold
+                        + " is not allowed; it must be finite and > 0 (an NRMSE; 0.5 by default)");
+            }
             if (!(time > 0) || !Double.isFinite(time)) {
                 throw new IllegalArgumentException("--time = " + time + " is not allowed; it must be finite and > 0");
             }
@@ -440,7 +451,8 @@ public final class ModelAnalysis {
             System.arraycopy(values, (int) ((long) s * rows / starts) * d, z0, s * d, d);
         }
         double horizon = Math.min(plan.time(), FORECAST_MAX_STEPS * dt);
-        ValidPredictionTime.Result r = ValidPredictionTime.of(target, net, z0, scale, dt, ValidPredictionTime.Config.of(horizon));
+        ValidPredictionTime.Result r = ValidPredictionTime.of(target, net, z0, scale, dt,
+                new ValidPredictionTime.Config(plan.forecastThreshold(), horizon));
         out.put("validTime", r.median());
         out.put("validTimeQuartiles", new double[] {r.lowerQuartile(), r.upperQuartile()});
         out.put("validTimes", r.times());

@@ -54,6 +54,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--exponents", description = "Lyapunov exponents of the network to compute (default: d + 2)")
     Integer exponents;
 
+    @Option(names = "--forecast-threshold", paramLabel = "EPS", defaultValue = "0.5",
+            description = "NRMSE at which a forecast stops being valid, for the forecast group (default: ${DEFAULT-VALUE}, as in"
+                    + " Vlachas et al. 2020; other papers use 0.3 or 0.4)")
+    double forecastThreshold;
+
     @Option(names = "--wells", defaultValue = "0",
             description = "number of wells for metastability (k-means centres, core sets); 0 = skip (default: ${DEFAULT-VALUE}; 2 for double-well)")
     int wells;
@@ -97,7 +102,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         target = initialState.apply(target);
         int wellCount = wells == 0 && systemName.equals("double-well") ? 2 : wells;
         ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
-                wellCount, chosen);
+                wellCount, chosen, forecastThreshold);
         Path file = output != null ? output : model.resolve("analysis.json");
         Map<String, Map<String, Object>> result = ModelAnalysis.run(net, target, plan, saved == null ? null : refitConfig(saved),
                 TerminalProgress.forTerminal(false));

@@ -230,6 +230,17 @@ class CliTest {
         assertThat(m.get("epr").get("coarseGrainedNetwork").asDouble()).isLessThan(0.01);
         assertThat(r.out()).contains("drift:").contains("connectivity:");
         assertUsageError(run("analyze", model.toString(), "--metrics", "drift,nonsense"), "nonsense", "lyapunov");
+        // The drift of a double well relaxes into a well from every start, the network's as the target's: no forecast
+        // ever leaves them, at the default ε = 0.5 or at a stricter one.
+        assertThat(m.get("forecast").get("threshold").asDouble()).isEqualTo(0.5);
+        assertThat(m.get("forecast").get("censored").asInt()).isEqualTo(20);
+        Path strict = dir.resolve("forecast.json");
+        Run f = run("analyze", model.toString(), "--time", "100", "--metrics", "forecast", "--forecast-threshold", "0.2",
+                "-o", strict.toString());
+        assertThat(f.code()).as(f.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(strict.toFile()).get("metrics").get("forecast")
+                .get("threshold").asDouble()).isEqualTo(0.2);
+        assertUsageError(run("analyze", model.toString(), "--forecast-threshold", "0"), "--forecast-threshold = 0.0", "> 0");
     }
 
     @Test
