@@ -16,6 +16,7 @@ import ddmatch.fit.Sampler;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.rnn.Network;
 import ddmatch.rnn.RateNetwork;
+import ddmatch.rnn.Standardization;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
 import ddmatch.solve.GaussianIncrements;
@@ -426,24 +427,13 @@ public final class ModelAnalysis {
         int d = target.dimension();
         int rows = zt.rows();
         double[] values = zt.values();
-        double[] mean = new double[d], scale = new double[d];
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < d; i++) mean[i] += values[r * d + i];
-        }
-        for (int i = 0; i < d; i++) mean[i] /= rows;
-        for (int r = 0; r < rows; r++) {
-            for (int i = 0; i < d; i++) {
-                double e = values[r * d + i] - mean[i];
-                scale[i] += e * e;
-            }
-        }
         Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < d; i++) {
-            scale[i] = Math.sqrt(scale[i] / rows);
-            if (!(scale[i] > 0)) {
-                out.put("note", "skipped: component " + i + " of the target's run does not vary (a fixed point), so no error can be normalised");
-                return out;
-            }
+        double[] scale;
+        try {
+            scale = Standardization.of(values, d).scale();   // σᵢ of the target's run
+        } catch (IllegalArgumentException constantComponent) {
+            out.put("note", "skipped: a component of the target's run does not vary (a fixed point), so no error can be normalised");
+            return out;
         }
         int starts = Math.min(FORECAST_STARTS, rows);
         double[] z0 = new double[starts * d];

@@ -286,29 +286,27 @@ public final class SystemCatalog {
     private SystemCatalog() {}
 
     private static void measured(String name, double atDt, double atHalfDt, double atQuarterTime, String why) {
-        Entry e = ENTRIES.get(name);
-        SystemInfo i = e.info();
+        LyapunovReference ref = ENTRIES.get(name).info().lyapunov();
         double value = 0.5 * (atDt + atHalfDt);
         String note = String.format(java.util.Locale.ROOT,
                 "ddmatch λ_max = %.4f (dt: %.4f, dt/2: %.4f at T = 2e4; %.4f at T = 5e3) vs reference %.4f; %s",
-                value, atDt, atHalfDt, atQuarterTime, i.lyapunov().maxExponent(), why);
-        add(new Entry(e.name(), e.description(), e.defaults(), e.factory(), new SystemInfo(i.equations(), i.citation(),
-                i.noiseParameter(), i.lyapunov().withMeasured(value, note), i.divergence(), i.note())));
+                value, atDt, atHalfDt, atQuarterTime, ref.maxExponent(), why);
+        replace(name, f -> f, i -> i.withLyapunov(ref.withMeasured(value, note)));
     }
 
     private static void addNote(String name, String text) {
-        Entry e = ENTRIES.get(name);
-        SystemInfo i = e.info();
-        add(new Entry(e.name(), e.description(), e.defaults(), e.factory(), new SystemInfo(i.equations(), i.citation(),
-                i.noiseParameter(), i.lyapunov(), i.divergence(), i.note().isEmpty() ? text : i.note() + "; " + text)));
+        replace(name, f -> f, i -> i.withNote(text));
     }
 
     private static void replaceInitialState(String name, double[] x0, String why) {
+        replace(name, f -> p -> new InitialStateOverride(f.apply(p), x0), i -> i.withNote(why));
+    }
+
+    /** Re-registers entry {@code name} (in its place) with its factory and information changed. */
+    private static void replace(String name, java.util.function.UnaryOperator<Function<Map<String, Double>, Sde>> factory,
+                                java.util.function.UnaryOperator<SystemInfo> info) {
         Entry e = ENTRIES.get(name);
-        SystemInfo i = e.info();
-        Function<Map<String, Double>, Sde> f = e.factory();
-        add(new Entry(e.name(), e.description(), e.defaults(), p -> new InitialStateOverride(f.apply(p), x0),
-                new SystemInfo(i.equations(), i.citation(), i.noiseParameter(), i.lyapunov(), i.divergence(), i.note() + "; " + why)));
+        add(new Entry(e.name(), e.description(), e.defaults(), factory.apply(e.factory()), info.apply(e.info())));
     }
 
     private static void lorenz96() {

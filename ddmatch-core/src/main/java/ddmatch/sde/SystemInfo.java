@@ -27,6 +27,16 @@ public record SystemInfo(String equations, String citation, String noiseParamete
         Objects.requireNonNull(note, "note");
     }
 
+    /** The same information with {@code text} added to the note. */
+    public SystemInfo withNote(String text) {
+        return new SystemInfo(equations, citation, noiseParameter, lyapunov, divergence, note.isEmpty() ? text : note + "; " + text);
+    }
+
+    /** The same information with another Lyapunov reference. */
+    public SystemInfo withLyapunov(LyapunovReference reference) {
+        return new SystemInfo(equations, citation, noiseParameter, reference, divergence, note);
+    }
+
     /** Nothing known (for entries registered without metadata). */
     public static SystemInfo none() {
         return new SystemInfo("", "", "", null, null, "");

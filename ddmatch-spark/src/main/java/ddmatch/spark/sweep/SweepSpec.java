@@ -354,12 +354,14 @@ public record SweepSpec(String source, List<PointConfig> points) {
         }
     }
 
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("(all|chaotic|stochastic)(?:-(\\d{1,3})d)?");
+
     /**
      * The catalog names a group stands for — {@code all}, {@code chaotic} or {@code stochastic}, optionally followed by a
      * dimension ({@code chaotic-4d}) — or null if {@code name} is not a group (no catalog system is named like one).
      */
     static List<String> catalogGroup(String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(all|chaotic|stochastic)(?:-(\\d{1,3})d)?").matcher(name);
+        java.util.regex.Matcher m = GROUP.matcher(name);
         if (!m.matches() || SystemCatalog.find(name).isPresent()) {
             return null;
         }
