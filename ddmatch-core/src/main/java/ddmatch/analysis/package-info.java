@@ -6,8 +6,9 @@
  * ({@link ddmatch.analysis.ResidenceTimes}), the entropy production rate — exact for linear systems via the Lyapunov
  * equation, estimated from a trajectory under a linear model, or bounded from below from a discrete state sequence
  * ({@link ddmatch.analysis.EntropyProduction}) — the covariance of drift-corrected increments as an estimate of
- * the diffusion {@code G Gᵀ} ({@link ddmatch.analysis.IncrementCovariance}), and how long a model's forecast stays
- * valid ({@link ddmatch.analysis.ValidPredictionTime}). Inputs are validated (dimension, shape,
+ * the diffusion {@code G Gᵀ} ({@link ddmatch.analysis.IncrementCovariance}), how long a model's forecast stays
+ * valid ({@link ddmatch.analysis.ValidPredictionTime}), and the return maps of successive maxima of two runs
+ * ({@link ddmatch.analysis.ReturnMap}). Inputs are validated (dimension, shape,
  * sample count, finiteness, positive {@code dt}) and rejected with an {@link java.lang.IllegalArgumentException} that
  * names the parameter, its value and what is allowed; results are immutable records. Lyapunov spectra, metastability
  * and the statistical divergences (spectral, mixture-based, correlation dimension, noise floor) live in the

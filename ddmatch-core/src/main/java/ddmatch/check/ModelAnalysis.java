@@ -3,6 +3,7 @@ package ddmatch.check;
 import ddmatch.analysis.DriftError;
 import ddmatch.analysis.EntropyProduction;
 import ddmatch.analysis.IncrementCovariance;
+import ddmatch.analysis.ReturnMap;
 import ddmatch.analysis.StateSpaceDivergence;
 import ddmatch.analysis.ValidPredictionTime;
 import ddmatch.analysis.decomposition.ConnectivityDecomposition;
@@ -57,6 +58,12 @@ public final class ModelAnalysis {
          * exponent is computed.
          */
         FORECAST,
+        /**
+         * Return maps of successive maxima ({@link ReturnMap}), each readout component of network and target: peak
+         * counts, mean return times, Wasserstein-1 distance of the peak values and nearest-neighbour distance of the
+         * maps, in σᵢ of the target's run, each with the same distance between two target runs (deterministic targets).
+         */
+        RETURN_MAP,
         /** Readout increment covariance vs G Gᵀ (noisy systems). */
         DIFFUSION,
         /** Wells by k-means and core sets; residence times, transition matrix, cycle statistics (noisy systems, --wells). */
@@ -75,8 +82,9 @@ public final class ModelAnalysis {
          */
         ABLATION;
 
+        /** The name on the command line: the constant's name in lower case, '-' for '_' ({@code return-map}). */
         public String id() {
-            return name().toLowerCase();
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         public static Metric byId(String id) {
@@ -278,6 +286,9 @@ public final class ModelAnalysis {
         if (m.contains(Metric.FORECAST)) {
             out.put("forecast", forecast(net, target, plan, zt, dt));
         }
+        if (m.contains(Metric.RETURN_MAP)) {
+            out.put("returnMap", returnMap(target, zt, zn, zf));
+        }
         if (m.contains(Metric.DIFFUSION) && noisy) {
             long dsteps = Math.min(steps, 100_000);
             Trajectory zi = netIntegrator.solve(net, net.stateFor(z0), 0, dt, dsteps,
@@ -457,6 +468,61 @@ public final class ModelAnalysis {
         if (target.noiseType() != NoiseType.NONE) {
             out.put("note", "forecasts of the drift (noise switched off), as for the Lyapunov exponents");
         }
+        return out;
+    }
+
+    /** A component's return map is compared only when the target's run has at least this many maxima in it. */
+    static final int RETURN_MAP_MIN_PEAKS = 20;
+
+    /**
+     * The return maps of successive maxima ({@link ReturnMap}) of each component of the network's run {@code zn} against
+     * the target's {@code zt}, and of an independent target run {@code zf} against {@code zt} as the floor; σᵢ of
+     * {@code zt}. Deterministic targets only: a noisy run has a maximum at nearly every other sample.
+     */
+    private static Map<String, Object> returnMap(Sde target, Trajectory zt, Trajectory zn, Trajectory zf) {
+        int d = target.dimension();
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (target.noiseType() != NoiseType.NONE) {
+            out.put("note", "skipped: the target is noisy, and the maxima of a noisy run are those of its noise");
+            return out;
+        }
+        double[] scale;
+        try {
+            scale = Standardization.of(zt.values(), d).scale();
+        } catch (IllegalArgumentException constantComponent) {
+            out.put("note", "skipped: a component of the target's run does not vary (a fixed point)");
+            return out;
+        }
+        double dt = zt.interval();
+        List<Map<String, Object>> components = new ArrayList<>();
+        List<Integer> skipped = new ArrayList<>();
+        for (int i = 0; i < d; i++) {
+            ReturnMap.Comparison c = ReturnMap.compare(zt.values(), zn.values(), d, i, dt, scale[i]);
+            if (c.referencePeaks() < RETURN_MAP_MIN_PEAKS) {
+                skipped.add(i);
+                continue;
+            }
+            ReturnMap.Comparison floor = ReturnMap.compare(zt.values(), zf.values(), d, i, dt, scale[i]);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("component", i);
+            r.put("targetPeaks", c.referencePeaks());
+            r.put("networkPeaks", c.modelPeaks());
+            r.put("targetReturnTime", c.referenceReturnTime());
+            r.put("networkReturnTime", c.modelReturnTime());
+            r.put("peakDistance", c.peakDistance());
+            r.put("peakDistanceFloor", floor.peakDistance());
+            r.put("mapDistance", c.mapDistance());
+            r.put("mapDistanceFloor", floor.mapDistance());
+            components.add(r);
+        }
+        out.put("components", components);
+        if (!skipped.isEmpty()) {
+            out.put("skippedComponents", skipped.stream().mapToInt(Integer::intValue).toArray());
+            out.put("note", "components with fewer than " + RETURN_MAP_MIN_PEAKS + " maxima in the target's run are skipped");
+        }
+        out.put("definition", "maxima of each readout component (parabola through three samples); peakDistance: Wasserstein-1"
+                + " distance of the maxima's values, mapDistance: mean distance of each point (mₙ, mₙ₊₁) to the other run's"
+                + " nearest, averaged both ways; both in σᵢ of the target's run; the floors compare two target runs");
         return out;
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ddmatch analyze MODEL}: how well the full network carries its target, and how. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {"Simulate a trained network in full next to its target (and an independent target run for noise "
-                + "floors) and compute: held-out drift error, Lyapunov exponents, D_stsp and D_H with floors, diffusion, "
+                + "floors) and compute: held-out drift error, Lyapunov exponents, D_stsp and D_H with floors, valid prediction "
+                + "time, return maps of successive maxima, diffusion, "
                 + "metastability, entropy production, connectivity symmetry vs its random-embedding null, latent coupling.",
                 "Writes every number to a JSON file (schema in the README) and prints a readable table."})
 final class AnalyzeCommand implements Callable<Integer> {
@@ -64,7 +65,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     int wells;
 
     @Option(names = "--metrics", split = ",", paramLabel = "NAME",
-            description = "metric groups, comma-separated: drift, lyapunov, divergence, forecast, diffusion, metastability, epr, connectivity, coupling, ablation (default: all that apply)")
+            description = "metric groups, comma-separated: drift, lyapunov, divergence, forecast, return-map, diffusion, metastability, epr, connectivity, coupling, ablation (default: all that apply)")
     List<String> metrics;
 
     @Override

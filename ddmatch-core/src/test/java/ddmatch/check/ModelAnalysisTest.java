@@ -8,6 +8,7 @@ import ddmatch.fit.MatchConfig;
 import ddmatch.rnn.RateNetwork;
 import ddmatch.sde.RotatingOrnsteinUhlenbeck;
 import ddmatch.sde.Lorenz;
+import ddmatch.sde.StuartLandau;
 import ddmatch.solve.Parallelism;
 import ddmatch.solve.ProgressListener;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class ModelAnalysisTest {
         // A stable linear drift contracts every error: each forecast is still valid at the horizon.
         assertThat((int) r.get("forecast").get("censored")).isEqualTo(ModelAnalysis.FORECAST_STARTS);
         assertThat(r.get("forecast")).doesNotContainKey("validLyapunovTimes");   // no positive exponent to measure time by
+        assertThat((String) r.get("returnMap").get("note")).startsWith("skipped: the target is noisy");
     }
 
     /**
@@ -70,6 +72,53 @@ class ModelAnalysisTest {
         assertThat(lnR).isGreaterThan(3.0);
         assertThat((valid[0] - valid[1]) * 0.906).isBetween(0.75 * lnR, 1.25 * lnR);
         assertThat(lyap[0]).isGreaterThan(6.0);
+    }
+
+    /**
+     * The return map of successive maxima (Lorenz 1963, Fig. 4) tells a network of the target from a network of a
+     * neighbouring system whose attractor is folded differently: a Lorenz network's maps lie within twice the distance
+     * between two runs of the target, one trained on ρ = 35 lies far outside. A Stuart–Landau network's peaks come at
+     * the cycle's period 2π/ω.
+     */
+    @Test
+    void theReturnMapTellsTheTargetsNetworkFromANeighbouringSystems() {
+        Lorenz lorenz = new Lorenz();
+        var plan = new ModelAnalysis.Plan(1000, 4, 1, 0, EnumSet.of(ModelAnalysis.Metric.RETURN_MAP));
+        double[][] ratio = new double[2][3];
+        for (int k = 0; k < 2; k++) {
+            Lorenz trainedOn = k == 0 ? lorenz : new Lorenz(10, 35, 8.0 / 3.0, 0);
+            RateNetwork net = DriftMatcher.train(trainedOn, MatchConfig.defaults(300, 1), ProgressListener.NONE).network();
+            Map<String, Object> r = ModelAnalysis.run(net, lorenz, plan, ProgressListener.NONE).get("returnMap");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> components = (List<Map<String, Object>>) r.get("components");
+            assertThat(components).hasSize(3);
+            for (Map<String, Object> c : components) {
+                int i = (int) c.get("component");
+                assertThat((int) c.get("targetPeaks")).isGreaterThan(200);
+                ratio[k][i] = (double) c.get("mapDistance") / (double) c.get("mapDistanceFloor");
+            }
+        }
+        // Measured (JDK 17, T = 1000): 0.94, 0.92, 1.07 for the Lorenz network (at T = 300 the floor, one pair of runs,
+        // is noisier: up to 2.0), 31, 43, 392 for the ρ = 35 one.
+        for (int i = 0; i < 3; i++) {
+            assertThat(ratio[0][i]).isLessThan(2.0);
+            assertThat(ratio[1][i]).isGreaterThan(10.0);
+        }
+    }
+
+    @Test
+    void aLimitCycleNetworksPeaksComeAtTheCyclesPeriod() {
+        StuartLandau sl = new StuartLandau(1.0, 2.0, 0.0, new double[] {0.5, 0.0}, 0.01);
+        RateNetwork net = DriftMatcher.train(sl, MatchConfig.defaults(200, 1), ProgressListener.NONE).network();
+        var plan = new ModelAnalysis.Plan(200, 1, 1, 0, EnumSet.of(ModelAnalysis.Metric.RETURN_MAP));
+        Map<String, Object> r = ModelAnalysis.run(net, sl, plan, ProgressListener.NONE).get("returnMap");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> components = (List<Map<String, Object>>) r.get("components");
+        for (Map<String, Object> c : components) {
+            assertThat((double) c.get("targetReturnTime")).isCloseTo(Math.PI, org.assertj.core.api.Assertions.within(1e-6));
+            assertThat((double) c.get("networkReturnTime")).isCloseTo(Math.PI, org.assertj.core.api.Assertions.within(1e-3));
+            assertThat((double) c.get("peakDistance")).isLessThan(1e-3);
+        }
     }
 
     /**

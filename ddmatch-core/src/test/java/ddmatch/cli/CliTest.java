@@ -241,6 +241,11 @@ class CliTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(strict.toFile()).get("metrics").get("forecast")
                 .get("threshold").asDouble()).isEqualTo(0.2);
         assertUsageError(run("analyze", model.toString(), "--forecast-threshold", "0"), "--forecast-threshold = 0.0", "> 0");
+        // The return maps of maxima are for deterministic targets; a noisy one is skipped with a note, by its CLI name.
+        Run rm = run("analyze", model.toString(), "--time", "50", "--metrics", "return-map", "-o", strict.toString());
+        assertThat(rm.code()).as(rm.err()).isZero();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(strict.toFile()).get("metrics").get("returnMap")
+                .get("note").asText()).startsWith("skipped: the target is noisy");
     }
 
     @Test
