@@ -5,6 +5,7 @@ import ddmatch.analysis.EntropyProduction;
 import ddmatch.analysis.IncrementCovariance;
 import ddmatch.analysis.LargestLyapunovExponent;
 import ddmatch.analysis.ResidenceTimes;
+import ddmatch.analysis.ReturnMap;
 import ddmatch.analysis.StateSpaceDivergence;
 import ddmatch.fit.DriftMatcher;
 import ddmatch.fit.MatchConfig;
@@ -12,6 +13,7 @@ import ddmatch.fit.Sampler;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.fit.TrainingResult;
 import ddmatch.rnn.RateNetwork;
+import ddmatch.rnn.Standardization;
 import ddmatch.sde.DoubleWell;
 import ddmatch.sde.Lorenz;
 import ddmatch.sde.RotatingOrnsteinUhlenbeck;
@@ -68,6 +70,15 @@ public final class EndToEndChecks {
         return lorenz(plan, lyapunovTolerance, tr, System.nanoTime());
     }
 
+    /** Names of the series holding the successive maxima of z (a run of the return map, one value per maximum). */
+    public static final String Z_MAXIMA_TARGET = "z maxima (target)";
+    public static final String Z_MAXIMA_NETWORK = "z maxima (network)";
+
+    /** A sequence of maxima as a one-dimensional run of the return map, "time" being the maximum's index. */
+    private static Trajectory maxima(double[] m) {
+        return new Trajectory(0, 1, 1, m.clone());
+    }
+
     private static SystemReport lorenz(LorenzPlan plan, double lyapunovTolerance, TrainingResult tr, long start) {
         Lorenz target = new Lorenz();
         RateNetwork net = tr.network();
@@ -96,13 +107,20 @@ public final class EndToEndChecks {
         double[] z0 = starts[0].clone();
         Trajectory reference = rk4.solve(target, z0, 0, dt, steps, null, new SaveAt(every, false), Observable.identity(3));
         double floor = 0, value = 0, maxDistance = 0;
+        // The return map of z's maxima (Lorenz 1963, Fig. 4), network and independent target runs against the reference.
+        double zScale = Standardization.of(reference.values(), 3).scale()[2];
+        double[] referenceMaxima = ReturnMap.peaks(reference.values(), 3, 2, dt * every).values();
+        double mapFloor = 0, mapValue = 0;
         Map<String, Trajectory> series = new LinkedHashMap<>();
         series.put("target", thin(reference, 4000));
+        series.put(Z_MAXIMA_TARGET, maxima(referenceMaxima));
         Integrator netIntegrator = new Integrator(Sampler.schemeFor(net));
         for (int i = 1; i <= plan.startPoints(); i++) {
             z0 = starts[i];
             Trajectory other = rk4.solve(target, z0, 0, dt, steps, null, new SaveAt(every, false), Observable.identity(3));
             floor += StateSpaceDivergence.histogram(reference.values(), other.values(), 3) / plan.startPoints();
+            mapFloor += ReturnMap.mapDistance(referenceMaxima, ReturnMap.peaks(other.values(), 3, 2, dt * every).values(), zScale)
+                    / plan.startPoints();
             double[] dist = {0};
             double[] row = new double[3];
             double[] values = new double[(int) (steps / every) * 3];
@@ -114,13 +132,17 @@ public final class EndToEndChecks {
                 dist[0] = Math.max(dist[0], net.manifoldDistance(x));
             });
             value += StateSpaceDivergence.histogram(reference.values(), values, 3) / plan.startPoints();
+            double[] networkMaxima = ReturnMap.peaks(values, 3, 2, dt * every).values();
+            mapValue += ReturnMap.mapDistance(referenceMaxima, networkMaxima, zScale) / plan.startPoints();
             if (i == 1) {
+                series.put(Z_MAXIMA_NETWORK, maxima(networkMaxima));
                 series.put("target (same start as network)", thin(other, 4000));
                 series.put("network", thin(new Trajectory(dt * every, dt * every, 3, values), 4000));
             }
             maxDistance = Math.max(maxDistance, dist[0]);
         }
         checks.add(Check.atMost("D_stsp", value, floor, "2× target noise floor", 2.0));
+        checks.add(Check.atMost("return map of z maxima", mapValue, mapFloor, "2× target noise floor", 2.0));
         checks.add(Check.atMost("manifold distance (max)", maxDistance, 1e-6, "threshold", 1.0));
         checks.add(Check.relative("λmax (target, ddmatch)", target.hasJacobian()
                 ? LargestLyapunovExponent.estimate(target, target.initialState(), dt, 50.0, plan.lyapunovTime(), 10).exponent()

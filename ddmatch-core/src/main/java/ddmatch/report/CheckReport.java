@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ddmatch.check.Check;
+import ddmatch.check.EndToEndChecks;
 import ddmatch.check.SystemReport;
 import ddmatch.io.AtomicFiles;
 import ddmatch.solve.Trajectory;
@@ -66,6 +67,15 @@ public final class CheckReport {
                     ts.line("target", times(same, shown), head(same.component(0), shown), false);
                     ts.line("network", times(network, shown), head(network.component(0), shown), false);
                     page.figure(ts);
+                }
+                Trajectory mt = r.series().get(EndToEndChecks.Z_MAXIMA_TARGET);
+                Trajectory mn = r.series().get(EndToEndChecks.Z_MAXIMA_NETWORK);
+                if (mt != null && mn != null && mt.rows() > 1 && mn.rows() > 1) {
+                    Figure rm = new Figure("fig" + (n++), r.label() + ": return map of z's successive maxima (Lorenz 1963, Fig. 4)",
+                            "zₙ (maximum)", "zₙ₊₁ (next maximum)");
+                    rm.line("target", head(mt.values(), mt.rows() - 1), tail(mt.values()), true);
+                    rm.line("network", head(mn.values(), mn.rows() - 1), tail(mn.values()), true);
+                    page.figure(rm);
                 }
             } else if (network != null && network.dimension() == 1) {
                 Figure f = new Figure("fig" + (n++), r.label() + ": z(t), target SDE and network readout", "time", "z");
@@ -156,6 +166,11 @@ public final class CheckReport {
 
     private static double[] head(double[] v, int n) {
         return java.util.Arrays.copyOf(v, n);
+    }
+
+    /** All but the first value: the successors mₙ₊₁ beside {@code head(v, length − 1)}'s mₙ. */
+    private static double[] tail(double[] v) {
+        return java.util.Arrays.copyOfRange(v, 1, v.length);
     }
 
     static String fmt(double v) {

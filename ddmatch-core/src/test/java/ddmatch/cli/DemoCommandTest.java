@@ -26,7 +26,7 @@ class DemoCommandTest {
         Path out = dir.resolve("demo");
         Run r = CliTest.run("demo", "--quiet", "-o", out.toString());
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("14 checks, 0 failed");
+        assertThat(r.out()).contains("15 checks, 0 failed");
 
         List<String> lines = r.out().lines().toList();
         String header = lines.get(0);
@@ -48,12 +48,12 @@ class DemoCommandTest {
                 assertThat(m.end(2)).as("N column of %s", line).isEqualTo(nEnd);
             }
         }
-        assertThat(rows).isEqualTo(14);
+        assertThat(rows).isEqualTo(15);
         assertThat(systems).isEqualTo(4);
         assertThat(r.out()).contains("double-well σ=0.7");
 
         String json = Files.readString(out.resolve("results.json"));
-        assertThat(Pattern.compile("\"quantity\"").matcher(json).results().count()).isEqualTo(14);
+        assertThat(Pattern.compile("\"quantity\"").matcher(json).results().count()).isEqualTo(15);
         assertThat(json).doesNotContain("\"pass\" : false");
         assertThat(Files.size(out.resolve("report.html"))).isGreaterThan(10_000);
     }
