@@ -32,9 +32,20 @@ public final class LargestLyapunovExponent {
 
     /** Estimates λ_max from {@code x0}; see the class description for the parameters. */
     public static Result estimate(Sde sde, double[] x0, double dt, double transientTime, double time, int renormEvery) {
-        if (!(dt > 0) || !(time > 0) || !(transientTime >= 0) || renormEvery < 1) {
-            throw new IllegalArgumentException("Lyapunov estimate needs dt > 0, time > 0, transient ≥ 0 and renormEvery ≥ 1; got dt = "
-                    + dt + ", time = " + time + ", transient = " + transientTime + ", renormEvery = " + renormEvery);
+        if (!(dt > 0) || !(time > 0) || !(transientTime >= 0) || renormEvery < 1 || !Double.isFinite(dt)
+                || !Double.isFinite(time) || !Double.isFinite(transientTime)) {
+            throw new IllegalArgumentException("Lyapunov estimate needs finite dt > 0, time > 0 and transient ≥ 0, and"
+                    + " renormEvery ≥ 1; got dt = " + dt + ", time = " + time + ", transient = " + transientTime
+                    + ", renormEvery = " + renormEvery);
+        }
+        if (Math.round(time / dt) < 1) {
+            throw new IllegalArgumentException("Lyapunov estimate: time = " + time + " is shorter than one step dt = " + dt
+                    + "; nothing would be averaged");
+        }
+        ddmatch.sde.SdeContract.requireConsistent(sde);
+        if (x0.length != sde.dimension()) {
+            throw new IllegalArgumentException("Lyapunov estimate: the initial state has " + x0.length + " entries but system '"
+                    + sde.name() + "' has dimension " + sde.dimension());
         }
         Workspace w = new Workspace(sde);
         System.arraycopy(x0, 0, w.x, 0, w.n);

@@ -5,6 +5,7 @@ import ddmatch.rnn.RateNetwork;
 import ddmatch.rnn.Standardization;
 import ddmatch.sde.NoiseType;
 import ddmatch.sde.Sde;
+import ddmatch.sde.SdeContract;
 import ddmatch.solve.ProgressListener;
 import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
@@ -125,7 +126,15 @@ public final class DriftMatcher {
         long embeddingSeed = seeds.nextLong();
         long sampleSeed = seeds.nextLong();
 
+        SdeContract.requireConsistent(target);
+        if (target instanceof ddmatch.sde.InputDriven driven && driven.inputDimension() > 0) {
+            throw new IllegalArgumentException("system '" + target.name() + "' has " + driven.inputDimension() + " input(s);"
+                    + " only the factored trainer learns inputs (DriftMatcher.train, or 'ddmatch train' without --dale,"
+                    + " --sparsity, --full-rank or constraints)");
+        }
         Sampler.Samples samples = Sampler.draw(target, cfg.sampling(), sampleSeed, progress);
+        // The fit evaluates f(z, t) at t = 0: refuse a forced system rather than learn its t = 0 slice.
+        SdeContract.requireAutonomous(target, samples.points(), samples.count());
         Standardization st = samples.standardization();
         Embedding emb = Embedding.random(cfg.neurons(), d, cfg.tonicStd(), embeddingSeed);
 

@@ -58,6 +58,7 @@ public final class InputMatcher {
     /** Trains a network for an input-driven target with {@code cfg} (p ≥ 1 inputs). */
     public static Result train(InputDriven target, MatchConfig cfg, ProgressListener progress) {
         long start = System.nanoTime();
+        ddmatch.sde.SdeContract.requireConsistent(target);
         int d = target.dimension();
         int p = target.inputDimension();
         int n = cfg.neurons();

@@ -3,7 +3,9 @@ package ddmatch.fit;
 import ddmatch.rnn.Activation;
 
 /**
- * Everything that defines a closed-form drift-diffusion match besides the target system.
+ * Everything that defines a closed-form drift-diffusion match besides the target system. The target must be
+ * autonomous (its drift and diffusion evaluated at t = 0 are the functions fitted; the trainers refuse a drift that
+ * depends on time, which belongs in an input), and the trained network keeps the target's default time step.
  *
  * @param neurons    N, number of neurons (≥ the target's dimension d)
  * @param tau        neural time constant τ &gt; 0, in the target's time units (default 1)
@@ -38,22 +40,39 @@ public record MatchConfig(int neurons, double tau, Activation activation, double
         return new MatchConfig(neurons, 1.0, Activation.TANH, 2.0, SamplingConfig.defaults(), Double.NaN, seed);
     }
 
+    // Each with… returns a copy with one value changed, validated again by the constructor.
+
+    /** This configuration with another sampling of the training points. */
     public MatchConfig withSampling(SamplingConfig s) {
         return new MatchConfig(neurons, tau, activation, tonicStd, s, lambda, seed);
     }
 
+    /** This configuration with another seed (embedding, tonic input, samples). */
     public MatchConfig withSeed(long s) {
         return new MatchConfig(neurons, tau, activation, tonicStd, sampling, lambda, s);
     }
 
+    /** This configuration with another number of neurons N. */
     public MatchConfig withNeurons(int n) {
         return new MatchConfig(n, tau, activation, tonicStd, sampling, lambda, seed);
     }
 
+    /** This configuration with another time constant τ (target time units, &gt; 0). */
+    public MatchConfig withTau(double t) {
+        return new MatchConfig(neurons, t, activation, tonicStd, sampling, lambda, seed);
+    }
+
+    /** This configuration with another activation φ. */
+    public MatchConfig withActivation(Activation a) {
+        return new MatchConfig(neurons, tau, a, tonicStd, sampling, lambda, seed);
+    }
+
+    /** This configuration with another standard deviation σ_b of the tonic input (≥ 0). */
     public MatchConfig withTonicStd(double sb) {
         return new MatchConfig(neurons, tau, activation, sb, sampling, lambda, seed);
     }
 
+    /** This configuration with a fixed ridge λ (absolute units, ≥ 0), or NaN to select it by GCV. */
     public MatchConfig withLambda(double l) {
         return new MatchConfig(neurons, tau, activation, tonicStd, sampling, l, seed);
     }

@@ -63,22 +63,34 @@ public record SamplingConfig(int samples, double interval, double transientTime,
         return new SamplingConfig(5000, 0.1, 20.0, 0.1, 0.0);
     }
 
+    // Each with… returns a copy with one value changed, validated again by the constructor.
+
+    /** These settings with another number of training points M. */
     public SamplingConfig withSamples(int m) {
         return new SamplingConfig(m, interval, transientTime, jitter, boxFraction, kind);
     }
 
+    /** These settings with another jitter (standardised units). */
     public SamplingConfig withJitter(double j) {
         return new SamplingConfig(samples, interval, transientTime, j, boxFraction, kind);
     }
 
+    /** These settings with another fraction of points drawn uniformly in the trajectory's bounding box. */
     public SamplingConfig withBoxFraction(double f) {
         return new SamplingConfig(samples, interval, transientTime, jitter, f, kind);
     }
 
+    /** These settings with another time between trajectory samples (target time units). */
     public SamplingConfig withInterval(double dt) {
         return new SamplingConfig(samples, dt, transientTime, jitter, boxFraction, kind);
     }
 
+    /** These settings with another transient, integrated before the first sample (target time units). */
+    public SamplingConfig withTransientTime(double t) {
+        return new SamplingConfig(samples, interval, t, jitter, boxFraction, kind);
+    }
+
+    /** These settings with another kind of sampler. */
     public SamplingConfig withKind(Kind k) {
         return new SamplingConfig(samples, interval, transientTime, jitter, boxFraction, k);
     }

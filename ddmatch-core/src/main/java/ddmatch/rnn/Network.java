@@ -54,6 +54,8 @@ public interface Network extends Sde {
         return new Observable() {
             @Override public int dimension() { return d; }
 
+            @Override public int stateDimension() { return neurons(); }
+
             @Override public void observe(double[] x, double[] out) { readout(x, out); }
         };
     }

@@ -373,6 +373,10 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
 
     /** The point {@code x = U z̃ + b (+ B_c u(0) with inputs)} of the manifold whose readout is the target-coordinate state {@code z}. */
     public double[] stateFor(double[] z) {
+        if (z.length != d) {
+            throw new IllegalArgumentException("stateFor: the target state has " + z.length + " entries but this network"
+                    + " carries a " + d + "-dimensional system");
+        }
         double[] zt = new double[d];
         standardization.toLatent(z, zt);
         double[] x = new double[n];
@@ -566,6 +570,8 @@ public final class RateNetwork implements Network, TangentDynamics, InputDriven,
     public Observable readoutObservable() {
         return new Observable() {
             @Override public int dimension() { return d; }
+
+            @Override public int stateDimension() { return neurons(); }
 
             @Override public void observe(double[] x, double[] out) { readout(x, out); }
         };

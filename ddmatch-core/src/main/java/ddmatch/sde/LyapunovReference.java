@@ -24,6 +24,14 @@ public record LyapunovReference(double maxExponent, String source, double[] spec
         spectrum = spectrum == null ? new double[0] : spectrum.clone();
     }
 
+    /** The values, the spectrum's entries included (a record would print the array's identity). */
+    @Override
+    public String toString() {
+        return "LyapunovReference[maxExponent=" + maxExponent + ", source=" + source + ", spectrum="
+                + java.util.Arrays.toString(spectrum) + ", spectrumSource=" + spectrumSource + ", measured=" + measured
+                + ", note=" + note + "]";
+    }
+
     /** A reference without a measured override. */
     public LyapunovReference(double maxExponent, String source, double[] spectrum, String spectrumSource) {
         this(maxExponent, source, spectrum, spectrumSource, Double.NaN, "");

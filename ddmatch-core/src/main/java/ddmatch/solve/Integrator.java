@@ -2,6 +2,7 @@ package ddmatch.solve;
 
 import ddmatch.linalg.MatrixProduct;
 import ddmatch.sde.Sde;
+import ddmatch.sde.SdeContract;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -29,9 +30,12 @@ public final class Integrator {
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("maxNorm = " + maxNorm + " is not allowed; it must be > 0");
         }
+        if (scheme == null) {
+            throw new IllegalArgumentException("scheme is null; pick one of " + Schemes.all().stream().map(Scheme::name).toList());
+        }
         this.scheme = scheme;
         this.maxNorm = maxNorm;
-        this.progress = progress;
+        this.progress = progress == null ? ProgressListener.NONE : progress;
     }
 
     /** An integrator whose divergence bound is {@code 1e6·(1 + ‖x0‖)} for the run at hand, with no progress output. */
@@ -53,6 +57,13 @@ public final class Integrator {
      */
     public Trajectory solve(Sde sde, double[] x0, double t0, double dt, long steps, NoiseStream noise,
                             SaveAt saveAt, Observable observed) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps = " + steps + " is not allowed; it must be ≥ 0");
+        }
+        if (observed.stateDimension() >= 0 && observed.stateDimension() != sde.dimension()) {
+            throw new IllegalArgumentException("the observable reads states of length " + observed.stateDimension()
+                    + " but system '" + sde.name() + "' has dimension " + sde.dimension());
+        }
         Recorder recorder = new Recorder(t0, dt, steps, saveAt, observed);
         run(sde, x0, t0, dt, steps, noise, saveAt, recorder);
         return recorder.trajectory();
@@ -158,11 +169,18 @@ public final class Integrator {
 
     private double[] runFrom(Sde sde, double[] x0, double t0, double dt, long firstStep, long steps, NoiseStream noise,
                              SaveAt saveAt, Sink sink, StepControl control) {
+        SdeContract.requireConsistent(sde);
         int d = sde.dimension();
         int m = sde.noiseDimension();
         if (x0.length != d) {
             throw new IllegalArgumentException("initial state has length " + x0.length + " but system '" + sde.name()
                     + "' has dimension " + d);
+        }
+        for (int i = 0; i < d; i++) {
+            if (!Double.isFinite(x0[i])) {
+                throw new IllegalArgumentException("initial state[" + i + "] = " + x0[i] + " is not finite (system '"
+                        + sde.name() + "')");
+            }
         }
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new IllegalArgumentException("dt = " + dt + " is not allowed; the time step must be finite and > 0");

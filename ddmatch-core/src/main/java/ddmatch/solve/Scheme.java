@@ -48,8 +48,12 @@ public interface Scheme {
                     alternatives.append(alternatives.length() == 0 ? "" : ", ").append(s.name());
                 }
             }
+            String why = this == StochasticHeun.INSTANCE
+                    ? " (Heun converges to the Stratonovich solution, which differs from the Itô one for multiplicative"
+                    + " noise; use heun-stratonovich if the system is meant in the Stratonovich sense)" : "";
             throw new IllegalArgumentException("scheme '" + name() + "' does not support noise type " + sde.noiseType()
-                    + " of system '" + sde.name() + "' (it supports " + supports() + "); schemes that do: " + alternatives);
+                    + " of system '" + sde.name() + "' (it supports " + supports() + ")" + why + "; schemes that do: "
+                    + alternatives);
         }
     }
 }

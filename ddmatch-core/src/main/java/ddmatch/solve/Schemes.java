@@ -11,7 +11,8 @@ public final class Schemes {
 
     /** Every scheme, in the order they are listed to users. */
     public static List<Scheme> all() {
-        return List.of(EulerMaruyama.INSTANCE, Milstein.INSTANCE, StochasticHeun.INSTANCE, Sra1.INSTANCE, RungeKutta4.INSTANCE);
+        return List.of(EulerMaruyama.INSTANCE, Milstein.INSTANCE, StochasticHeun.INSTANCE, StochasticHeun.STRATONOVICH,
+                Sra1.INSTANCE, RungeKutta4.INSTANCE);
     }
 
     /**

@@ -17,7 +17,10 @@ import java.util.Set;
  * <p><b>Interpretation.</b> A {@link Sde} is read as an Itô equation elsewhere in this package. For additive noise the
  * Itô and Stratonovich equations coincide, but for multiplicative noise this scheme solves a different equation:
  * the Itô equation with drift {@code f_i + ½ Σ_{j,k} G_jk ∂G_ik/∂z_j} (the Wong–Zakai correction). Use it for a
- * multiplicative-noise system only if that system is meant in the Stratonovich sense.
+ * multiplicative-noise system only if that system is meant in the Stratonovich sense. Hence two instances:
+ * {@link #INSTANCE} ({@code heun}) takes only what it solves in the Itô sense as well, no noise or additive noise, and
+ * refuses multiplicative noise at set-up (naming the schemes that solve the Itô equation); {@link #STRATONOVICH}
+ * ({@code heun-stratonovich}) takes every noise type, for a system whose equation is meant in the Stratonovich sense.
  *
  * <p>Orders (Stratonovich solution): strong 2 for ODEs (Heun's method), 1 for additive and diagonal (commutative)
  * noise, ½ for general noise, where order 1 would need Lévy areas (J. M. C. Clark and R. J. Cameron, "The maximum rate
@@ -31,13 +34,23 @@ import java.util.Set;
  * differential equations: an overview", Proc. R. Soc. Lond. A 460, 373 (2004).
  */
 public final class StochasticHeun implements Scheme {
-    public static final StochasticHeun INSTANCE = new StochasticHeun();
+    /** Heun for Itô systems: no noise or additive noise, where the Itô and Stratonovich equations are one. */
+    public static final StochasticHeun INSTANCE = new StochasticHeun(false);
+    /** Heun for systems meant in the Stratonovich sense: every noise type, the Stratonovich solution. */
+    public static final StochasticHeun STRATONOVICH = new StochasticHeun(true);
 
-    private StochasticHeun() {}
+    private final boolean stratonovich;
 
-    @Override public String name() { return "heun"; }
+    private StochasticHeun(boolean stratonovich) {
+        this.stratonovich = stratonovich;
+    }
 
-    @Override public Set<NoiseType> supports() { return EnumSet.allOf(NoiseType.class); }
+    @Override public String name() { return stratonovich ? "heun-stratonovich" : "heun"; }
+
+    @Override
+    public Set<NoiseType> supports() {
+        return stratonovich ? EnumSet.allOf(NoiseType.class) : EnumSet.of(NoiseType.NONE, NoiseType.ADDITIVE);
+    }
 
     @Override
     public double strongOrder(NoiseType noise) {

@@ -31,12 +31,24 @@ public record Trajectory(double t0, double interval, int dimension, double[] val
         return t0 + row * interval;
     }
 
+    /** The value of {@code component} (in [0, dimension)) at {@code row} (in [0, rows)). */
     public double get(int row, int component) {
+        requireComponent(component);
+        if (row < 0 || row >= rows()) {
+            throw new IndexOutOfBoundsException("row = " + row + " is not in [0, " + rows() + ")");
+        }
         return values[row * dimension + component];
     }
 
-    /** Component {@code c} as a new array. */
+    private void requireComponent(int c) {
+        if (c < 0 || c >= dimension) {
+            throw new IndexOutOfBoundsException("component = " + c + " is not in [0, " + dimension + ")");
+        }
+    }
+
+    /** Component {@code c} (in [0, dimension)) as a new array. */
     public double[] component(int c) {
+        requireComponent(c);
         double[] out = new double[rows()];
         for (int r = 0; r < out.length; r++) {
             out[r] = values[r * dimension + c];

@@ -154,8 +154,8 @@ class ConvergenceOrderTest {
     void stochasticHeunHasStrongOrderOneForTheStratonovichSolution() {
         TestSystems.Gbm gbm = new TestSystems.Gbm(1.0, 1.0, true);
         int[] n = levels(4, 9);
-        double[] e = strongErrors(StochasticHeun.INSTANCE, gbm, 1.0, n, 512, 1000, 16, wiener(w -> gbm.stratonovich(1.0, T, w)));
-        assertThat(slope(n, e)).isCloseTo(StochasticHeun.INSTANCE.strongOrder(gbm.noiseType()), within(0.1));
+        double[] e = strongErrors(StochasticHeun.STRATONOVICH, gbm, 1.0, n, 512, 1000, 16, wiener(w -> gbm.stratonovich(1.0, T, w)));
+        assertThat(slope(n, e)).isCloseTo(StochasticHeun.STRATONOVICH.strongOrder(gbm.noiseType()), within(0.1));
     }
 
     /**

@@ -27,7 +27,7 @@ class SchemeContractTest {
     void aSchemeRefusingANoiseTypeNamesTheAlternatives() {
         assertThatThrownBy(() -> Milstein.INSTANCE.stepper(new General()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("milstein").hasMessageContaining("GENERAL").hasMessageContaining("heun");
+                .hasMessageContaining("milstein").hasMessageContaining("GENERAL").hasMessageContaining("heun-stratonovich");
         assertThatThrownBy(() -> Sra1.INSTANCE.stepper(new TestSystems.Gbm(1, 1, true)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sra1").hasMessageContaining("DIAGONAL").hasMessageContaining("milstein");
@@ -35,10 +35,10 @@ class SchemeContractTest {
 
     @Test
     void registryListsEverySchemeByName() {
-        for (String name : new String[] {"euler-maruyama", "milstein", "heun", "sra1", "rk4"}) {
+        for (String name : new String[] {"euler-maruyama", "milstein", "heun", "heun-stratonovich", "sra1", "rk4"}) {
             assertThat(Schemes.byName(name).name()).isEqualTo(name);
         }
-        assertThat(Schemes.all()).hasSize(5);
+        assertThat(Schemes.all()).hasSize(6);
     }
 
     @Test
@@ -77,6 +77,20 @@ class SchemeContractTest {
         assertThat(mil).isEqualTo(em);
     }
 
+    /**
+     * Heun converges to the Stratonovich solution; on multiplicative noise that is not the Itô equation an {@code Sde}
+     * means, so plain {@code heun} refuses it and says why, and {@code heun-stratonovich} takes it.
+     */
+    @Test
+    void plainHeunRefusesMultiplicativeNoiseAndPointsToTheStratonovichForm() {
+        assertThatThrownBy(() -> StochasticHeun.INSTANCE.stepper(new TestSystems.Gbm(0.5, 0.8, true)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("DIAGONAL").hasMessageContaining("Stratonovich solution")
+                .hasMessageContaining("heun-stratonovich").hasMessageContaining("milstein");
+        assertThat(StochasticHeun.STRATONOVICH.supports()).contains(NoiseType.DIAGONAL, NoiseType.GENERAL);
+        assertThat(StochasticHeun.INSTANCE.supports()).containsExactlyInAnyOrder(NoiseType.NONE, NoiseType.ADDITIVE);
+    }
+
     /** Heun (Stratonovich) and Milstein (Itô) converge to different limits on multiplicative noise, as documented. */
     @Test
     void heunSolvesTheStratonovichEquation() {
@@ -86,7 +100,7 @@ class SchemeContractTest {
         double[] w = new double[1];
         path.increment(0, 1, w);
         path.reset();
-        double heun = new Integrator(StochasticHeun.INSTANCE).run(gbm, new double[] {1}, 0, 1.0 / n, n, path,
+        double heun = new Integrator(StochasticHeun.STRATONOVICH).run(gbm, new double[] {1}, 0, 1.0 / n, n, path,
                 new SaveAt(n, false), (t, x) -> { })[0];
         assertThat(heun).isCloseTo(gbm.stratonovich(1, 1, w[0]), within(0.02 * heun));
         assertThat(Math.abs(heun - gbm.ito(1, 1, w[0]))).isGreaterThan(0.2 * heun); // e^{σ²/2} = 1.377 apart
