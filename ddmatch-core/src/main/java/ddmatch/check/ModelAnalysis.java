@@ -365,9 +365,15 @@ public final class ModelAnalysis {
         }
         if (m.contains(Metric.EPR) && noisy) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("linearTarget", EntropyProduction.fromTrajectory(zt.values(), d, zt.interval()).phi());
-            r.put("linearNetwork", EntropyProduction.fromTrajectory(zn.values(), d, zn.interval()).phi());
-            r.put("linearNote", "fits a linear (OU) model to the readout: exact for linear systems, a proxy otherwise");
+            try {
+                r.put("linearTarget", EntropyProduction.fromTrajectory(zt.values(), d, zt.interval()).phi());
+                r.put("linearNetwork", EntropyProduction.fromTrajectory(zn.values(), d, zn.interval()).phi());
+                r.put("linearNote", "fits a linear (OU) model to the readout: exact for linear systems, a proxy otherwise");
+            } catch (IllegalArgumentException singular) {
+                // Noise that drives only some directions leaves the increments' covariance singular: the linear
+                // model's entropy production is then not defined (infinite), which is reported, not thrown.
+                r.put("linearNote", "not estimated: " + singular.getMessage());
+            }
             if (targetStates != null) {
                 r.put("coarseGrainedTarget", EntropyProduction.coarseGrained(visited(targetStates), plan.wells(), zt.interval()));
                 r.put("coarseGrainedNetwork", EntropyProduction.coarseGrained(visited(netStates), plan.wells(), zn.interval()));

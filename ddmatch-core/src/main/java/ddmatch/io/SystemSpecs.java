@@ -356,10 +356,49 @@ public final class SystemSpecs {
             } catch (IllegalArgumentException e) {
                 throw error(root.loc(), "spec", e.getMessage());
             }
+            UserSystem system;
             try {
-                return UserSystem.compile(def);
+                system = UserSystem.compile(def);
             } catch (IllegalArgumentException e) {
                 throw error(root.loc(), "spec", e.getMessage());
+            }
+            requireFiniteAtStart(system, root, state);
+            return system;
+        }
+
+        /**
+         * The drift and diffusion evaluated at the initial state (t = 0) are finite: an expression such as {@code x/0}
+         * or {@code log(-1)} is reported here, by its field and text, rather than as a diverging first step.
+         */
+        private void requireFiniteAtStart(UserSystem system, MapNode root, List<String> state) throws IOException {
+            int d = system.dimension();
+            double[] z = system.initialState();
+            double[] f = new double[d];
+            system.drift(0.0, z, f);
+            Node driftNode = root.entries().get("drift");
+            for (int i = 0; i < d; i++) {
+                if (!Double.isFinite(f[i])) {
+                    Node entry = driftNode instanceof MapNode m && m.entries().get(state.get(i)) != null
+                            ? m.entries().get(state.get(i))
+                            : driftNode instanceof ListNode l && i < l.items().size() ? l.items().get(i) : driftNode;
+                    String text = entry instanceof Scalar sc && sc.text() != null ? " = \"" + sc.text() + "\"" : "";
+                    throw error(entry.loc(), "drift." + state.get(i), "expression" + text + " evaluates to " + f[i]
+                            + " at the initial state " + java.util.Arrays.toString(z) + " (t = 0); the drift must be finite"
+                            + " where the system starts");
+                }
+            }
+            int m = system.noiseDimension();
+            if (m > 0) {
+                double[] g = new double[d * m];
+                system.diffusion(0.0, z, g);
+                for (int k = 0; k < g.length; k++) {
+                    if (!Double.isFinite(g[k])) {
+                        Node node = root.entries().get("diffusion");
+                        throw error(node.loc(), "diffusion", "entry (" + k / m + ", " + k % m + ") evaluates to " + g[k]
+                                + " at the initial state " + java.util.Arrays.toString(z) + " (t = 0); the diffusion must be"
+                                + " finite where the system starts");
+                    }
+                }
             }
         }
 
@@ -500,6 +539,11 @@ public final class SystemSpecs {
                 throw error(node.loc(), "diffusion", "found " + node.kind() + (node instanceof ListNode ? " mixing expressions and rows" : "")
                         + "; expected one expression, a list of d expressions (diagonal) or a list of d lists of m expressions");
             }
+            if (allZero(g)) {
+                // 'diffusion: 0' says "no noise": an ODE (RK4, Lyapunov exponents, no noise floors), not additive noise
+                // of amplitude 0 integrated by Euler–Maruyama with m Wiener processes that do nothing.
+                return new Diffusion.None();
+            }
             if (mNode != null) {
                 double given = number(mNode, "noise_dimension");
                 if (given != m) {
@@ -508,6 +552,23 @@ public final class SystemSpecs {
                 }
             }
             return g;
+        }
+
+        /** Whether every entry of {@code g} is the literal 0. */
+        private static boolean allZero(Diffusion g) {
+            List<Expr> entries = g instanceof Diffusion.Scalar s ? List.of(s.g())
+                    : g instanceof Diffusion.Diagonal dg ? dg.entries()
+                    : g instanceof Diffusion.Matrix mx ? mx.entries() : List.of();
+            if (entries.isEmpty()) {
+                return false;
+            }
+            for (Expr e : entries) {
+                Expr inner = e instanceof Expr.Neg n ? n.arg() : e;
+                if (!(inner instanceof Expr.Num num) || num.value() != 0.0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private InputSchedule schedule(Node node, String field) throws IOException {

@@ -95,8 +95,12 @@ class InputsCliTest {
 
     @Test
     void aDriftThatIsNaNIsRefusedNamingTheSystemAndTheState() throws Exception {
-        // The sampling run meets the NaN first: a run-time failure (exit 1), naming the system, time and cause.
-        assertRefused(1, WELL.replace("DRIFT", "sqrt(z - 10)"), new String[] {"--samples", "100", "--neurons", "20"},
+        // NaN where the system starts: refused when the spec is read (a usage error), naming the field and expression.
+        assertRefused(WELL.replace("DRIFT", "sqrt(z - 10)"), new String[] {"--samples", "100", "--neurons", "20"},
+                "drift.z", "sqrt(z - 10)", "evaluates to NaN", "initial state [0.5]");
+        // NaN only once the run gets there (noise carries z past 1): a run-time failure (exit 1), naming the system,
+        // time and cause.
+        assertRefused(1, WELL.replace("DRIFT", "sqrt(1 - z)"), new String[] {"--samples", "100", "--neurons", "20"},
                 "'w' diverged", "non-finite");
     }
 

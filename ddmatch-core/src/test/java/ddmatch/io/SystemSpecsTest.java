@@ -190,6 +190,23 @@ class SystemSpecsTest {
     }
 
     @Test
+    void anExpressionThatIsNotFiniteWhereTheSystemStartsIsNamedWithItsText() {
+        // line 8 is "  z: x*y - beta*z"; x = -8 at the start, so log(x) is NaN there
+        assertBad(lorenzWith("x*y - beta*z", "x*y - beta*z + log(x)"), 8, "drift.z", "x*y - beta*z + log(x)",
+                "evaluates to NaN", "initial state [-8.0, 7.0, 27.0]");
+        assertBad(lorenzWith("sigma*(y - x)", "sigma*(y - x)/0"), 6, "drift.x", "evaluates to Infinity");
+        assertBad(LORENZ + "diffusion: sqrt(x)\n", 11, "diffusion", "entry (0, 0) evaluates to NaN");
+    }
+
+    @Test
+    void aZeroDiffusionIsAnOrdinaryDifferentialEquation() throws Exception {
+        assertThat(yaml(LORENZ + "diffusion: 0\n").noiseType()).isEqualTo(NoiseType.NONE);
+        assertThat(yaml(LORENZ + "diffusion: 0\n").noiseDimension()).isZero();
+        assertThat(yaml(LORENZ + "diffusion: [0, 0, 0.0]\n").noiseType()).isEqualTo(NoiseType.NONE);
+        assertThat(yaml(LORENZ + "diffusion: 0.1\n").noiseType()).isEqualTo(NoiseType.ADDITIVE);
+    }
+
+    @Test
     void unknownSymbolGivesLineColumnAndToken() {
         // line 7 is "  y: x*(rho - z) - y"
         assertBad(lorenzWith("x*(rho - z) - y", "x*(rho - q) - y"), 7, "drift.y", "unknown symbol 'q'", "column 10", "('q')");
