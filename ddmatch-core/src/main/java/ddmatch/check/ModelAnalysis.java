@@ -133,6 +133,9 @@ public final class ModelAnalysis {
         }
     }
 
+    /** The shortest run an analysis accepts, in steps of the target's time step. */
+    static final long MIN_STEPS = 100;
+
     private ModelAnalysis() {}
 
     /** Runs the plan without a refit configuration (the ablation, if asked for, is skipped with a note). */
@@ -150,6 +153,12 @@ public final class ModelAnalysis {
     public static Map<String, Map<String, Object>> run(Network net, Sde target, Plan plan,
                                                        ddmatch.fit.MatchConfig refit, ProgressListener progress) {
         int d = target.dimension();
+        long runSteps = Math.round(plan.time() / target.defaultTimeStep());
+        if (runSteps < MIN_STEPS) {
+            throw new IllegalArgumentException("--time = " + plan.time() + " is too short: at the target's time step "
+                    + target.defaultTimeStep() + " it is " + runSteps + " steps; give at least " + MIN_STEPS + " steps (--time ≥ "
+                    + MIN_STEPS * target.defaultTimeStep() + ")");
+        }
         if (net.latentDimension() != d) {
             throw new IllegalArgumentException("the model carries a " + net.latentDimension() + "-dimensional system but the target '"
                     + target.name() + "' has dimension " + d);

@@ -8,6 +8,7 @@ import ddmatch.fit.TrainingResult;
 import ddmatch.io.ModelFiles;
 import ddmatch.sde.NoiseType;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,12 @@ final class FactoredTraining {
         out.printf("trained %s: N = %d, d = %d, m = %d, τ = %g%n", systemName, neurons, run.sde().dimension(),
                 run.sde().noiseDimension(), run.cfg().tau());
         out.printf("  λ = %.3e (%.1e × trace scale, by %s%s), %s form, %s%n", result.ridge().lambda(),
-                result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(run.cfg().lambda()) ? "GCV" : "hand",
+                result.ridge().lambda() / result.ridge().lambdaScale(),
+                switch (result.ridge().curve().criterion()) {   // what the fit did, not what was asked
+                    case GIVEN -> "hand";
+                    case K_FOLD -> kFolds + "-fold CV";
+                    case GCV -> "GCV";
+                },
                 TrainCommand.ridgeNote(result.ridge()), result.ridge().form().name().toLowerCase(),
                 result.ridge().factorization());
         out.printf("  training drift error %.3e on %d samples; %.2f s (Gram product: %s)%n", result.trainingError(),
@@ -81,6 +87,13 @@ final class FactoredTraining {
             }
         }
         lambda.writeCurve(out, result.ridge());
+        List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(),
+                result.ridge().curve().criterion() != ddmatch.fit.LambdaCurve.Criterion.GIVEN));
+        warnings.add(Warnings.ofTrainingError(result.trainingError()));
+        warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(),
+                ddmatch.fit.Sampler.schemeFor(result.network())));
+        warnings.add(Warnings.ofTargetStep(run.sde(), run.sde().defaultTimeStep(), ddmatch.fit.Sampler.schemeFor(run.sde())));
+        Warnings.print(run.err(), "train", warnings);
         run.written();
         return ExitCodes.OK;
     }

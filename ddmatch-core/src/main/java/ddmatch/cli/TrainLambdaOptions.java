@@ -35,6 +35,11 @@ final class TrainLambdaOptions {
 
     /** λ for {@link ddmatch.fit.MatchConfig}: the given value, or NaN for "select it". */
     double fixedOrNaN() {
+        if (lambda != null && !(lambda >= 0 && Double.isFinite(lambda))) {
+            // NaN is how the library spells "select λ": refuse it here rather than silently switch to GCV.
+            throw new IllegalArgumentException("--lambda = " + lambda + " is not allowed; it must be finite and ≥ 0 (omit"
+                    + " --lambda to select λ by --lambda-selection)");
+        }
         return lambda == null ? Double.NaN : lambda;
     }
 
@@ -46,7 +51,7 @@ final class TrainLambdaOptions {
             default -> throw new IllegalArgumentException("--lambda-selection = '" + lambdaSelection
                     + "' is not allowed; give gcv or kfold");
         };
-        if (k != 0 && (folds < 2 || folds > samples / 2)) {
+        if (lambdaSelection.equalsIgnoreCase("kfold") && (folds < 2 || folds > samples / 2)) {
             throw new IllegalArgumentException("--folds = " + folds + " is not allowed with --samples = " + samples
                     + "; it must be in [2, samples/2]");
         }

@@ -34,7 +34,7 @@ final class Warnings {
     static List<String> ofRidge(RidgeSolution ridge, boolean selectedByGcv) {
         List<String> w = new ArrayList<>();
         if (selectedByGcv && ridge.atGridEdge()) {
-            w.add(String.format("λ = %.3e (%.1e × trace scale) is at the upper edge of the GCV grid (1 × scale); the"
+            w.add(String.format("λ = %.3e (%.1e × trace scale) is at the upper edge of the selection grid (1 × scale); the"
                     + " optimum may lie beyond it: check the samples or fix λ with --lambda", ridge.lambda(),
                     ridge.lambda() / ridge.lambdaScale()));
         }
@@ -44,6 +44,22 @@ final class Warnings {
                     + " valid but ill-conditioned: consider a larger --lambda or fewer neurons");
         }
         return w;
+    }
+
+    /** A training error from which on the fit has learned little of the drift (relative, held-in). */
+    static final double POOR_FIT = 0.3;
+
+    /**
+     * A fit that explains little of the drift: relative training error ≥ {@link #POOR_FIT} (a good fit is 1e-5 … 1e-2).
+     *
+     * @return a warning, or null
+     */
+    static String ofTrainingError(double trainingError) {
+        if (!(trainingError >= POOR_FIT)) {
+            return null;
+        }
+        return String.format("the training drift error is %.3g: the network has learned little of the drift; check"
+                + " --lambda (too large?), --tau and the sampling, or use more --neurons", trainingError);
     }
 
     /**

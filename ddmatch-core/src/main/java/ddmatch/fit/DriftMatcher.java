@@ -64,6 +64,7 @@ public final class DriftMatcher {
             for (int i = 0; i < d; i++) {
                 y.data[r * d + i] = latent[r * d + i] + cfg.tau() * f[i] / st.scale(i);
             }
+            requireFiniteTarget(target, cfg, r, z, f, y.data, r * d, d);
         }
         RidgeSolution ridge = RidgeRegression.fit(phi, y, cfg.lambda(), folds);
 
@@ -104,6 +105,24 @@ public final class DriftMatcher {
         double trainingError = Math.sqrt(num / den);
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new TrainingResult(net, cfg, ridge, trainingError, m, seconds);
+    }
+
+    /**
+     * The regression targets z̃ + τ f(z)/σ of sample {@code r} are finite and of a size whose squares sum: a huge τ or
+     * jitter (or a drift that blows up
+     * where the jittered samples land) would otherwise surface as "no λ of the grid gave a finite score".
+     */
+    static void requireFiniteTarget(Sde target, MatchConfig cfg, int r, double[] z, double[] f, double[] y, int off, int d) {
+        for (int i = 0; i < d; i++) {
+            // Beyond 1e150 the squared sums of the fit overflow even where each target is finite.
+            if (!(Math.abs(y[off + i]) <= 1e150)) {
+                throw new IllegalArgumentException("the fit's target at sample " + r + " is not finite or too large ("
+                        + y[off + i] + "; the fit needs |z̃ + τ f/σ| ≤ 1e150): the drift of '"
+                        + target.name() + "' at z = " + java.util.Arrays.toString(z) + " is " + java.util.Arrays.toString(f)
+                        + ", times τ = " + cfg.tau() + "; check --tau and the sampling (--jitter = " + cfg.sampling().jitter()
+                        + ", --box-fraction = " + cfg.sampling().boxFraction() + ")");
+            }
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ public final class Lorenz96 extends AdditiveNoiseSystem {
 
     /** The standard start for n sites: every site at F, the first nudged by 0.01 off the unstable uniform state. */
     public static double[] uniformStart(int n, double f) {
-        double[] x = new double[n];
+        double[] x = new double[requireSites(n)];
         Arrays.fill(x, f);
         x[0] += 0.01;
         return x;

@@ -141,6 +141,41 @@ class CliTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * Values the audit of 2026-12-06 found ending as "internal error" (exit 1) or silently changed: each is a one-line
+     * usage error naming the option, with no Java class names.
+     */
+    @Test
+    void badValuesAreUsageErrorsNamingTheOption() {
+        Path out = dir.resolve("never-bad");
+        assertUsageError(run("train", "lorenz96", "--param", "n=0", "-o", out.toString()), "'n' = 0", "≥ 4");
+        assertUsageError(run("train", "lorenz", "--neurons", "50", "--tau", "1e300", "-o", out.toString()),
+                "too large", "τ = 1.0E300", "--tau");
+        assertUsageError(run("train", "lorenz", "--neurons", "50", "--lambda", "NaN", "-o", out.toString()), "--lambda = NaN");
+        assertUsageError(run("train", "lorenz", "--neurons", "50", "--lambda-selection", "kfold", "--folds", "0",
+                "-o", out.toString()), "--folds = 0");
+        Run threads = run("train", "ou", "--threads", "-3", "-o", out.toString());
+        assertUsageError(threads, "--threads = -3", "≥ 1");
+        assertThat(threads.err()).doesNotContain("Could not invoke").doesNotContain("java.lang");
+        Run shortRun = run("analyze", model.toString(), "--time", "0.001");
+        assertUsageError(shortRun, "--time = 0.001", "too short", "100 steps");
+        assertThat(shortRun.err()).doesNotContain("Config.").doesNotContain("java.lang");
+        assertThat(out).doesNotExist();
+    }
+
+    /** The λ line says how λ was chosen, and a fit that learned little of the drift warns on stderr. */
+    @Test
+    void theLambdaLineSaysHowAndAPoorFitWarns() {
+        Run kfold = run("train", "double-well", "--neurons", "40", "--samples", "400", "--lambda-selection", "kfold",
+                "--folds", "4", "-o", dir.resolve("kfold").toString());
+        assertThat(kfold.code()).as(kfold.err()).isZero();
+        assertThat(kfold.out()).contains("by 4-fold CV").doesNotContain("by GCV");
+        Run poor = run("train", "double-well", "--neurons", "40", "--samples", "400", "--lambda", "1e300",
+                "-o", dir.resolve("poor").toString());
+        assertThat(poor.code()).as(poor.err()).isZero();
+        assertThat(poor.err()).contains("ddmatch train: warning: the training drift error is").contains("learned little");
+    }
+
     @Test
     void nonPositiveTimeOrStepIsRefusedAndNothingWritten() {
         Path out = dir.resolve("never.csv");
