@@ -87,7 +87,7 @@ final class DystsData {
         }
         return new Flow(key, params, doubles(n.get("initial_conditions")), n.get("dt").doubleValue(),
                 n.get("period").doubleValue(), doubles(n.get("lyapunov_spectrum_estimated")),
-                n.get("maximum_lyapunov_estimated").doubleValue(), n.get("description").asText(), n.get("citation").asText());
+                n.get("maximum_lyapunov_estimated").doubleValue(), n.get("description").asText(), pageRanges(n.get("citation").asText()));
     }
 
     private static double[] doubles(JsonNode array) {
@@ -99,5 +99,13 @@ final class DystsData {
             out[i] = array.get(i).doubleValue();
         }
         return out;
+    }
+
+    /**
+     * Two citations of the dysts metadata lost the backslash of an en dash's escape, so "397–398" reads "3972013398"
+     * (Rössler 1976, Beer 1995): a page range written as digits, "2013", digits, right after "): " or "), ", is mended.
+     */
+    static String pageRanges(String citation) {
+        return citation.replaceAll("(\\): |\\), )(\\d{1,4})2013(\\d{1,4})\\b", "$1$2–$3");
     }
 }

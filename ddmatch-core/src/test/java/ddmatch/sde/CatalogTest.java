@@ -194,4 +194,12 @@ class CatalogTest {
             }
         }
     }
+
+    /** dysts' metadata lost the escape of two en dashes; the citations show the page ranges. */
+    @Test
+    void citationsShowTheirPageRanges() {
+        assertThat(SystemCatalog.get("rossler").info().citation()).contains("57A (5): 397–398").doesNotContain("3972013398");
+        assertThat(SystemCatalog.get("beer-ctrnn").info().citation()).contains("3(4), 469–509");
+        assertThat(DystsData.pageRanges("Marion (2013). Classical dynamics")).isEqualTo("Marion (2013). Classical dynamics");
+    }
 }
