@@ -101,6 +101,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " the catalog and no readable spec file); analyze needs it");
         }
         target = initialState.apply(target);
+        if (exponents != null && exponents > net.neurons()) {
+            notes.accept("--exponents = " + exponents + " is more than the network's " + net.neurons()
+                    + " neurons; computing all " + net.neurons());
+        }
         int wellCount = wells == 0 && systemName.equals("double-well") ? 2 : wells;
         ModelAnalysis.Plan plan = new ModelAnalysis.Plan(time, seed, exponents == null ? net.latentDimension() + 2 : exponents,
                 wellCount, chosen, forecastThreshold);

@@ -85,6 +85,8 @@ final class DataTraining {
         out.printf("  λ = %.3e (%.1e × trace scale, by %s%s) on %d occupied bins%n", result.ridge().lambda(),
                 result.ridge().lambda() / result.ridge().lambdaScale(), Double.isNaN(cfg.lambda()) ? "GCV" : "hand",
                 TrainCommand.ridgeNote(result.ridge()), result.samples());
+        out.printf("  training drift error %.3e (against the binned drift estimates); %.2f s%n", result.trainingError(),
+                result.seconds());
         TrainRun.written(out, output);
         List<String> warnings = new ArrayList<>(Warnings.ofRidge(result.ridge(), Double.isNaN(cfg.lambda())));
         warnings.add(Warnings.ofNetworkStep(result.network(), result.network().defaultTimeStep(), Sampler.schemeFor(result.network())));

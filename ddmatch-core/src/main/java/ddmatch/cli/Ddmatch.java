@@ -18,16 +18,18 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:runtime failure (e.g. a diverging simulation, an I/O error)",
                 "2:invalid input (unknown system, bad option value, unreadable model file)"})
-public final class Ddmatch implements Runnable {
+public final class Ddmatch implements java.util.concurrent.Callable<Integer> {
     /** Version of this build. */
     public static final String VERSION = "0.1.0";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: the usage on stderr and exit status 2, as for any other incomplete command line. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     /** Builds the configured command line; tests use it with their own writers. */

@@ -93,6 +93,11 @@ final class ReproduceCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.USAGE;
         }
+        if ((!sizes.isEmpty() || !systems.isEmpty()) && !scenarios.contains(Scenario.CHAOTIC)) {
+            // Say so rather than ignore them: only the chaotic scenario has flows and sizes to choose.
+            err.println("ddmatch reproduce: note: --system and --sizes choose the chaotic scenario's flows and sizes; '"
+                    + name + "' does not use them");
+        }
         Path dir = output != null ? output : Path.of("runs", name);
         long start = System.nanoTime();
         if (!quiet) {
