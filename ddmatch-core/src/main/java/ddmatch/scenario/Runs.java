@@ -94,6 +94,9 @@ final class Runs {
 
     static String fmt(double v) {
         if (Double.isNaN(v)) return "—";
+        // The same signs as the claims table (not Java's "Infinity"), and no "-0.000" for a value that rounds to zero.
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format("%.2e", v) : String.format("%.4g", v);
     }
