@@ -126,6 +126,19 @@ final class Episodic {
         return Runs.fmt(a);
     }
 
+    /**
+     * NaN (a gap) at each sample where the angle jumps by more than π from the previous one: a crossing of ±π (e.g. a jump
+     * between the wells at ±2π/3), which a line would draw as a full-height vertical stroke that looks like an event.
+     */
+    static void breakAtWraps(double[] angle) {
+        double previous = Double.NaN;
+        for (int i = 0; i < angle.length; i++) {
+            double a = angle[i];
+            if (Math.abs(a - previous) > Math.PI) angle[i] = Double.NaN;
+            previous = a;
+        }
+    }
+
     /** A title suffix explaining the gaps of EPR curves (NaN: every jump one way), empty if there are none. */
     private static String gapNote(double[]... curves) {
         for (double[] c : curves) {
@@ -270,6 +283,8 @@ final class Episodic {
             angT[i] = Math.atan2(shownT.values()[2 * i + 1], shownT.values()[2 * i]);
             angN[i] = Math.atan2(shownN.values()[2 * i + 1], shownN.values()[2 * i]);
         }
+        breakAtWraps(angT);
+        breakAtWraps(angN);
         plots.add(new Plot("episodic-angle", "Angle on the ring, γ = " + ABLATION_GAMMA + " (wells at 0, ±2π/3)", "time", "angle (rad)", false,
                 List.of(Plot.Series.line("target", ts, angT), Plot.Series.line("network", ts, angN))));
         List<Table> tables = List.of(

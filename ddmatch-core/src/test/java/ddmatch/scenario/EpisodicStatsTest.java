@@ -49,4 +49,12 @@ class EpisodicStatsTest {
         assertThat(s.get("everyJumpOneWay")).isEqualTo(false);
         assertThat((double) s.get("eprCoarseGrained")).isZero();
     }
+
+    @Test
+    void angleCurvesBreakWhereTheyCrossPlusMinusPi() {
+        double[] a = {2.0, 3.0, -3.0, -2.0, -2.5, 0.1};
+        Episodic.breakAtWraps(a);
+        // 3 → −3 wraps round (|Δ| = 6 > π): a gap instead of a vertical line; the rest are ordinary moves.
+        assertThat(a).containsExactly(2.0, 3.0, Double.NaN, -2.0, -2.5, 0.1);
+    }
 }
