@@ -45,7 +45,7 @@ public final class Figure {
         t.set("x", array(x));
         t.set("y", array(y));
         if (markers) {
-            t.putObject("marker").put("size", 3).put("opacity", 0.5);
+            t.putObject("marker").put("size", 4).put("opacity", 0.6);
         } else {
             t.putObject("line").put("width", 1);
         }
@@ -92,29 +92,77 @@ public final class Figure {
     }
 
     /**
-     * Separate line segments (x[2k], y[2k]) → (x[2k+1], y[2k+1]) in one trace, e.g. the arrows of a vector field; plotly
-     * draws them as one line broken by gaps.
+     * Arrows (x[2k], y[2k]) → (x[2k+1], y[2k+1]) in one trace, e.g. a vector field: each shaft with a two-stroke head at
+     * its end (a head 30% of the arrow long, so that the sense of circulation can be read), drawn as one line broken by
+     * gaps. Arrow directions are only meaningful at equal axis scales, so the figure gets {@link #equalAspect}.
      */
     public Figure segments(String name, double[] x, double[] y) {
         if (x.length != y.length || x.length % 2 != 0) {
             throw new IllegalArgumentException("segments '" + name + "': x has " + x.length + " and y " + y.length
                     + " values; they need the same, even number (start and end of each segment)");
         }
-        double[] gx = new double[x.length / 2 * 3];
+        // Per arrow: shaft (2 points), gap, head (barb, tip, barb), gap.
+        double[] gx = new double[x.length / 2 * 7];
         double[] gy = new double[gx.length];
-        for (int k = 0, j = 0; k < x.length; k += 2) {
-            gx[j] = x[k];
-            gy[j++] = y[k];
-            gx[j] = x[k + 1];
-            gy[j++] = y[k + 1];
+        int j = 0;
+        for (int k = 0; k < x.length; k += 2) {
+            double x0 = x[k], y0 = y[k], x1 = x[k + 1], y1 = y[k + 1];
+            gx[j] = x0;
+            gy[j++] = y0;
+            gx[j] = x1;
+            gy[j++] = y1;
             gx[j] = Double.NaN;
             gy[j++] = Double.NaN;
+            double dx = x1 - x0, dy = y1 - y0, len = Math.hypot(dx, dy);
+            if (len > 0 && Double.isFinite(len)) {
+                double h = 0.3 * len, ux = dx / len, uy = dy / len;
+                gx[j] = x1 - h * ux - 0.5 * h * uy;
+                gy[j++] = y1 - h * uy + 0.5 * h * ux;
+                gx[j] = x1;
+                gy[j++] = y1;
+                gx[j] = x1 - h * ux + 0.5 * h * uy;
+                gy[j++] = y1 - h * uy - 0.5 * h * ux;
+                gx[j] = Double.NaN;
+                gy[j++] = Double.NaN;
+            }
         }
         ObjectNode t = data.addObject();
         t.put("type", "scatter").put("mode", "lines").put("name", name);
-        t.set("x", array(gx));
-        t.set("y", array(gy));
+        t.set("x", array(java.util.Arrays.copyOf(gx, j)));
+        t.set("y", array(java.util.Arrays.copyOf(gy, j)));
         t.putObject("line").put("width", 1.5);
+        return equalAspect();
+    }
+
+    /** One unit in y as long as one in x, so that circles stay circles and arrows keep their angles. */
+    public Figure equalAspect() {
+        ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);
+        return this;
+    }
+
+    /**
+     * Styles the last trace added as the reference (the target), so that it stays visible where another curve lies
+     * exactly on it: lines and arrows wide and translucent (a halo round the curve drawn over them), markers open
+     * circles larger than the others.
+     */
+    public Figure asReference() {
+        if (data.isEmpty()) {
+            throw new IllegalStateException("asReference: the figure has no trace yet");
+        }
+        ObjectNode t = (ObjectNode) data.get(data.size() - 1);
+        String mode = t.path("mode").asText("");
+        if (mode.contains("lines")) {
+            t.putObject("line").put("width", 4).put("dash", "solid");
+            t.put("opacity", 0.45);
+        }
+        if (mode.contains("markers")) {
+            // Open circles a little larger than the filled markers of the other traces: a marker on top shows inside.
+            double size = t.path("marker").path("size").asDouble(6) + 3;
+            t.putObject("marker").put("size", size).put("symbol", "circle-open").putObject("line").put("width", 1.5);
+            if (!mode.contains("lines")) {
+                t.put("opacity", 0.8);
+            }
+        }
         return this;
     }
 

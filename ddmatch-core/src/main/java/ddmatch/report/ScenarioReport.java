@@ -68,6 +68,11 @@ public final class ScenarioReport {
                 case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);
                 case HEATMAP -> f.heatmap(s.name(), s.x(), s.y(), s.z());
             }
+            // The scenarios name their reference series "target…" or "exact…"; a network that matches it would hide it
+            // otherwise.
+            if ((s.name().startsWith("target") || s.name().startsWith("exact")) && s.style() != Plot.Style.HISTOGRAM && s.style() != Plot.Style.HEATMAP) {
+                f.asReference();
+            }
         }
         if (p.logY()) {
             f.logY();
