@@ -14,6 +14,20 @@ class FigureTest {
     }
 
     @Test
+    void numbersAreWrittenToSixSignificantDigits() throws Exception {
+        JsonNode fig = parse(new Figure("f", "t", "x", "y").line("a", new double[] {Math.PI, -1e-7 / 3, 123456789.0, 0.0, -0.0, Double.NaN},
+                new double[] {1, 2, 3, 4, 5, 6}, false));
+        JsonNode x = fig.get("data").get(0).get("x");
+        assertThat(x.get(0).asText()).isEqualTo("3.14159");
+        assertThat(x.get(1).asDouble()).isEqualTo(-3.33333e-8);
+        assertThat(x.get(2).asDouble()).isEqualTo(1.23457e8);
+        assertThat(x.get(3).asDouble()).isZero();
+        assertThat(x.get(4).asText()).isEqualTo("0");
+        assertThat(x.get(5).isNull()).isTrue();
+        assertThat(fig.toString()).doesNotContain("3.141592");
+    }
+
+    @Test
     void arrowsHaveHeadsAndEqualAxes() throws Exception {
         // One arrow (0, 0) → (1, 0): shaft, gap, head barb (0.7, 0.15) → tip (1, 0) → barb (0.7, −0.15), gap.
         JsonNode fig = parse(new Figure("f", "t", "x", "y").segments("field", new double[] {0, 1}, new double[] {0, 0}));
