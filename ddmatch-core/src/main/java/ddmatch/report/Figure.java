@@ -60,11 +60,20 @@ public final class Figure {
         t.set("y", array(y));
         t.set("z", array(z));
         t.putObject("line").put("width", 2);
-        ObjectNode scene = layout.putObject("scene");
+        ObjectNode scene = layout.has("scene") ? (ObjectNode) layout.get("scene") : layout.putObject("scene");
+        // Equal units on the three axes would flatten Lorenz's z range against x and y; a cube shows each in full.
+        scene.put("aspectmode", "cube");
         scene.putObject("xaxis").putObject("title").put("text", axes[0]);
         scene.putObject("yaxis").putObject("title").put("text", axes[1]);
         scene.putObject("zaxis").putObject("title").put("text", axes[2]);
         layout.put("height", 520);
+        return this;
+    }
+
+    /** Where the 3-D scene's camera looks from (plotly's eye: relative to the scene's centre, in units of its size). */
+    public Figure camera(double x, double y, double z) {
+        ObjectNode scene = layout.has("scene") ? (ObjectNode) layout.get("scene") : layout.putObject("scene");
+        scene.putObject("camera").putObject("eye").put("x", x).put("y", y).put("z", z);
         return this;
     }
 
