@@ -27,11 +27,17 @@ public final class Figure {
         }
         this.id = id;
         // plotly.js 3 takes titles only in the object form {text: …}.
-        layout.putObject("title").put("text", title);
+        // The title sits just above the plot area, under the band at the top where plotly shows its mode bar, so that
+        // the two do not overlap in a narrow window.
+        ObjectNode t = layout.putObject("title").put("text", title).put("yref", "paper").put("y", 1).put("yanchor", "bottom");
+        t.putObject("pad").put("b", 10);
         layout.putObject("xaxis").putObject("title").put("text", xLabel);
         layout.putObject("yaxis").putObject("title").put("text", yLabel);
-        layout.put("height", 420);
-        layout.putObject("margin").put("l", 60).put("r", 20).put("t", 50).put("b", 50);
+        layout.put("height", 440);
+        layout.putObject("margin").put("l", 60).put("r", 20).put("t", 70).put("b", 50);
+        // A horizontal legend under the plot keeps the full width for the data (a vertical one took a quarter of it
+        // at 800 px).
+        layout.putObject("legend").put("orientation", "h").put("x", 0).put("xanchor", "left").put("y", -0.15).put("yanchor", "top");
     }
 
     public String id() {
