@@ -52,11 +52,13 @@ public final class ScenarioReport {
             for (Table t : s.tables()) {
                 r.table(t.caption(), t.headers(), t.rows());
             }
-            for (Plot p : s.plots()) {
-                r.figure(figure(p));
-            }
+            // The notes qualify the numbers (estimator bias, noise floors, what "n/a" means): under the tables, not
+            // after all the figures.
             for (String n : s.notes()) {
                 r.text(n);
+            }
+            for (Plot p : s.plots()) {
+                r.figure(figure(p));
             }
         }
         return r;
