@@ -80,7 +80,7 @@ public final class CheckReport {
                 f.line3d("network", network.component(0), network.component(1), network.component(2), new String[] {"x", "y", "z"});
                 // Lorenz's wings lie on either side of the diagonal x = y: looked at across it they separate into the
                 // butterfly (plotly's default view looks along them and overlaps them into a sliver).
-                f.camera(1.45, -1.45, 0.45);
+                f.camera(1.6, -1.6, 0.5);
                 page.figure(f);
                 Trajectory same = r.series().get("target (same start as network)");
                 if (same == null && !noisy) {
