@@ -112,7 +112,6 @@ public final class EndToEndChecks {
         double[] referenceMaxima = ReturnMap.peaks(reference.values(), 3, 2, dt * every).values();
         double mapFloor = 0, mapValue = 0;
         Map<String, Trajectory> series = new LinkedHashMap<>();
-        series.put("target", thin(reference, 4000));
         series.put(Z_MAXIMA_TARGET, maxima(referenceMaxima));
         Integrator netIntegrator = new Integrator(Sampler.schemeFor(net));
         for (int i = 1; i <= plan.startPoints(); i++) {
@@ -136,8 +135,13 @@ public final class EndToEndChecks {
             mapValue += ReturnMap.mapDistance(referenceMaxima, networkMaxima, zScale) / plan.startPoints();
             if (i == 1) {
                 series.put(Z_MAXIMA_NETWORK, maxima(networkMaxima));
-                series.put("target (same start as network)", thin(other, 4000));
-                series.put("network", thin(new Trajectory(dt * every, dt * every, 3, values), 4000));
+                // For the figures: 40 time units from this start, target and network, at every step (0.01). The runs
+                // above are recorded every 0.05 and long; thinned to a few thousand points they drew the orbits as
+                // polygons (one point per 0.25 time units against a loop of about 0.75).
+                long shown = Math.min(steps, Math.round(40.0 / dt));
+                series.put("target", rk4.solve(target, z0, 0, dt, shown, null, SaveAt.everyStep(), Observable.identity(3)));
+                series.put("network", netIntegrator.solve(net, net.stateFor(z0), 0, dt, shown, null, SaveAt.everyStep(),
+                        net.readoutObservable()));
             }
             maxDistance = Math.max(maxDistance, dist[0]);
         }
@@ -169,8 +173,14 @@ public final class EndToEndChecks {
         for (int i = 0; i < 3; i++) {
             checks.add(Check.relative("(GGᵀ)_" + axes[i] + axes[i], cov[i * 3 + i], noise * noise, "target G·Gᵀ", 0.05));
         }
-        return new SystemReport("lorenz-noisy", tr, drift, checks, seconds(start),
-                Map.of("network", thin(z.slice(0, Math.min(z.rows(), 5000)), 5000)), Map.of());
+        // For the figure: the target SDE over the same 50 time units as the network's run shown (its own noise).
+        int shown = Math.min(z.rows(), 5000);
+        Trajectory zt = new Integrator(Sampler.schemeFor(target)).solve(target, target.initialState(), 0, dt, shown,
+                new GaussianIncrements(target.noiseDimension(), seed + 19), SaveAt.everyStep(), Observable.identity(3));
+        Map<String, Trajectory> series = new LinkedHashMap<>();
+        series.put("target", zt);
+        series.put("network", z.slice(0, shown));
+        return new SystemReport("lorenz-noisy", tr, drift, checks, seconds(start), series, Map.of());
     }
 
     /**
@@ -227,8 +237,17 @@ public final class EndToEndChecks {
         } else {
             checks.add(Check.relative("EPR network", estimate, exact, "θ²", 0.10));
         }
+        // For the figure: 3000 nearly independent stationary samples of each, taken evenly over the whole run (the
+        // first 3000 steps were 30 time units of one correlated stretch), the target from its own simulation.
+        Trajectory samples = thin(z, 3000);
+        long every = Math.round(samples.interval() / dt);
+        Trajectory zt = new Integrator(Sampler.schemeFor(target)).solve(target, target.initialState(), 0, dt, Math.round(time / dt),
+                new GaussianIncrements(target.noiseDimension(), seed + 43), new SaveAt((int) every, false), Observable.identity(2));
+        Map<String, Trajectory> series = new LinkedHashMap<>();
+        series.put("target", zt);
+        series.put("network", samples);
         return new SystemReport("ou θ=" + (theta == Math.rint(theta) ? String.valueOf((long) theta) : String.valueOf(theta)), tr, drift,
-                checks, seconds(start), Map.of("network", thin(z.slice(0, Math.min(z.rows(), 3000)), 3000)), Map.of());
+                checks, seconds(start), series, Map.of());
     }
 
     /** Held-out drift error on 2000 fresh points (another trajectory, fresh jitter). */

@@ -26,6 +26,16 @@ public final class CheckReport {
     /** Builds the HTML page. */
     public static HtmlReport html(String title, String command, List<SystemReport> reports) {
         HtmlReport page = new HtmlReport(title);
+        long total = reports.stream().mapToLong(r -> r.checks().size()).sum();
+        List<String> failed = new ArrayList<>();
+        for (SystemReport r : reports) {
+            for (Check c : r.checks()) {
+                if (!c.pass()) failed.add(r.label() + ": " + c.quantity());
+            }
+        }
+        page.verdict(total + " checks, " + failed.size() + " failed" + (failed.isEmpty() ? "" : " (" + String.join("; ", failed) + ")")
+                + ". A check passes if the network's value meets its criterion against the reference; a FAIL makes ddmatch demo exit "
+                + "with status 1.", failed.isEmpty());
         page.text("Command: " + command + ". Each network was trained in closed form and simulated in full (all N neurons); "
                 + "every check compares it with an analytic value, a published value or the target's own simulation.");
         List<List<String>> rows = new ArrayList<>();
@@ -36,6 +46,13 @@ public final class CheckReport {
             }
         }
         page.table("Checks", List.of("system", "N", "check", "network", "reference", "reference from", "criterion", "result"), rows);
+        // Two kinds of row test the tools rather than the network; say so, or they read as network results.
+        boolean selfChecks = reports.stream().flatMap(r -> r.checks().stream())
+                .anyMatch(c -> c.quantity().equals("EPR analytic") || c.quantity().contains("(target, ddmatch)"));
+        if (selfChecks) {
+            page.text("Rows \"EPR analytic\" and \"λmax (target, ddmatch)\" check ddmatch's own estimators (the analytic EPR formula "
+                    + "against θ², the Lyapunov estimator on the target itself against the published value), not the network.");
+        }
         List<List<String>> fits = new ArrayList<>();
         for (SystemReport r : reports) {
             var ridge = r.training().ridge();
@@ -53,18 +70,27 @@ public final class CheckReport {
             Trajectory target = r.series().get("target");
             Trajectory network = r.series().get("network");
             if (network != null && network.dimension() == 3) {
-                Figure f = new Figure("fig" + (n++), r.label() + ": attractor of the target and of the full network (readout)", "", "");
+                boolean noisy = r.label().contains("noisy");
+                Figure f = new Figure("fig" + (n++), r.label() + ": " + (target != null ? "target and full network (readout)" : "full network (readout)")
+                        + String.format(java.util.Locale.ROOT, ", %.0f time units", network.rows() * network.interval())
+                        + (target == null ? "" : noisy ? ", independent noise" : ", same start"), "", "");
                 if (target != null) {
                     f.line3d("target", target.component(0), target.component(1), target.component(2), new String[] {"x", "y", "z"});
                 }
                 f.line3d("network", network.component(0), network.component(1), network.component(2), new String[] {"x", "y", "z"});
+                // Lorenz's wings lie on either side of the diagonal x = y: looked at across it they separate into the
+                // butterfly (plotly's default view looks along them and overlaps them into a sliver).
+                f.camera(1.6, -1.6, 0.5);
                 page.figure(f);
                 Trajectory same = r.series().get("target (same start as network)");
+                if (same == null && !noisy) {
+                    same = target;
+                }
                 if (same != null) {
                     Figure ts = new Figure("fig" + (n++), r.label() + ": x(t) from the same start (chaos separates them after a few Lyapunov times)",
                             "time", "x");
-                    int shown = Math.min(same.rows(), Math.min(network.rows(), 600));
-                    ts.line("target", times(same, shown), head(same.component(0), shown), false);
+                    int shown = Math.min(same.rows(), Math.min(network.rows(), 3000));
+                    ts.line("target", times(same, shown), head(same.component(0), shown), false).asReference();
                     ts.line("network", times(network, shown), head(network.component(0), shown), false);
                     page.figure(ts);
                 }
@@ -73,20 +99,28 @@ public final class CheckReport {
                 if (mt != null && mn != null && mt.rows() > 1 && mn.rows() > 1) {
                     Figure rm = new Figure("fig" + (n++), r.label() + ": return map of z's successive maxima (Lorenz 1963, Fig. 4)",
                             "zₙ (maximum)", "zₙ₊₁ (next maximum)");
-                    rm.line("target", head(mt.values(), mt.rows() - 1), tail(mt.values()), true);
+                    rm.line("target", head(mt.values(), mt.rows() - 1), tail(mt.values()), true).asReference();
                     rm.line("network", head(mn.values(), mn.rows() - 1), tail(mn.values()), true);
                     page.figure(rm);
                 }
             } else if (network != null && network.dimension() == 1) {
-                Figure f = new Figure("fig" + (n++), r.label() + ": z(t), target SDE and network readout", "time", "z");
+                Figure f = new Figure("fig" + (n++), r.label() + ": z(t), target SDE and network readout (independent noise realisations)",
+                        "time", "z");
                 if (target != null) {
                     f.line("target", times(target, target.rows()), target.component(0), false);
                 }
                 f.line("network", times(network, network.rows()), network.component(0), false);
                 page.figure(f);
             } else if (network != null && network.dimension() == 2) {
-                Figure f = new Figure("fig" + (n++), r.label() + ": stationary samples of the network readout", "z₁", "z₂");
+                Figure f = new Figure("fig" + (n++), r.label() + String.format(java.util.Locale.ROOT,
+                        ": stationary samples (one every %.2g time units)%s", network.interval(), target != null ? ", target and network readout"
+                                : ", network readout"), "z₁", "z₂");
+                if (target != null) {
+                    f.line("target", target.component(0), target.component(1), true).asReference();
+                }
                 f.line("network", network.component(0), network.component(1), true);
+                // An isotropic cloud must look round.
+                f.equalAspect();
                 page.figure(f);
             }
             if (!r.samples().isEmpty()) {

@@ -27,11 +27,17 @@ public final class Figure {
         }
         this.id = id;
         // plotly.js 3 takes titles only in the object form {text: …}.
-        layout.putObject("title").put("text", title);
+        // The title sits just above the plot area, under the band at the top where plotly shows its mode bar, so that
+        // the two do not overlap in a narrow window.
+        ObjectNode t = layout.putObject("title").put("text", title).put("yref", "paper").put("y", 1).put("yanchor", "bottom");
+        t.putObject("pad").put("b", 10);
         layout.putObject("xaxis").putObject("title").put("text", xLabel);
         layout.putObject("yaxis").putObject("title").put("text", yLabel);
-        layout.put("height", 420);
-        layout.putObject("margin").put("l", 60).put("r", 20).put("t", 50).put("b", 50);
+        layout.put("height", 440);
+        layout.putObject("margin").put("l", 60).put("r", 20).put("t", 70).put("b", 50);
+        // A horizontal legend under the plot keeps the full width for the data (a vertical one took a quarter of it
+        // at 800 px).
+        layout.putObject("legend").put("orientation", "h").put("x", 0).put("xanchor", "left").put("y", -0.15).put("yanchor", "top");
     }
 
     public String id() {
@@ -45,7 +51,7 @@ public final class Figure {
         t.set("x", array(x));
         t.set("y", array(y));
         if (markers) {
-            t.putObject("marker").put("size", 3).put("opacity", 0.5);
+            t.putObject("marker").put("size", 4).put("opacity", 0.6);
         } else {
             t.putObject("line").put("width", 1);
         }
@@ -60,11 +66,20 @@ public final class Figure {
         t.set("y", array(y));
         t.set("z", array(z));
         t.putObject("line").put("width", 2);
-        ObjectNode scene = layout.putObject("scene");
+        ObjectNode scene = layout.has("scene") ? (ObjectNode) layout.get("scene") : layout.putObject("scene");
+        // Equal units on the three axes would flatten Lorenz's z range against x and y; a cube shows each in full.
+        scene.put("aspectmode", "cube");
         scene.putObject("xaxis").putObject("title").put("text", axes[0]);
         scene.putObject("yaxis").putObject("title").put("text", axes[1]);
         scene.putObject("zaxis").putObject("title").put("text", axes[2]);
         layout.put("height", 520);
+        return this;
+    }
+
+    /** Where the 3-D scene's camera looks from (plotly's eye: relative to the scene's centre, in units of its size). */
+    public Figure camera(double x, double y, double z) {
+        ObjectNode scene = layout.has("scene") ? (ObjectNode) layout.get("scene") : layout.putObject("scene");
+        scene.putObject("camera").putObject("eye").put("x", x).put("y", y).put("z", z);
         return this;
     }
 
@@ -92,29 +107,77 @@ public final class Figure {
     }
 
     /**
-     * Separate line segments (x[2k], y[2k]) → (x[2k+1], y[2k+1]) in one trace, e.g. the arrows of a vector field; plotly
-     * draws them as one line broken by gaps.
+     * Arrows (x[2k], y[2k]) → (x[2k+1], y[2k+1]) in one trace, e.g. a vector field: each shaft with a two-stroke head at
+     * its end (a head 30% of the arrow long, so that the sense of circulation can be read), drawn as one line broken by
+     * gaps. Arrow directions are only meaningful at equal axis scales, so the figure gets {@link #equalAspect}.
      */
     public Figure segments(String name, double[] x, double[] y) {
         if (x.length != y.length || x.length % 2 != 0) {
             throw new IllegalArgumentException("segments '" + name + "': x has " + x.length + " and y " + y.length
                     + " values; they need the same, even number (start and end of each segment)");
         }
-        double[] gx = new double[x.length / 2 * 3];
+        // Per arrow: shaft (2 points), gap, head (barb, tip, barb), gap.
+        double[] gx = new double[x.length / 2 * 7];
         double[] gy = new double[gx.length];
-        for (int k = 0, j = 0; k < x.length; k += 2) {
-            gx[j] = x[k];
-            gy[j++] = y[k];
-            gx[j] = x[k + 1];
-            gy[j++] = y[k + 1];
+        int j = 0;
+        for (int k = 0; k < x.length; k += 2) {
+            double x0 = x[k], y0 = y[k], x1 = x[k + 1], y1 = y[k + 1];
+            gx[j] = x0;
+            gy[j++] = y0;
+            gx[j] = x1;
+            gy[j++] = y1;
             gx[j] = Double.NaN;
             gy[j++] = Double.NaN;
+            double dx = x1 - x0, dy = y1 - y0, len = Math.hypot(dx, dy);
+            if (len > 0 && Double.isFinite(len)) {
+                double h = 0.3 * len, ux = dx / len, uy = dy / len;
+                gx[j] = x1 - h * ux - 0.5 * h * uy;
+                gy[j++] = y1 - h * uy + 0.5 * h * ux;
+                gx[j] = x1;
+                gy[j++] = y1;
+                gx[j] = x1 - h * ux + 0.5 * h * uy;
+                gy[j++] = y1 - h * uy - 0.5 * h * ux;
+                gx[j] = Double.NaN;
+                gy[j++] = Double.NaN;
+            }
         }
         ObjectNode t = data.addObject();
         t.put("type", "scatter").put("mode", "lines").put("name", name);
-        t.set("x", array(gx));
-        t.set("y", array(gy));
+        t.set("x", array(java.util.Arrays.copyOf(gx, j)));
+        t.set("y", array(java.util.Arrays.copyOf(gy, j)));
         t.putObject("line").put("width", 1.5);
+        return equalAspect();
+    }
+
+    /** One unit in y as long as one in x, so that circles stay circles and arrows keep their angles. */
+    public Figure equalAspect() {
+        ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);
+        return this;
+    }
+
+    /**
+     * Styles the last trace added as the reference (the target), so that it stays visible where another curve lies
+     * exactly on it: lines and arrows wide and translucent (a halo round the curve drawn over them), markers open
+     * circles larger than the others.
+     */
+    public Figure asReference() {
+        if (data.isEmpty()) {
+            throw new IllegalStateException("asReference: the figure has no trace yet");
+        }
+        ObjectNode t = (ObjectNode) data.get(data.size() - 1);
+        String mode = t.path("mode").asText("");
+        if (mode.contains("lines")) {
+            t.putObject("line").put("width", 4).put("dash", "solid");
+            t.put("opacity", 0.45);
+        }
+        if (mode.contains("markers")) {
+            // Open circles a little larger than the filled markers of the other traces: a marker on top shows inside.
+            double size = t.path("marker").path("size").asDouble(6) + 3;
+            t.putObject("marker").put("size", size).put("symbol", "circle-open").putObject("line").put("width", 1.5);
+            if (!mode.contains("lines")) {
+                t.put("opacity", 0.8);
+            }
+        }
         return this;
     }
 
@@ -213,11 +276,24 @@ public final class Figure {
         for (double d : v) {
             // JSON has no NaN or infinities; plotly draws null as a gap.
             if (Double.isFinite(d)) {
-                a.add((float) d == d ? (double) (float) d : d);
+                a.add(round(d));
             } else {
                 a.addNull();
             }
         }
         return a;
+    }
+
+    private static final java.math.MathContext SIX_DIGITS = new java.math.MathContext(6);
+
+    /**
+     * {@code v} to 6 significant digits: finer than a plot can show (1 part in 10⁶ of the value), while the 17 digits
+     * of a double would make the figure data about three times as large.
+     */
+    static java.math.BigDecimal round(double v) {
+        if (v == 0) {
+            return java.math.BigDecimal.ZERO;
+        }
+        return new java.math.BigDecimal(v).round(SIX_DIGITS).stripTrailingZeros();
     }
 }

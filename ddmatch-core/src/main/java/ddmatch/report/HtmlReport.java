@@ -28,9 +28,19 @@ public final class HtmlReport {
     private final String title;
     private final List<String> body = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
+    private String verdict;
 
     public HtmlReport(String title) {
         this.title = title;
+    }
+
+    /**
+     * The page's verdict, shown in a box under the title: green if {@code ok}, red otherwise. One per page; a second
+     * call replaces the first.
+     */
+    public HtmlReport verdict(String text, boolean ok) {
+        verdict = "<p class=\"verdict " + (ok ? "ok" : "bad") + "\">" + escape(text) + "</p>";
+        return this;
     }
 
     /** Starts a section with a heading. */
@@ -45,9 +55,15 @@ public final class HtmlReport {
         return this;
     }
 
-    /** A table; cells are plain text; a cell equal to PASS or FAIL is coloured. */
+    /** Cells up to this long (numbers, intervals, "N = 400") are kept on one line; longer ones are prose and may wrap. */
+    private static final int NOWRAP_CELL = 28;
+
+    /**
+     * A table; cells are plain text; a cell equal to PASS or FAIL is coloured. Short cells never wrap (a browser would
+     * break "2.686e-05" after the '-'); the table scrolls sideways instead when the window is narrow.
+     */
     public HtmlReport table(String caption, List<String> headers, List<List<String>> rows) {
-        StringBuilder sb = new StringBuilder("<table><caption>").append(escape(caption)).append("</caption><thead><tr>");
+        StringBuilder sb = new StringBuilder("<div class=\"tw\"><table><caption>").append(escape(caption)).append("</caption><thead><tr>");
         for (String h : headers) {
             sb.append("<th>").append(escape(h)).append("</th>");
         }
@@ -59,12 +75,13 @@ public final class HtmlReport {
             }
             sb.append("<tr>");
             for (String c : row) {
-                String cls = "PASS".equals(c) ? " class=\"pass\"" : "FAIL".equals(c) ? " class=\"fail\"" : "";
+                String cls = "PASS".equals(c) ? " class=\"pass\"" : "FAIL".equals(c) ? " class=\"fail\""
+                        : c.length() <= NOWRAP_CELL ? " class=\"n\"" : "";
                 sb.append("<td").append(cls).append(">").append(escape(c)).append("</td>");
             }
             sb.append("</tr>");
         }
-        body.add(sb.append("</tbody></table>").toString());
+        body.add(sb.append("</tbody></table></div>").toString());
         return this;
     }
 
@@ -93,11 +110,24 @@ public final class HtmlReport {
                 .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
                 .append("table{border-collapse:collapse;margin:1em 0;font-size:14px}caption{text-align:left;font-weight:600;padding:4px 0}")
                 .append("th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f3f3f3}")
-                .append("td.pass{color:#11772b;font-weight:600}td.fail{color:#b00020;font-weight:700}")
-                .append(".fig{min-height:420px;margin:1em 0}#status{color:#666}</style></head><body>\n");
-        sb.append("<h1>").append(escape(title)).append("</h1>\n<p id=\"status\">Loading the plots…</p>\n");
+                .append("td.pass{color:#11772b;font-weight:600;white-space:nowrap}td.fail{color:#b00020;font-weight:700;white-space:nowrap}")
+                .append("td.n{white-space:nowrap}.tw{overflow-x:auto;max-width:100%}.tw table{margin:0.5em 0}")
+                .append(".verdict{padding:0.6em 1em;border-radius:4px;font-weight:600}")
+                .append(".verdict.ok{background:#e6f4ea;border:1px solid #11772b}.verdict.bad{background:#fce8ea;border:1px solid #b00020}")
+                .append(".fig{min-height:440px;margin:1em 0}#status{color:#666}</style></head><body>\n");
+        sb.append("<h1>").append(escape(title)).append("</h1>\n");
+        if (verdict != null) {
+            sb.append(verdict).append('\n');
+        }
+        // A page without figures needs neither the 2.6 MB library nor a status line that would never clear.
+        if (!figures.isEmpty()) {
+            sb.append("<p id=\"status\">Loading the plots…</p>\n");
+        }
         for (String b : body) {
             sb.append(b).append('\n');
+        }
+        if (figures.isEmpty()) {
+            return sb.append("</body></html>\n").toString();
         }
         sb.append("<script>\nconst figures = {");
         for (int i = 0; i < figures.size(); i++) {
@@ -117,7 +147,8 @@ public final class HtmlReport {
                     script.textContent = source;
                     document.head.appendChild(script);
                     for (const [id, fig] of Object.entries(figures)) {
-                      await Plotly.newPlot(id, fig.data, fig.layout, {responsive: true});
+                      // The mode bar only on hover: always shown, it covers the end of the title in narrow windows.
+                      await Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displayModeBar: 'hover'});
                     }
                     status.textContent = '';
                     document.body.dataset.plotsReady = String(Object.keys(figures).length);

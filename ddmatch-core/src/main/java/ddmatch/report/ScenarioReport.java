@@ -29,6 +29,12 @@ public final class ScenarioReport {
         for (Map.Entry<String, String> e : run.versions().entrySet()) {
             v.append(v.length() == 0 ? "" : "; ").append(e.getKey()).append(' ').append(e.getValue());
         }
+        long claims = run.scenarios().stream().mapToLong(s -> s.claims().size()).sum();
+        long failed = run.scenarios().stream().flatMap(s -> s.claims().stream()).filter(c -> !c.holds()).count();
+        r.verdict(String.format(Locale.ROOT, "%d claim%s, %d failed%s. A claim holds (PASS) if its measured value lies in the "
+                        + "allowed range; a FAIL makes ddmatch reproduce exit with status 1.", claims, claims == 1 ? "" : "s", failed,
+                failed == 0 ? "" : " (" + String.join(", ", run.scenarios().stream().filter(s -> !s.allClaimsHold()).map(ScenarioResult::name)
+                        .toList()) + ")"), failed == 0);
         r.text("Command: " + run.command());
         r.text(String.format(Locale.ROOT, "Seed %d, %s sizes, %.1f s in all. Versions: %s.", run.seed(), run.quick() ? "quick (CI)" : "full",
                 run.seconds(), v));
@@ -38,7 +44,7 @@ public final class ScenarioReport {
             if (!s.claims().isEmpty()) {
                 List<List<String>> rows = new ArrayList<>();
                 for (Claim c : s.claims()) {
-                    rows.add(List.of(c.statement(), num(c.value()), "[" + num(c.lower()) + ", " + num(c.upper()) + "]", c.basis(),
+                    rows.add(List.of(c.statement(), num(c.value()), allowed(c), c.basis(),
                             c.holds() ? "PASS" : "FAIL"));
                 }
                 r.table("Claims", List.of("claim", "measured", "allowed", "basis", "result"), rows);
@@ -46,11 +52,13 @@ public final class ScenarioReport {
             for (Table t : s.tables()) {
                 r.table(t.caption(), t.headers(), t.rows());
             }
-            for (Plot p : s.plots()) {
-                r.figure(figure(p));
-            }
+            // The notes qualify the numbers (estimator bias, noise floors, what "n/a" means): under the tables, not
+            // after all the figures.
             for (String n : s.notes()) {
                 r.text(n);
+            }
+            for (Plot p : s.plots()) {
+                r.figure(figure(p));
             }
         }
         return r;
@@ -67,6 +75,11 @@ public final class ScenarioReport {
                 case SEGMENTS -> f.segments(s.name(), s.x(), s.y());
                 case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);
                 case HEATMAP -> f.heatmap(s.name(), s.x(), s.y(), s.z());
+            }
+            // The scenarios name their reference series "target…" or "exact…"; a network that matches it would hide it
+            // otherwise.
+            if ((s.name().startsWith("target") || s.name().startsWith("exact")) && s.style() != Plot.Style.HISTOGRAM && s.style() != Plot.Style.HEATMAP) {
+                f.asReference();
             }
         }
         if (p.logY()) {
@@ -90,9 +103,18 @@ public final class ScenarioReport {
         return svgs;
     }
 
+    /** The allowed range of a claim: "≤ x" or "≥ x" when one side is open, else "[a, b]". */
+    static String allowed(Claim c) {
+        if (c.lower() == Double.NEGATIVE_INFINITY && c.upper() == Double.POSITIVE_INFINITY) return "any";
+        if (c.lower() == Double.NEGATIVE_INFINITY) return "≤ " + num(c.upper());
+        if (c.upper() == Double.POSITIVE_INFINITY) return "≥ " + num(c.lower());
+        return "[" + num(c.lower()) + ", " + num(c.upper()) + "]";
+    }
+
     private static String num(double v) {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v) : String.format(Locale.ROOT, "%.4g", v);
     }

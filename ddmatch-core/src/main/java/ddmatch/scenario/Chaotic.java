@@ -69,12 +69,24 @@ final class Chaotic {
 
     /** The target side of one flow: its reference runs, noise floors and Lyapunov estimates, shared by every N. */
     private record TargetSide(Sde target, double[] z0, double[] z1, Trajectory reference, Trajectory other, double floorStsp,
-                              double floorH, LargestLyapunovExponent.Result lt, LyapunovSpectrum.Result st, LyapunovReference ref) {}
+                              double floorH, LargestLyapunovExponent.Result lt, LyapunovSpectrum.Result st, LyapunovReference ref,
+                              Trajectory shown) {}
 
     /** One row of the table: the network of one flow at one N (or why its fit failed). */
     private record NetworkSide(int n, String failure, DriftError.Result de, Trajectory zn, double stsp, double hellinger,
                                LargestLyapunovExponent.Result ln, LyapunovSpectrum.Result sn, LyapunovSpectrum.Result sm,
-                               double lambdaOverScale) {}
+                               double lambdaOverScale, Trajectory shown) {}
+
+    /**
+     * Points in the attractor figures, one per integration step: the runs measured are recorded every 0.05 time units,
+     * which draws Lorenz's outer loops (speeds up to ~300) as polygons of chords over ten units long.
+     */
+    private static final int SHOWN_POINTS = 4000;
+
+    /** The time span of the attractor figures: {@link #SHOWN_POINTS} steps, at most the whole run. */
+    private static double shownTime(double dt, double runTime) {
+        return Math.min(runTime, SHOWN_POINTS * dt);
+    }
 
     private static TargetSide targetSide(String system, long seed, double runTime, double lyapTime) {
         SystemCatalog.Entry entry = SystemCatalog.get(system);
@@ -91,7 +103,9 @@ final class Chaotic {
         LargestLyapunovExponent.Result lt = LargestLyapunovExponent.estimate(target, z0, dt, 20.0, lyapTime, 10);
         LyapunovSpectrum.Result st = LyapunovSpectrum.of(target, z0, d, LyapunovSpectrum.Config.of(dt, lyapTime));
         LyapunovReference ref = entry.info() == null ? null : entry.info().lyapunov();
-        return new TargetSide(target, z0, z1, reference, other, floorStsp, floorH, lt, st, ref);
+        // For the figure: the start of the run "other" again, sampled finely (a flow: the same orbit).
+        Trajectory shown = Runs.target(target, z1, shownTime(dt, runTime), 1, seed + 13);
+        return new TargetSide(target, z0, z1, reference, other, floorStsp, floorH, lt, st, ref, shown);
     }
 
     private static NetworkSide networkSide(String system, int n, TargetSide ts, long seed, double runTime, double lyapTime,
@@ -106,18 +120,20 @@ final class Chaotic {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // A failed fit at one size must not lose the others (nor the other scenarios of `reproduce all`):
             // recorded as a row of NaNs with the reason.
-            return new NetworkSide(n, String.valueOf(e.getMessage()), null, null, Double.NaN, Double.NaN, null, null, null, Double.NaN);
+            return new NetworkSide(n, String.valueOf(e.getMessage()), null, null, Double.NaN, Double.NaN, null, null, null, Double.NaN, null);
         }
         RateNetwork net = tr.network();
         DriftError.Result de = Runs.heldOut(tr, target, seed);
-        Trajectory zn;
+        Trajectory zn, shown;
         double vStsp, vH;
         try {
             zn = Runs.network(net, ts.z1(), dt, runTime, every, seed + 17);
+            shown = Runs.network(net, ts.z1(), dt, shownTime(dt, runTime), 1, seed + 17);
             vStsp = StateSpaceDivergence.histogram(ts.reference().values(), zn.values(), d);
             vH = SpectralDivergence.hellinger(ts.reference().values(), zn.values(), d);
         } catch (ddmatch.solve.DivergenceException e) {
             zn = null;
+            shown = null;
             vStsp = Double.POSITIVE_INFINITY;
             vH = Double.NaN;
         }
@@ -128,7 +144,7 @@ final class Chaotic {
         double[] zt0 = new double[d];
         net.standardization().toLatent(ts.z0(), zt0);
         LyapunovSpectrum.Result sm = LyapunovSpectrum.of(net.manifoldFlow(), zt0, d, LyapunovSpectrum.Config.of(dt, lyapTime));
-        return new NetworkSide(n, null, de, zn, vStsp, vH, ln, sn, sm, tr.ridge().lambda() / tr.ridge().lambdaScale());
+        return new NetworkSide(n, null, de, zn, vStsp, vH, ln, sn, sm, tr.ridge().lambda() / tr.ridge().lambdaScale(), shown);
     }
 
     static ScenarioResult run(Plan plan, ProgressListener progress) {
@@ -175,7 +191,6 @@ final class Chaotic {
             LargestLyapunovExponent.Result lt = ts.lt();
             LyapunovSpectrum.Result st = ts.st();
             LyapunovReference ref = ts.ref();
-            Trajectory other = ts.other();
             Map<String, Object> sys = new LinkedHashMap<>();
             sys.put("dimension", d);
             sys.put("dt", dt);
@@ -235,7 +250,7 @@ final class Chaotic {
                 lam[i] = ln.exponent();
                 stsp[i] = vStsp;
                 hel[i] = vH;
-                if (ns1.zn() != null) last = ns1.zn();
+                if (ns1.shown() != null) last = ns1.shown();
                 rows.add(List.of(system, String.valueOf(n), Runs.fmt(de.mean()), Runs.fmt(ln.exponent()), Runs.fmt(lt.exponent()),
                         Runs.fmt(sm.kaplanYorkeDimension()), Runs.fmt(st.kaplanYorkeDimension()), Runs.fmt(vStsp), Runs.fmt(floorStsp),
                         Runs.fmt(vH), Runs.fmt(floorH)));
@@ -266,12 +281,16 @@ final class Chaotic {
                     List.of(Plot.Series.lineMarkers("D_stsp network", ns, stsp), Plot.Series.line("D_stsp floor", ns, floorLine),
                             Plot.Series.lineMarkers("D_H network", ns, hel), Plot.Series.line("D_H floor", ns, floorHLine))));
             List<Plot.Series> attractor = new ArrayList<>();
-            attractor.add(Plot.Series.line("target", Runs.column(other, 0, 3000), Runs.column(other, 1, 3000)));
+            // A short window at every step (ts.shown()) rather than the whole run thinned to 3000 points: thinned,
+            // Lorenz's loops (about 0.75 time units each) became polygons of straight chords.
+            Trajectory shown = ts.shown();
+            attractor.add(Plot.Series.line("target", Runs.head(shown, 0, shown.rows()), Runs.head(shown, 1, shown.rows())));
             if (last != null) {
-                attractor.add(Plot.Series.line("network N = " + sizes.get(top), Runs.column(last, 0, 3000), Runs.column(last, 1, 3000)));
+                attractor.add(Plot.Series.line("network N = " + sizes.get(top), Runs.head(last, 0, last.rows()), Runs.head(last, 1, last.rows())));
             }
-            plots.add(new Plot(system + "-attractor", system + ": attractor (first two coordinates), target vs network from the same start",
-                    "z₁", "z₂", false, attractor));
+            plots.add(new Plot(system + "-attractor", system + String.format(java.util.Locale.ROOT,
+                    ": attractor (first two coordinates), target vs network from the same start, first %.0f time units",
+                    shown.rows() * shown.interval()), "z₁", "z₂", false, attractor));
         }
         Table table = new Table("Chaotic attractors vs network size (λmax: Benettin, renormalised every 10 steps; KY: Kaplan–Yorke dimension (network: of its flow on the manifold); "
                 + "D_stsp: 30 bins/dim, KL(target‖network); D_H: Hellinger of smoothed power spectra; floors: independent target runs)",

@@ -239,11 +239,11 @@ final class Memory {
         List<List<String>> arows = List.of(
                 List.of("Hopfield, Hebbian couplings of the wells' patterns (N = " + n + ")", Runs.fmt(hopfieldAsymmetry), "—", "—", "0 (exact)"),
                 List.of("matched network, reversible wells (γ = 0, N = " + n + ")", Runs.fmt(Episodic.num(revStats, "asymmetry")),
-                        String.valueOf(revJumps), Runs.fmt(revCyc), Runs.fmt(Episodic.num(revStats, "eprCoarseGrained"))),
+                        String.valueOf(revJumps), Runs.fmt(revCyc), Episodic.eprCell(revStats)),
                 List.of("matched network, rotating wells (γ = " + GAMMA + ", N = " + n + ")", Runs.fmt(Episodic.num(rotStats, "asymmetry")),
-                        String.valueOf(rotStats.get("jumps")), Runs.fmt(rotCyc), Runs.fmt(Episodic.num(rotStats, "eprCoarseGrained"))),
+                        String.valueOf(rotStats.get("jumps")), Runs.fmt(rotCyc), Episodic.eprCell(rotStats)),
                 List.of("target, rotating wells (γ = " + GAMMA + ")", Runs.fmt(Episodic.num(rotTarget, "asymmetry")), String.valueOf(rotTarget.get("jumps")),
-                        Runs.fmt(Episodic.num(rotTarget, "cyclicFraction")), Runs.fmt(Episodic.num(rotTarget, "eprCoarseGrained"))));
+                        Runs.fmt(Episodic.num(rotTarget, "cyclicFraction")), Episodic.eprCell(rotTarget)));
         double agree = 0;
         for (int i = 0; i < CUE_NOISE.length; i++) agree = Math.max(agree, Math.abs(recNet[i] - recTarget[i]));
         // Binomial bound on the reversible network's forward fraction: 0.5 ± 3.3σ (two-sided 0.1%), σ = ½/√jumps.

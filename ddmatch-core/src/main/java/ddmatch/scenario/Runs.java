@@ -55,12 +55,10 @@ final class Runs {
                 new GaussianIncrements(net.noiseDimension(), seed), new SaveAt(every, false), net.readoutObservable());
     }
 
-    /** Column {@code c} of a row-major trajectory, every k-th row so that at most {@code max} remain. */
-    static double[] column(Trajectory t, int c, int max) {
-        int k = Math.max(1, (t.rows() + max - 1) / max);
-        int rows = (t.rows() + k - 1) / k;
+    /** The first {@code rows} values of column {@code c} of a row-major trajectory, at its full recorded resolution. */
+    static double[] head(Trajectory t, int c, int rows) {
         double[] v = new double[rows];
-        for (int r = 0; r < rows; r++) v[r] = t.values()[r * k * t.dimension() + c];
+        for (int r = 0; r < rows; r++) v[r] = t.values()[r * t.dimension() + c];
         return v;
     }
 
@@ -94,6 +92,9 @@ final class Runs {
 
     static String fmt(double v) {
         if (Double.isNaN(v)) return "—";
+        // The same signs as the claims table (not Java's "Infinity"), and no "-0.000" for a value that rounds to zero.
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
         double a = Math.abs(v);
         return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format("%.2e", v) : String.format("%.4g", v);
     }

@@ -45,6 +45,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void aPageWithoutFiguresCarriesNoPlotlyAndNoLoadingLine() {
+        String html = new HtmlReport("tables only").table("t", List.of("a"), List.of(List.of("1"))).html();
+        assertThat(html).doesNotContain("<script").doesNotContain("Loading the plots").doesNotContain(HtmlReport.plotlyPacked().substring(0, 200));
+        assertThat(html.length()).isLessThan(10_000);
+        assertThat(sample().html()).contains("Loading the plots").contains("<script");
+    }
+
+    @Test
+    void theVerdictComesFirstAndShortCellsDoNotWrap() {
+        String html = new HtmlReport("v").text("first paragraph").table("t", List.of("claim", "value"),
+                List.of(List.of("a long statement of what is claimed, which may wrap", "2.686e-05"))).verdict("3 checks, 1 failed", false).html();
+        assertThat(html.indexOf("class=\"verdict bad\"")).isPositive().isLessThan(html.indexOf("first paragraph"));
+        assertThat(html).contains("<td class=\"n\">2.686e-05</td>").contains("<td>a long statement of what is claimed, which may wrap</td>");
+        assertThat(html).contains("<div class=\"tw\"><table>");
+    }
+
+    @Test
     void badTablesAndDuplicateFigureIdsAreRefused() {
         HtmlReport r = new HtmlReport("x");
         assertThatThrownBy(() -> r.table("t", List.of("a", "b"), List.of(List.of("1")))).hasMessageContaining("1 cells").hasMessageContaining("2 columns");
