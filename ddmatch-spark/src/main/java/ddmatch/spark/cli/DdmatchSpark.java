@@ -51,7 +51,10 @@ public final class DdmatchSpark implements Runnable {
                 code = FAILURE;
                 message = "internal error: " + ex;
             }
-            err.println("ddmatch " + cmd.getCommandName() + ": " + message);
+            // A spec with several problems has one line for each, every line prefixed like a single message.
+            for (String line : String.valueOf(message).split("\\R")) {
+                err.println("ddmatch " + cmd.getCommandName() + ": " + line);
+            }
             if (System.getenv("DDMATCH_DEBUG") != null) ex.printStackTrace(err);
             err.flush();
             return code;

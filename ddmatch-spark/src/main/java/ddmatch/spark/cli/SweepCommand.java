@@ -59,8 +59,10 @@ final class SweepCommand implements Callable<Integer> {
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output = " + output + " is not allowed; it exists and is not a directory");
         }
-        // The whole spec is validated before Spark starts.
-        SweepSpec sweep = SweepSpec.read(specFile);
+        // The whole spec is validated before Spark starts; in local mode the points train in this JVM, so their
+        // memory is checked against its heap too (a cluster's executors have their own).
+        String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+        SweepSpec sweep = SweepSpec.read(specFile, effective.startsWith("local"));
         List<String> command = new ArrayList<>(List.of("ddmatch"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         SparkSession spark = Sessions.open(master, "ddmatch sweep");

@@ -90,4 +90,21 @@ class DdmatchSparkTest {
         assertThat(threads.code()).isEqualTo(2);
         assertThat(threads.err()).contains("--threads = -1 is not allowed");
     }
+
+    @Test
+    void aSpecWithSeveralProblemsListsEachOnItsOwnLineBeforeSparkStarts() throws Exception {
+        Path spec = tmp.resolve("sigma.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [40, 1000000]\nseeds: [1]\nparameters: {sigma: [-1]}\n");
+        Path out = tmp.resolve("sweep");
+        Run r = run("sweep", spec.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: " + spec + ":4:22: field 'parameters.sigma' = -1 is not"
+                + " allowed; for system 'double-well' it must be finite and ≥ 0");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [40, 1000000]\nseeds: [1]\nparameters: {sigma: [-1, 1]}\n");
+        Run two = run("sweep", spec.toString(), "-o", out.toString());
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("ddmatch sweep: " + spec + ":"));
+        assertThat(two.err().lines().toList().get(1)).contains(":2:15: field 'neurons' = 1000000 is not allowed; training N");
+        assertThat(Files.exists(out)).isFalse();
+    }
 }
