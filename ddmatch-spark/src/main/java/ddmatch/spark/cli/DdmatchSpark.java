@@ -1,5 +1,6 @@
 package ddmatch.spark.cli;
 
+import ddmatch.spark.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -47,6 +48,9 @@ public final class DdmatchSpark implements Runnable {
             } else if (ex instanceof InterruptedException) {
                 code = FAILURE;
                 message = "interrupted";
+            } else if (ex instanceof Sessions.StartFailure) {
+                code = FAILURE;
+                message = ex.getMessage();
             } else {
                 code = FAILURE;
                 message = "internal error: " + ex;

@@ -56,6 +56,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(specFile)) {
             throw new IllegalArgumentException("SPEC = " + specFile + " is not allowed; it must be a readable YAML file");
         }
+        Sessions.checkMaster("--master", master);
         if (Files.exists(output) && !Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output = " + output + " is not allowed; it exists and is not a directory");
         }

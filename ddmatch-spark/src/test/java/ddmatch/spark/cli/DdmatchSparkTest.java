@@ -107,4 +107,19 @@ class DdmatchSparkTest {
         assertThat(two.err().lines().toList().get(1)).contains(":2:15: field 'neurons' = 1000000 is not allowed; training N");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void aBadMasterIsOneLineWithExitCodeTwo() throws Exception {
+        Path spec = tmp.resolve("n2.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [2]\nseeds: [1]\n");
+        Path out = tmp.resolve("sweep");
+        Run r = run("sweep", spec.toString(), "-o", out.toString(), "--master", "foo://bar");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: --master = foo://bar is not allowed; "
+                + ddmatch.spark.Sessions.MASTER_FORMS);
+        assertThat(Files.exists(out)).isFalse();
+        Run e = run("ensemble", tmp.toString(), "--master", "local[0]");
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).startsWith("ddmatch ensemble: --master = local[0] is not allowed");
+    }
 }
