@@ -57,8 +57,9 @@ final class SweepCommand implements Callable<Integer> {
             throw new IllegalArgumentException("SPEC = " + specFile + " is not allowed; it must be a readable YAML file");
         }
         Sessions.checkMaster("--master", master);
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new IllegalArgumentException("--output = " + output + " is not allowed; it exists and is not a directory");
+        String refused = SweepJob.directoryProblem(output);
+        if (refused != null) {
+            throw new IllegalArgumentException("--output = " + output + " is not allowed; " + refused);
         }
         // The whole spec is validated before Spark starts; in local mode the points train in this JVM, so their
         // memory is checked against its heap too (a cluster's executors have their own).

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,10 @@ import org.apache.spark.sql.types.StructType;
 public final class SweepJob {
     /** The table's directory name inside the sweep directory. */
     public static final String TABLE = "results.parquet";
+    /** The spec as given, inside the sweep directory. */
+    public static final String SPEC = "sweep.yaml";
+    /** Versions, command, counts and times of the last run, inside the sweep directory. */
+    public static final String RUN = "run.json";
 
     /**
      * @param points   points in the spec
@@ -74,9 +79,15 @@ public final class SweepJob {
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions = " + partitions + " is not allowed; it must be ≥ 0 (0: one per point)");
         }
+        String refused = directoryProblem(dir);
+        if (refused != null) {
+            throw new IllegalArgumentException(dir + ": refusing to write a sweep here: " + refused);
+        }
         Path pointsDir = dir.resolve("points").toAbsolutePath();
+        // sweep.yaml first: from then on the directory is recognisably a sweep's, also if this run stops at once.
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(SPEC), spec.source());
         Files.createDirectories(pointsDir);
-        AtomicFiles.writeString(dir.resolve("sweep.yaml"), spec.source());
         String started = Instant.now().toString();
         List<PointConfig> todo = new ArrayList<>();
         for (PointConfig p : spec.points()) {
@@ -136,8 +147,36 @@ public final class SweepJob {
         run.put("computed", todo.size() - failed);
         run.put("skipped", total - todo.size());
         run.put("failed", failed);
-        AtomicFiles.writeString(dir.resolve("run.json"), PointRunner.JSON.writeValueAsString(run));
+        AtomicFiles.writeString(dir.resolve(RUN), PointRunner.JSON.writeValueAsString(run));
         return new Summary(total, todo.size() - failed, total - todo.size(), failed, table);
+    }
+
+    /** What the sweep writes into its directory: any other entry makes the directory someone else's. */
+    private static final Set<String> OWN = Set.of(SPEC, RUN, "points", TABLE, "." + TABLE + ".tmp", "." + TABLE + ".old");
+
+    /**
+     * Why a sweep must not write into {@code dir}, or null if it may: a new path, an empty directory or an earlier
+     * sweep's directory (with its sweep.yaml or run.json; re-running resumes it), as {@code ddmatch train} refuses
+     * to write a model into a directory holding other files.
+     */
+    public static String directoryProblem(Path dir) throws IOException {
+        if (!Files.exists(dir)) return null;
+        if (!Files.isDirectory(dir)) return "it exists and is not a directory";
+        if (Files.isRegularFile(dir.resolve(SPEC)) || Files.isRegularFile(dir.resolve(RUN))) return null;
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.map(p -> p.getFileName().toString()).sorted().forEach(name -> {
+                // temporary files of an interrupted atomic write of sweep.yaml or run.json are the sweep's own too
+                boolean own = OWN.contains(name) || name.startsWith("." + SPEC + ".tmp-") || name.startsWith("." + RUN + ".tmp-");
+                if (!own) foreign.add(name);
+            });
+        }
+        if (foreign.isEmpty()) return null;
+        String shown = foreign.size() <= 5 ? String.join(", ", foreign)
+                : String.join(", ", foreign.subList(0, 5)) + ", … (" + foreign.size() + " entries)";
+        return "the directory holds files that are not a sweep's (" + shown + ") and no " + SPEC + " or " + RUN
+                + " of an earlier sweep; allowed is a new path, an empty directory or an earlier sweep's directory "
+                + "(which is resumed)";
     }
 
     private static int finished(List<PointConfig> todo, Path pointsDir) {

@@ -122,4 +122,39 @@ class DdmatchSparkTest {
         assertThat(e.code()).isEqualTo(2);
         assertThat(e.err()).startsWith("ddmatch ensemble: --master = local[0] is not allowed");
     }
+
+    @Test
+    void aDirectoryHoldingOtherFilesIsRefusedAndLeftAsItWas() throws Exception {
+        Path spec = tmp.resolve("n2.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [2]\nseeds: [1]\n");
+        Path other = tmp.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("precious.txt"), "keep");
+        Run r = run("sweep", spec.toString(), "-o", other.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: --output = " + other + " is not allowed; the directory"
+                + " holds files that are not a sweep's (precious.txt) and no sweep.yaml or run.json of an earlier sweep;"
+                + " allowed is a new path, an empty directory or an earlier sweep's directory (which is resumed)");
+        try (var list = Files.list(other)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("precious.txt");
+        }
+        // A trained model's directory is someone else's too.
+        Path model = tmp.resolve("model");
+        Files.createDirectories(model);
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"ddmatch-model\"}");
+        assertThat(run("sweep", spec.toString(), "-o", model.toString()).code()).isEqualTo(2);
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(model)).contains("(model.json)");
+        // What a sweep may write into: a new path, an empty directory, an earlier sweep's (resumed, also with notes
+        // beside it), and what an interrupted first run left.
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(tmp.resolve("new"))).isNull();
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(empty)).isNull();
+        Path earlier = Files.createDirectories(tmp.resolve("earlier").resolve("points"));
+        Files.writeString(earlier.resolveSibling("sweep.yaml"), "systems: [ou]");
+        Files.writeString(earlier.resolveSibling("notes.txt"), "mine");
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(earlier.getParent())).isNull();
+        Path started = Files.createDirectories(tmp.resolve("started").resolve("points"));
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(started.getParent())).isNull();
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(spec)).isEqualTo("it exists and is not a directory");
+    }
 }
