@@ -130,4 +130,14 @@ public final class Sessions {
             Configurator.setLevel(logger, before);
         }
     }
+
+    /** Switches Spark's (and Hadoop's) log off: once the JVM is shutting down on Ctrl-C, its errors are only noise. */
+    public static void silence() {
+        try {
+            Configurator.setRootLevel(Level.OFF);
+            Configurator.setLevel("org.apache", Level.OFF);
+        } catch (LinkageError | RuntimeException e) {
+            // another logging back end: nothing to do
+        }
+    }
 }

@@ -3,6 +3,7 @@ package ddmatch.spark.sweep;
 import com.fasterxml.jackson.core.type.TypeReference;
 import ddmatch.io.AtomicFiles;
 import ddmatch.solve.Parallelism;
+import ddmatch.spark.JvmShutdown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -121,6 +123,15 @@ public final class SweepJob {
                         last = done;
                     }
                 } catch (ExecutionException e) {
+                    if (spark.sparkContext().isStopped() || JvmShutdown.inProgress()) {
+                        // Spark was stopped under the job (Ctrl-C: its shutdown hook stops the context): the points
+                        // not finished are not failures, and the next run computes them.
+                        CancellationException c = new CancellationException("the sweep was stopped with "
+                                + finished(todo, pointsDir) + " of its " + todo.size() + " points to compute done; run the "
+                                + "same command again to resume");
+                        c.initCause(e.getCause());
+                        throw c;
+                    }
                     throw new IOException("the sweep's Spark job failed: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     job.cancel(true);
