@@ -1,8 +1,11 @@
 package ddmatch.spark.cli;
 
+import ddmatch.spark.JvmShutdown;
+import ddmatch.spark.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,11 +50,20 @@ public final class DdmatchSpark implements Runnable {
             } else if (ex instanceof InterruptedException) {
                 code = FAILURE;
                 message = "interrupted";
+            } else if (ex instanceof CancellationException) {
+                code = FAILURE;
+                message = "interrupted: " + ex.getMessage();
+            } else if (ex instanceof Sessions.StartFailure) {
+                code = FAILURE;
+                message = ex.getMessage();
             } else {
                 code = FAILURE;
                 message = "internal error: " + ex;
             }
-            err.println("ddmatch " + cmd.getCommandName() + ": " + message);
+            // A spec with several problems has one line for each, every line prefixed like a single message.
+            for (String line : String.valueOf(message).split("\\R")) {
+                err.println("ddmatch " + cmd.getCommandName() + ": " + line);
+            }
             if (System.getenv("DDMATCH_DEBUG") != null) ex.printStackTrace(err);
             err.flush();
             return code;
@@ -67,7 +79,19 @@ public final class DdmatchSpark implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        if (JvmShutdown.inProgress()) {
+            // Ctrl-C or SIGTERM: the JVM exits with 128 + the signal once its shutdown hooks return. A System.exit
+            // called after they have run would halt it with this code instead (as the core command, ddmatch.cli.Ddmatch).
+            while (true) {
+                try {
+                    Thread.sleep(Long.MAX_VALUE);
+                } catch (InterruptedException e) {
+                    // keep waiting: the JVM halts once its shutdown hooks return
+                }
+            }
+        }
+        System.exit(code);
     }
 
     /** Supplies {@code --version}. */

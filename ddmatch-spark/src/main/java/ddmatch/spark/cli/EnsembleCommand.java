@@ -90,6 +90,7 @@ final class EnsembleCommand implements Callable<Integer> {
         if (output != null && Files.isDirectory(output)) {
             throw new IllegalArgumentException("--output = " + output + " is not allowed; it is a directory, give a file name");
         }
+        Sessions.checkMaster("--master", master);
         if (threads < 0) {
             throw new IllegalArgumentException("--threads = " + threads + " is not allowed; it must be ≥ 1 (or 0 for all cores)");
         }

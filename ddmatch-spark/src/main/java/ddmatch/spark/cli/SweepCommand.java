@@ -1,5 +1,6 @@
 package ddmatch.spark.cli;
 
+import ddmatch.spark.JvmShutdown;
 import ddmatch.spark.Sessions;
 import ddmatch.spark.sweep.SweepJob;
 import ddmatch.spark.sweep.SweepSpec;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,6 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Re-running skips completed points, so an interrupted sweep resumes where it stopped.",
                 "The spec format is in the README (Sweeps on Spark) and examples/sweeps/."})
 final class SweepCommand implements Callable<Integer> {
+    /** Exit code of a sweep stopped by SIGINT (the JVM's status is the signal's anyway, 128 + 2). */
+    static final int INTERRUPTED = 130;
+    /** How long the shutdown hook waits for the command to report the interruption. */
+    private static final long REPORT_WAIT_SECONDS = 10;
+
     @Spec
     CommandSpec spec;
 
@@ -56,24 +65,61 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(specFile)) {
             throw new IllegalArgumentException("SPEC = " + specFile + " is not allowed; it must be a readable YAML file");
         }
-        if (Files.exists(output) && !Files.isDirectory(output)) {
-            throw new IllegalArgumentException("--output = " + output + " is not allowed; it exists and is not a directory");
+        Sessions.checkMaster("--master", master);
+        String refused = SweepJob.directoryProblem(output);
+        if (refused != null) {
+            throw new IllegalArgumentException("--output = " + output + " is not allowed; " + refused);
         }
-        // The whole spec is validated before Spark starts.
-        SweepSpec sweep = SweepSpec.read(specFile);
+        // The whole spec is validated before Spark starts; in local mode the points train in this JVM, so their
+        // memory is checked against its heap too (a cluster's executors have their own).
+        String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+        SweepSpec sweep = SweepSpec.read(specFile, effective.startsWith("local"));
         List<String> command = new ArrayList<>(List.of("ddmatch"));
         command.addAll(spec.commandLine().getParseResult().originalArgs());
-        SparkSession spark = Sessions.open(master, "ddmatch sweep");
+        // Ctrl-C: Spark's own shutdown hook stops the context under the running job. This hook turns Spark's log off
+        // (its executor's errors about the shutdown are noise) and gives this thread a moment to say "interrupted"
+        // before the JVM exits with 130.
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            Sessions.silence();
+            try {
+                reported.await(REPORT_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ddmatch-sweep-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         SweepJob.Summary s;
         try {
-            s = SweepJob.run(spark, sweep, output, partitions, command, line -> {
-                if (!quiet) {
-                    err.println(line);
-                    err.flush();
-                }
-            });
+            SparkSession spark = Sessions.open(master, "ddmatch sweep");
+            try {
+                s = SweepJob.run(spark, sweep, output, partitions, command, line -> {
+                    if (!quiet) {
+                        err.println(line);
+                        err.flush();
+                    }
+                });
+            } finally {
+                spark.stop();
+            }
+        } catch (Exception | Error e) {
+            if (stopping.get() || JvmShutdown.inProgress()) {
+                // Not a failure of the sweep: no error.json was written for the points that were stopped, and
+                // running the same command again resumes. The JVM's exit status is the signal's (130 for SIGINT).
+                err.println("ddmatch sweep: interrupted; run the same command again to resume");
+                err.flush();
+                reported.countDown();
+                return INTERRUPTED;
+            }
+            throw e;
         } finally {
-            spark.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running
+            }
         }
         out.printf("sweep: %d points: %d computed, %d already done, %d failed%n", s.points(), s.computed(), s.skipped(), s.failed());
         out.printf("  table: %s%n", s.table());

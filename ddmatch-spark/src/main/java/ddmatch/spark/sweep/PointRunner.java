@@ -12,15 +12,19 @@ import ddmatch.io.ModelFiles;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
 import ddmatch.solve.ProgressListener;
+import ddmatch.spark.JvmShutdown;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * Trains, analyses and records one grid point, on whichever executor runs it. Layout of a point directory
@@ -59,6 +63,15 @@ public final class PointRunner {
      * @param pointsDir the sweep's {@code points/} directory (shared by all executors)
      */
     public static Outcome run(PointConfig point, Path pointsDir) throws IOException {
+        return run(point, pointsDir, PointRunner::compute);
+    }
+
+    /** What computes a point's columns: {@link #compute}; tests put a failure or a cancellation in its place. */
+    interface Computation {
+        Map<String, Double> compute(PointConfig point, Path modelDir) throws IOException;
+    }
+
+    static Outcome run(PointConfig point, Path pointsDir, Computation computation) throws IOException {
         Path dir = pointsDir.resolve(point.id());
         if (Files.isRegularFile(dir.resolve(RESULT))) {
             return Outcome.SKIPPED;
@@ -66,7 +79,7 @@ public final class PointRunner {
         Files.createDirectories(dir);
         long start = System.nanoTime();
         try {
-            Map<String, Double> metrics = compute(point, dir.resolve(MODEL));
+            Map<String, Double> metrics = computation.compute(point, dir.resolve(MODEL));
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("id", point.id());
             result.put("status", "ok");
@@ -77,6 +90,10 @@ public final class PointRunner {
             AtomicFiles.writeString(dir.resolve(RESULT), JSON.writeValueAsString(result));
             return Outcome.COMPUTED;
         } catch (RuntimeException | IOException e) {
+            if (cancelled(e)) {
+                // Stopped, not failed (Ctrl-C, a cancelled job): nothing is recorded, and the next run computes it.
+                throw e;
+            }
             // A failed point must not stop the sweep; it is recorded and retried by the next run.
             StringWriter trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
@@ -89,6 +106,21 @@ public final class PointRunner {
             AtomicFiles.writeString(dir.resolve(ERROR), JSON.writeValueAsString(err));
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * Whether a point's exception means that it was stopped rather than that it failed: the JVM is shutting down,
+     * the task's thread was interrupted (Spark cancels a job's tasks so), or the computation reports a cancellation.
+     */
+    static boolean cancelled(Throwable e) {
+        if (JvmShutdown.inProgress() || Thread.currentThread().isInterrupted()) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException || t instanceof InterruptedException
+                    || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A node of a YAML document that remembers where it was written (1-based line and column), so that every validation
@@ -30,12 +32,36 @@ record SpecNode(Object value, int line, int column) {
             }
             return read(p, source);
         } catch (JsonProcessingException e) {
-            var l = e.getLocation();
-            throw new SweepSpecException(source + ":" + (l == null ? 1 : l.getLineNr()) + ":" + (l == null ? 1 : l.getColumnNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+            throw new SweepSpecException(syntaxError(e, source));
         } catch (IOException e) {
             throw new SweepSpecException(source + ": cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * One line for a YAML syntax error: {@code file:line:column: not valid YAML: what (while … at line:column)}.
+     * SnakeYAML's own message spans several lines (each place quoted with a caret under it); its parts are used instead.
+     */
+    static String syntaxError(JsonProcessingException e, String source) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblem() != null && m.getProblemMark() != null) {
+                Mark at = m.getProblemMark();
+                Mark context = m.getContextMark();
+                String while_ = m.getContext() == null ? ""
+                        : " (" + oneLine(m.getContext()) + (context == null ? "" : " at " + (context.getLine() + 1) + ":"
+                                + (context.getColumn() + 1)) + ")";
+                return source + ":" + (at.getLine() + 1) + ":" + (at.getColumn() + 1) + ": not valid YAML: "
+                        + oneLine(m.getProblem()) + while_;
+            }
+        }
+        var l = e.getLocation();
+        String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+        return source + ":" + (l == null ? 1 : l.getLineNr()) + ":" + (l == null ? 1 : l.getColumnNr())
+                + ": not valid YAML: " + oneLine(message.lines().findFirst().orElse(""));
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static SpecNode read(JsonParser p, String source) throws IOException {

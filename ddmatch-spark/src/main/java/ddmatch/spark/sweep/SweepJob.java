@@ -3,6 +3,7 @@ package ddmatch.spark.sweep;
 import com.fasterxml.jackson.core.type.TypeReference;
 import ddmatch.io.AtomicFiles;
 import ddmatch.solve.Parallelism;
+import ddmatch.spark.JvmShutdown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +52,10 @@ import org.apache.spark.sql.types.StructType;
 public final class SweepJob {
     /** The table's directory name inside the sweep directory. */
     public static final String TABLE = "results.parquet";
+    /** The spec as given, inside the sweep directory. */
+    public static final String SPEC = "sweep.yaml";
+    /** Versions, command, counts and times of the last run, inside the sweep directory. */
+    public static final String RUN = "run.json";
 
     /**
      * @param points   points in the spec
@@ -74,9 +81,15 @@ public final class SweepJob {
         if (partitions < 0) {
             throw new IllegalArgumentException("--partitions = " + partitions + " is not allowed; it must be ≥ 0 (0: one per point)");
         }
+        String refused = directoryProblem(dir);
+        if (refused != null) {
+            throw new IllegalArgumentException(dir + ": refusing to write a sweep here: " + refused);
+        }
         Path pointsDir = dir.resolve("points").toAbsolutePath();
+        // sweep.yaml first: from then on the directory is recognisably a sweep's, also if this run stops at once.
+        Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(SPEC), spec.source());
         Files.createDirectories(pointsDir);
-        AtomicFiles.writeString(dir.resolve("sweep.yaml"), spec.source());
         String started = Instant.now().toString();
         List<PointConfig> todo = new ArrayList<>();
         for (PointConfig p : spec.points()) {
@@ -110,6 +123,15 @@ public final class SweepJob {
                         last = done;
                     }
                 } catch (ExecutionException e) {
+                    if (spark.sparkContext().isStopped() || JvmShutdown.inProgress()) {
+                        // Spark was stopped under the job (Ctrl-C: its shutdown hook stops the context): the points
+                        // not finished are not failures, and the next run computes them.
+                        CancellationException c = new CancellationException("the sweep was stopped with "
+                                + finished(todo, pointsDir) + " of its " + todo.size() + " points to compute done; run the "
+                                + "same command again to resume");
+                        c.initCause(e.getCause());
+                        throw c;
+                    }
                     throw new IOException("the sweep's Spark job failed: " + e.getCause(), e.getCause());
                 } catch (InterruptedException e) {
                     job.cancel(true);
@@ -136,8 +158,36 @@ public final class SweepJob {
         run.put("computed", todo.size() - failed);
         run.put("skipped", total - todo.size());
         run.put("failed", failed);
-        AtomicFiles.writeString(dir.resolve("run.json"), PointRunner.JSON.writeValueAsString(run));
+        AtomicFiles.writeString(dir.resolve(RUN), PointRunner.JSON.writeValueAsString(run));
         return new Summary(total, todo.size() - failed, total - todo.size(), failed, table);
+    }
+
+    /** What the sweep writes into its directory: any other entry makes the directory someone else's. */
+    private static final Set<String> OWN = Set.of(SPEC, RUN, "points", TABLE, "." + TABLE + ".tmp", "." + TABLE + ".old");
+
+    /**
+     * Why a sweep must not write into {@code dir}, or null if it may: a new path, an empty directory or an earlier
+     * sweep's directory (with its sweep.yaml or run.json; re-running resumes it), as {@code ddmatch train} refuses
+     * to write a model into a directory holding other files.
+     */
+    public static String directoryProblem(Path dir) throws IOException {
+        if (!Files.exists(dir)) return null;
+        if (!Files.isDirectory(dir)) return "it exists and is not a directory";
+        if (Files.isRegularFile(dir.resolve(SPEC)) || Files.isRegularFile(dir.resolve(RUN))) return null;
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            list.map(p -> p.getFileName().toString()).sorted().forEach(name -> {
+                // temporary files of an interrupted atomic write of sweep.yaml or run.json are the sweep's own too
+                boolean own = OWN.contains(name) || name.startsWith("." + SPEC + ".tmp-") || name.startsWith("." + RUN + ".tmp-");
+                if (!own) foreign.add(name);
+            });
+        }
+        if (foreign.isEmpty()) return null;
+        String shown = foreign.size() <= 5 ? String.join(", ", foreign)
+                : String.join(", ", foreign.subList(0, 5)) + ", … (" + foreign.size() + " entries)";
+        return "the directory holds files that are not a sweep's (" + shown + ") and no " + SPEC + " or " + RUN
+                + " of an earlier sweep; allowed is a new path, an empty directory or an earlier sweep's directory "
+                + "(which is resumed)";
     }
 
     private static int finished(List<PointConfig> todo, Path pointsDir) {

@@ -1,8 +1,10 @@
 package ddmatch.spark.sweep;
 
 import ddmatch.check.ModelAnalysis;
+import ddmatch.fit.MemoryBudget;
 import ddmatch.fit.SamplingConfig;
 import ddmatch.rnn.Activation;
+import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,21 +66,43 @@ public record SweepSpec(String source, List<PointConfig> points) {
         }
     }
 
-    /** Reads and validates a spec file; errors name {@code file:line:column}. */
+    /** At most this many problems are listed when a spec is refused. */
+    static final int MAX_PROBLEMS = 20;
+
+    /** Reads and validates a spec file, including the memory check; errors name {@code file:line:column}. */
     public static SweepSpec read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return parse(text, file.toString());
+        return read(file, true);
     }
 
     /**
-     * Parses and validates a spec.
+     * Reads and validates a spec file; errors name {@code file:line:column}.
      *
-     * @param text   the YAML document
-     * @param source the file name for messages
-     * @throws SweepSpecException naming file:line:column, the field, the value and what is allowed
+     * @param checkMemory whether to refuse points whose training would not fit in this JVM's heap (right when the
+     *                    points run in this JVM, Spark's local mode; not on a cluster, whose executors have their own)
      */
-    @SuppressWarnings("unchecked")
+    public static SweepSpec read(Path file, boolean checkMemory) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return parse(text, file.toString(), checkMemory);
+    }
+
+    /** Parses and validates a spec, including the memory check (see {@link #parse(String, String, boolean)}). */
     public static SweepSpec parse(String text, String source) {
+        return parse(text, source, true);
+    }
+
+    /**
+     * Parses and validates a spec: its syntax and every field first (the first error is reported), then every
+     * (system, parameter values) pair is built, every network size checked against each system's dimension and, if
+     * {@code checkMemory}, the largest point of every network size against the heap as training checks it
+     * (all such problems are reported, one line each).
+     *
+     * @param text        the YAML document
+     * @param source      the file name for messages
+     * @param checkMemory whether to run training's memory check (MemoryBudget) for the largest points
+     * @throws SweepSpecException naming file:line:column, the field, the value and what is allowed (one line per
+     *                            problem)
+     */
+    public static SweepSpec parse(String text, String source, boolean checkMemory) {
         SpecNode root = SpecNode.parse(text, source);
         Reader r = new Reader(source);
         Map<String, SpecNode> top = r.map(root, "the spec");
@@ -104,7 +129,7 @@ public record SweepSpec(String source, List<PointConfig> points) {
                 continue;
             }
             if (SystemCatalog.find(name).isEmpty()) {
-                throw r.error(n, "systems", n.shown(), "unknown system; allowed are the catalog systems ("
+                throw r.error(n, "systems", n.shown(), unknownSystem(name) + "; allowed are the catalog systems ("
                         + String.join(", ", SystemCatalog.names()) + ") and the groups all, chaotic, stochastic, each"
                         + " optionally with a dimension: chaotic-4d");
             }
@@ -115,16 +140,16 @@ public record SweepSpec(String source, List<PointConfig> points) {
                 systems.add(name);
             }
         }
-        List<Integer> neurons = new ArrayList<>();
-        for (SpecNode n : r.axis(top.get("neurons"), "neurons")) {
-            neurons.add((int) r.integer(n, "neurons", 1, 1_000_000));
+        List<SpecNode> neurons = r.axis(top.get("neurons"), "neurons");
+        for (SpecNode n : neurons) {
+            r.integer(n, "neurons", 1, 1_000_000);
         }
         List<Long> seeds = new ArrayList<>();
         for (SpecNode n : r.axis(top.get("seeds"), "seeds")) {
             seeds.add(r.integer(n, "seeds", Long.MIN_VALUE, Long.MAX_VALUE));
         }
         // System parameters: each name must be a parameter of every system in the grid.
-        Map<String, List<Double>> params = new TreeMap<>();
+        Map<String, List<SpecNode>> params = new TreeMap<>();
         if (top.containsKey("parameters")) {
             for (Map.Entry<String, SpecNode> e : r.map(top.get("parameters"), "parameters").entrySet()) {
                 String field = "parameters." + e.getKey();
@@ -135,8 +160,8 @@ public record SweepSpec(String source, List<PointConfig> points) {
                                 + "'; its parameters are " + String.join(", ", new TreeMap<>(SystemCatalog.get(s).defaults()).keySet()));
                     }
                 }
-                List<Double> values = new ArrayList<>();
-                for (SpecNode n : r.axis(e.getValue(), field)) values.add(r.number(n, field));
+                List<SpecNode> values = r.axis(e.getValue(), field);
+                for (SpecNode n : values) r.number(n, field);
                 params.put(e.getKey(), values);
             }
         }
@@ -190,32 +215,74 @@ public record SweepSpec(String source, List<PointConfig> points) {
             metrics.add(ModelAnalysis.Metric.DRIFT);
         }
 
+        // Every trainer-option combination once (each value is checked here, at its place in the file).
+        List<Object[]> trainGrid = new ArrayList<>();
+        expandTrain(r, train, 0, new Object[TRAIN.size()], trainGrid::add);
+        // Then every (system, parameters) pair is built once, which validates its parameter values as training would,
+        // and every point of it is checked against the system's dimension: all problems are collected and reported
+        // together, each at its place in the file, before anything runs.
+        Set<String> problems = new LinkedHashSet<>();
+        Map<SpecNode, Largest> largest = new LinkedHashMap<>();   // per neurons value: its largest point's size
         List<PointConfig> points = new ArrayList<>();
-        List<Map<String, Double>> paramGrid = product(params);
         for (String system : systems) {
-            int d = SystemCatalog.get(system).create(Map.of()).dimension();
-            for (int n : neurons) {
-                if (n < d) {
-                    throw r.error(top.get("neurons"), "neurons", Integer.toString(n), "system '" + system
-                            + "' has dimension " + d + "; N must be ≥ " + d);
-                }
-                for (long seed : seeds) {
-                    for (Map<String, Double> p : paramGrid) {
+            SystemCatalog.Entry entry = SystemCatalog.get(system);
+            for (Map<String, SpecNode> combo : product(params)) {
+                Map<String, Double> p = new TreeMap<>();
+                combo.forEach((k, v) -> p.put(k, (Double) v.value()));
+                Sde sde = build(r, entry, combo, top.get("parameters"), problems);
+                if (sde == null) continue;
+                int d = sde.dimension();
+                String which = "system '" + system + "'" + (p.isEmpty() ? "" : " with " + shown(combo));
+                for (SpecNode nn : neurons) {
+                    int n = ((Double) nn.value()).intValue();
+                    if (n < d) {
+                        problems.add(r.problem(nn, "neurons", nn.shown(), which + " has dimension " + d + "; N must be ≥ " + d));
+                        continue;
+                    }
+                    for (long seed : seeds) {
                         for (double lambda : lambdas) {
-                            expandTrain(r, train, 0, new Object[TRAIN.size()], values -> {
+                            for (Object[] values : trainGrid) {
                                 SamplingConfig.Kind kind = (SamplingConfig.Kind) values[6];
                                 if (kind == SamplingConfig.Kind.GRID && d > 3) {
-                                    throw r.error(trainGiven.get("sampler"), "train.sampler", "grid", "system '" + system
-                                            + "' has dimension " + d + "; a grid is for d ≤ 3 (use lhs, box or mixture)");
+                                    problems.add(r.problem(gridNode(r, trainGiven.get("sampler")), "train.sampler", "'grid'", which
+                                            + " has dimension " + d + "; a grid is for d ≤ 3 (use lhs, box or mixture)"));
+                                    continue;
                                 }
                                 points.add(new PointConfig(system, n, seed, lambda, new TreeMap<>(p), (double) values[0],
                                         (double) values[1], (int) values[2], (double) values[3], (double) values[4],
                                         (Activation) values[5], kind, time, analysisSeed, exponents, wells, metrics));
-                            });
+                                long bytes = MemoryBudget.driftMatchBytes((int) values[2], n, d);
+                                Largest before = largest.get(nn);
+                                if (before == null || bytes > before.bytes()) {
+                                    largest.put(nn, new Largest(bytes, n, (int) values[2], which));
+                                }
+                            }
                         }
                     }
                 }
             }
+        }
+        if (checkMemory) {
+            // Training refuses a point whose arrays do not fit in the heap (MemoryBudget); the largest point of each
+            // network size is checked here with the same estimate, so that no point is sure to fail on this JVM.
+            for (Map.Entry<SpecNode, Largest> e : largest.entrySet()) {
+                Largest l = e.getValue();
+                try {
+                    MemoryBudget.require(String.format(Locale.ROOT, "training N = %d neurons on M = %d samples (%s)",
+                            l.neurons(), l.samples(), l.which()), l.bytes(), "use fewer neurons or train.samples");
+                } catch (IllegalArgumentException x) {
+                    problems.add(r.problem(e.getKey(), "neurons", e.getKey().shown(), x.getMessage()));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            List<String> lines = new ArrayList<>(problems);
+            if (lines.size() > MAX_PROBLEMS) {
+                int more = lines.size() - MAX_PROBLEMS;
+                lines = new ArrayList<>(lines.subList(0, MAX_PROBLEMS));
+                lines.add(source + ": … and " + more + " more problem" + (more == 1 ? "" : "s"));
+            }
+            throw new SweepSpecException(String.join("\n", lines));
         }
         points.sort(Comparator.comparing(PointConfig::id));
         for (int i = 1; i < points.size(); i++) {
@@ -270,14 +337,14 @@ public record SweepSpec(String source, List<PointConfig> points) {
         }
     }
 
-    private static List<Map<String, Double>> product(Map<String, List<Double>> axes) {
-        List<Map<String, Double>> out = new ArrayList<>();
+    private static List<Map<String, SpecNode>> product(Map<String, List<SpecNode>> axes) {
+        List<Map<String, SpecNode>> out = new ArrayList<>();
         out.add(new TreeMap<>());
-        for (Map.Entry<String, List<Double>> e : axes.entrySet()) {
-            List<Map<String, Double>> next = new ArrayList<>();
-            for (Map<String, Double> partial : out) {
-                for (double v : e.getValue()) {
-                    Map<String, Double> m = new TreeMap<>(partial);
+        for (Map.Entry<String, List<SpecNode>> e : axes.entrySet()) {
+            List<Map<String, SpecNode>> next = new ArrayList<>();
+            for (Map<String, SpecNode> partial : out) {
+                for (SpecNode v : e.getValue()) {
+                    Map<String, SpecNode> m = new TreeMap<>(partial);
                     m.put(e.getKey(), v);
                     next.add(m);
                 }
@@ -287,11 +354,96 @@ public record SweepSpec(String source, List<PointConfig> points) {
         return out;
     }
 
+    /** The node of {@code grid} in the sampler axis. */
+    private static SpecNode gridNode(Reader r, SpecNode sampler) {
+        for (SpecNode n : r.axis(sampler, "train.sampler")) {
+            if ("grid".equalsIgnoreCase(String.valueOf(n.value()))) return n;
+        }
+        return sampler;
+    }
+
+    /** The largest point (by the training's memory estimate) of one network size. */
+    private record Largest(long bytes, int neurons, int samples, String which) {}
+
+    /** Parameter values as written: {@code sigma = -1, theta = 2}. */
+    private static String shown(Map<String, SpecNode> combo) {
+        List<String> parts = new ArrayList<>();
+        combo.forEach((k, v) -> parts.add(k + " = " + v.shown()));
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Builds the system with these parameter values (its constructor checks them, as training's does), or records
+     * why not: at the value that is refused on its own, else at {@code parameters} for the combination.
+     */
+    private static Sde build(Reader r, SystemCatalog.Entry entry, Map<String, SpecNode> combo, SpecNode parametersNode,
+                             Set<String> problems) {
+        Map<String, Double> values = new TreeMap<>();
+        combo.forEach((k, v) -> values.put(k, (Double) v.value()));
+        try {
+            return entry.create(values);
+        } catch (RuntimeException e) {
+            boolean blamed = false;
+            for (Map.Entry<String, SpecNode> c : combo.entrySet()) {
+                try {
+                    entry.create(Map.of(c.getKey(), (Double) c.getValue().value()));
+                } catch (RuntimeException single) {
+                    problems.add(r.problem(c.getValue(), "parameters." + c.getKey(), c.getValue().shown(),
+                            refusal(entry.name(), single)));
+                    blamed = true;
+                }
+            }
+            if (!blamed) {
+                problems.add(r.problem(parametersNode, "parameters", "{" + shown(combo) + "}", refusal(entry.name(), e)));
+            }
+            return null;
+        }
+    }
+
+    private static final java.util.regex.Pattern NOT_ALLOWED = java.util.regex.Pattern.compile(".*? is not allowed; (.*)");
+
+    /** Why the catalog refused a system's parameters, without repeating the value. */
+    private static String refusal(String system, RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        java.util.regex.Matcher m = NOT_ALLOWED.matcher(message);
+        if (e instanceof IllegalArgumentException && m.matches()) {
+            return "for system '" + system + "' " + m.group(1);
+        }
+        return "system '" + system + "' cannot be built with it ("
+                + (e instanceof IllegalArgumentException ? message : e.toString()) + ")";
+    }
+
+    private static final java.util.regex.Pattern DID_YOU_MEAN = java.util.regex.Pattern.compile(".*(\\(did you mean '[^']*'\\?\\)).*");
+
+    /**
+     * "unknown system", with the suggestion {@code ddmatch train} makes for the same name (the catalog's nearest name),
+     * or the catalog's reason if the name is a dysts flow it leaves out.
+     */
+    static String unknownSystem(String name) {
+        try {
+            SystemCatalog.get(name);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "" : e.getMessage();
+            if (!message.startsWith("unknown system")) {
+                return "unknown system: " + message;   // a dysts flow the catalog leaves out, and why
+            }
+            java.util.regex.Matcher m = DID_YOU_MEAN.matcher(message);
+            if (m.matches()) {
+                return "unknown system " + m.group(1);
+            }
+        }
+        return "unknown system";
+    }
+
     /** Typed access to nodes, with located one-line errors. */
     private record Reader(String source) {
         SweepSpecException error(SpecNode n, String field, String value, String allowed) {
-            return new SweepSpecException(source + ":" + n.line() + ":" + n.column() + ": field '" + field + "' = " + value
-                    + " is not allowed; " + allowed);
+            return new SweepSpecException(problem(n, field, value, allowed));
+        }
+
+        String problem(SpecNode n, String field, String value, String allowed) {
+            return source + ":" + n.line() + ":" + n.column() + ": field '" + field + "' = " + value + " is not allowed; "
+                    + allowed;
         }
 
         @SuppressWarnings("unchecked")

@@ -90,4 +90,71 @@ class DdmatchSparkTest {
         assertThat(threads.code()).isEqualTo(2);
         assertThat(threads.err()).contains("--threads = -1 is not allowed");
     }
+
+    @Test
+    void aSpecWithSeveralProblemsListsEachOnItsOwnLineBeforeSparkStarts() throws Exception {
+        Path spec = tmp.resolve("sigma.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [40, 1000000]\nseeds: [1]\nparameters: {sigma: [-1]}\n");
+        Path out = tmp.resolve("sweep");
+        Run r = run("sweep", spec.toString(), "-o", out.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: " + spec + ":4:22: field 'parameters.sigma' = -1 is not"
+                + " allowed; for system 'double-well' it must be finite and ≥ 0");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [40, 1000000]\nseeds: [1]\nparameters: {sigma: [-1, 1]}\n");
+        Run two = run("sweep", spec.toString(), "-o", out.toString());
+        assertThat(two.code()).isEqualTo(2);
+        assertThat(two.err().lines()).hasSize(2).allSatisfy(l -> assertThat(l).startsWith("ddmatch sweep: " + spec + ":"));
+        assertThat(two.err().lines().toList().get(1)).contains(":2:15: field 'neurons' = 1000000 is not allowed; training N");
+        assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aBadMasterIsOneLineWithExitCodeTwo() throws Exception {
+        Path spec = tmp.resolve("n2.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [2]\nseeds: [1]\n");
+        Path out = tmp.resolve("sweep");
+        Run r = run("sweep", spec.toString(), "-o", out.toString(), "--master", "foo://bar");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: --master = foo://bar is not allowed; "
+                + ddmatch.spark.Sessions.MASTER_FORMS);
+        assertThat(Files.exists(out)).isFalse();
+        Run e = run("ensemble", tmp.toString(), "--master", "local[0]");
+        assertThat(e.code()).isEqualTo(2);
+        assertThat(e.err()).startsWith("ddmatch ensemble: --master = local[0] is not allowed");
+    }
+
+    @Test
+    void aDirectoryHoldingOtherFilesIsRefusedAndLeftAsItWas() throws Exception {
+        Path spec = tmp.resolve("n2.yaml");
+        Files.writeString(spec, "systems: [double-well]\nneurons: [2]\nseeds: [1]\n");
+        Path other = tmp.resolve("other");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("precious.txt"), "keep");
+        Run r = run("sweep", spec.toString(), "-o", other.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines()).containsExactly("ddmatch sweep: --output = " + other + " is not allowed; the directory"
+                + " holds files that are not a sweep's (precious.txt) and no sweep.yaml or run.json of an earlier sweep;"
+                + " allowed is a new path, an empty directory or an earlier sweep's directory (which is resumed)");
+        try (var list = Files.list(other)) {
+            assertThat(list.map(p -> p.getFileName().toString())).containsExactly("precious.txt");
+        }
+        // A trained model's directory is someone else's too.
+        Path model = tmp.resolve("model");
+        Files.createDirectories(model);
+        Files.writeString(model.resolve("model.json"), "{\"format\": \"ddmatch-model\"}");
+        assertThat(run("sweep", spec.toString(), "-o", model.toString()).code()).isEqualTo(2);
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(model)).contains("(model.json)");
+        // What a sweep may write into: a new path, an empty directory, an earlier sweep's (resumed, also with notes
+        // beside it), and what an interrupted first run left.
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(tmp.resolve("new"))).isNull();
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(empty)).isNull();
+        Path earlier = Files.createDirectories(tmp.resolve("earlier").resolve("points"));
+        Files.writeString(earlier.resolveSibling("sweep.yaml"), "systems: [ou]");
+        Files.writeString(earlier.resolveSibling("notes.txt"), "mine");
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(earlier.getParent())).isNull();
+        Path started = Files.createDirectories(tmp.resolve("started").resolve("points"));
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(started.getParent())).isNull();
+        assertThat(ddmatch.spark.sweep.SweepJob.directoryProblem(spec)).isEqualTo("it exists and is not a directory");
+    }
 }

@@ -104,4 +104,53 @@ class SweepSpecTest {
         assertThatThrownBy(() -> SweepSpec.parse("systems: [ou]\nneurons: [40, 40]\nseeds: [1]\n", "s.yaml"))
                 .hasMessageContaining("two grid points are the same configuration");
     }
+
+    @Test
+    void parameterValuesAreCheckedForEverySystemBeforeAnythingRunsAndEveryProblemIsListed() {
+        // The catalog refuses σ < 0 when the system is built: two of the three values, each at its place in the file.
+        assertThatThrownBy(() -> SweepSpec.parse(
+                "systems: [double-well]\nneurons: [40]\nseeds: [1]\nparameters: {sigma: [-1, 0.5, -2]}\n", "s.yaml"))
+                .isInstanceOf(SweepSpecException.class)
+                .hasMessage("s.yaml:4:22: field 'parameters.sigma' = -1 is not allowed; for system 'double-well' it must be"
+                        + " finite and ≥ 0\n"
+                        + "s.yaml:4:31: field 'parameters.sigma' = -2 is not allowed; for system 'double-well' it must be"
+                        + " finite and ≥ 0");
+        // A parameter that changes the dimension: N is checked against the dimension of the system as built.
+        assertThatThrownBy(() -> SweepSpec.parse(
+                "systems: [lorenz96]\nneurons: [6, 40]\nseeds: [1]\nparameters: {n: [4, 8]}\n", "s.yaml"))
+                .hasMessage("s.yaml:2:11: field 'neurons' = 6 is not allowed; system 'lorenz96' with n = 8 has dimension 8;"
+                        + " N must be ≥ 8");
+        assertThat(SweepSpec.parse("systems: [lorenz96]\nneurons: [8, 40]\nseeds: [1]\nparameters: {n: [4, 8]}\n",
+                "s.yaml").points()).hasSize(4);
+    }
+
+    @Test
+    void aNetworkThatCannotFitInTheHeapIsRefusedUpFrontWithTrainingsOwnEstimate() {
+        String text = "systems: [double-well]\nneurons: [40, 1000000]\nseeds: [1]\n";
+        // 8·M·N for the features alone: 37 GiB at N = 10⁶, M = 5000, far beyond the test JVM's heap.
+        assertThatThrownBy(() -> SweepSpec.parse(text, "s.yaml"))
+                .isInstanceOf(SweepSpecException.class)
+                .hasMessageStartingWith("s.yaml:2:15: field 'neurons' = 1000000 is not allowed; training N = 1000000 neurons"
+                        + " on M = 5000 samples (system 'double-well') needs about 37.")
+                .hasMessageContaining("use fewer neurons or train.samples")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+        // Without the check (a cluster's executors have their own heap) the same grid is valid.
+        assertThat(SweepSpec.parse(text, "s.yaml", false).points()).hasSize(2);
+    }
+
+    @Test
+    void anUnknownSystemGetsTheSuggestionTrainMakes() {
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [ou, double-wel]\nneurons: [40]\nseeds: [1]\n", "s.yaml"))
+                .hasMessageStartingWith("s.yaml:1:15: field 'systems' = 'double-wel' is not allowed; unknown system "
+                        + "(did you mean 'double-well'?); allowed are the catalog systems (");
+        assertThatThrownBy(() -> ddmatch.sde.SystemCatalog.get("double-wel")).hasMessageContaining("did you mean 'double-well'");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsOneLineWithItsPlace() {
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [ou\nneurons: [40]\nseeds: [1]\n", "s.yaml"))
+                .hasMessage("s.yaml:2:8: not valid YAML: expected ',' or ']', but got : (while parsing a flow sequence at 1:10)");
+        assertThatThrownBy(() -> SweepSpec.parse("systems: [ou]\nneurons: 40: 50\nseeds: [1]\n", "s.yaml"))
+                .hasMessage("s.yaml:2:12: not valid YAML: mapping values are not allowed here");
+    }
 }
