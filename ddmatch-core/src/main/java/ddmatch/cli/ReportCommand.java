@@ -35,7 +35,11 @@ final class ReportCommand implements Callable<Integer> {
         try {
             run = ReproduceCommand.JSON.readValue(json.toFile(), RunRecord.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            err.println("ddmatch report: " + json + " is not a results.json of 'ddmatch reproduce': " + e.getOriginalMessage());
+            // The demo's results.json is the usual mix-up: say so instead of quoting the JSON binder.
+            boolean demo = Files.readString(json).contains("\"command\" : \"ddmatch demo");
+            err.println("ddmatch report: " + json + " is not a results.json of 'ddmatch reproduce'" + (demo
+                    ? " but the demo's, whose report.html 'ddmatch demo' writes itself (run it again to rewrite it)"
+                    : " (" + firstLine(e.getOriginalMessage()) + ")"));
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -43,5 +47,9 @@ final class ReportCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Report: " + dir.resolve("report.html"));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "unreadable" : s.lines().findFirst().orElse(s);
     }
 }

@@ -58,8 +58,9 @@ final class TrainSizeOptions {
         try {
             return Integer.parseInt(neuronsText.trim());
         } catch (NumberFormatException e) {
+            boolean digits = neuronsText.trim().matches("[0-9]+");
             throw new IllegalArgumentException("--neurons = '" + neuronsText + "' is not allowed; give a whole number ≥ "
-                    + d + " or 'auto'");
+                    + d + (digits ? " and ≤ " + Integer.MAX_VALUE : "") + " or 'auto'");
         }
     }
 

@@ -571,6 +571,9 @@ public final class ModelFiles {
      * @throws FileAlreadyExistsException if it exists and is anything else
      */
     private static boolean checkTarget(Path target) throws IOException {
+        if (target.toString().isEmpty()) {
+            throw new IllegalArgumentException("the model directory is an empty path; give a directory name (-o DIR)");
+        }
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }

@@ -272,7 +272,8 @@ public final class SystemSpecs {
             MapNode root = map(rootNode, "the spec");
             for (Map.Entry<String, Node> e : root.entries().entrySet()) {
                 if (!FIELDS.contains(e.getKey())) {
-                    throw error(root.keyLocs().get(e.getKey()), e.getKey(), "unknown field; allowed fields are "
+                    throw error(root.keyLocs().get(e.getKey()), e.getKey(), "unknown field"
+                            + ddmatch.sde.ClosestName.suggestion(e.getKey(), FIELD_ORDER) + "; allowed fields are "
                             + String.join(", ", FIELD_ORDER));
                 }
             }

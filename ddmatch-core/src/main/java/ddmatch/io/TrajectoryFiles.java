@@ -281,7 +281,7 @@ public final class TrajectoryFiles {
             return Format.CSV;
         }
         int dot = s.lastIndexOf('.');
-        String ext = dot < 0 ? "no extension" : "extension '" + s.substring(dot) + "'";
+        String ext = dot < 0 ? "name, which has no extension" : "extension '" + s.substring(dot) + "'";
         throw new IllegalArgumentException("cannot tell the format of trajectory file '" + file + "' from its " + ext
                 + "; " + ALLOWED_EXTENSIONS);
     }

@@ -113,7 +113,13 @@ public final class SystemCatalog {
                         "initial state and dt = 0.01 are ddmatch's (dysts: dt = 3e-4)")));
         add(new Entry("lorenz-noisy", "Lorenz attractor with additive noise G = noise·I (d = 3, m = 3)",
                 params("sigma", 10.0, "rho", 28.0, "beta", 8.0 / 3.0, "noise", 2.0),
-                p -> new Lorenz(p.get("sigma"), p.get("rho"), p.get("beta"), p.get("noise")),
+                p -> {
+                    try {
+                        return new Lorenz(p.get("sigma"), p.get("rho"), p.get("beta"), p.get("noise"));
+                    } catch (IllegalArgumentException e) {   // the class speaks as "lorenz:"; the user asked for this name
+                        throw new IllegalArgumentException(e.getMessage().replaceFirst("^lorenz:", "lorenz-noisy:"), e);
+                    }
+                },
                 new SystemInfo(LORENZ_EQ + ", plus noise·dW in each component", LORENZ_CITE, "noise", lorenzRef,
                         p -> -(p.get("sigma") + 1.0 + p.get("beta")), "the Lyapunov values are those of the drift")));
         add(new Entry("double-well", "dz = (z − z³) dt + sigma dW, wells at ±1 (d = 1, m = 1)",
@@ -490,31 +496,6 @@ public final class SystemCatalog {
 
     /** The known name nearest to {@code name} in Levenshtein distance, if within a third of its length; else null. */
     static String closest(String name) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        for (String k : ENTRIES.keySet()) {
-            int dist = levenshtein(lower, k);
-            if (dist < bestDistance) {
-                bestDistance = dist;
-                best = k;
-            }
-        }
-        return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-    }
-
-    private static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev; prev = cur; cur = t;
-        }
-        return prev[b.length()];
+        return ClosestName.among(name, ENTRIES.keySet());
     }
 }

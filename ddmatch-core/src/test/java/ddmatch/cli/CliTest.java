@@ -160,6 +160,11 @@ class CliTest {
         Run shortRun = run("analyze", model.toString(), "--time", "0.001");
         assertUsageError(shortRun, "--time = 0.001", "too short", "100 steps");
         assertThat(shortRun.err()).doesNotContain("Config.").doesNotContain("java.lang");
+        assertUsageError(run("train", "lorenz", "--neurons", "99999999999", "-o", out.toString()), "≤ 2147483647");
+        assertUsageError(run("train", "lorenz-noisy", "--param", "noise=-1", "-o", out.toString()), "lorenz-noisy: parameter 'noise'");
+        assertUsageError(run("train", "lorenz", "-o", ""), "empty path");
+        assertUsageError(run("simulate", model.toString(), "--time", "1", "-o", dir.resolve("noext").toString()),
+                "has no extension", ".npy");
         assertThat(out).doesNotExist();
     }
 

@@ -199,6 +199,11 @@ class SystemSpecsTest {
     }
 
     @Test
+    void aMistypedFieldGetsASuggestion() {
+        assertBad(lorenzWith("drift:", "drfit:"), 5, "drfit", "unknown field (did you mean 'drift'?)");
+    }
+
+    @Test
     void aZeroDiffusionIsAnOrdinaryDifferentialEquation() throws Exception {
         assertThat(yaml(LORENZ + "diffusion: 0\n").noiseType()).isEqualTo(NoiseType.NONE);
         assertThat(yaml(LORENZ + "diffusion: 0\n").noiseDimension()).isZero();
