@@ -150,9 +150,39 @@ final class SystemsCommand implements Callable<Integer> {
         if (!u.inputNames().isEmpty()) {
             out.println("  inputs: " + String.join(", ", u.inputNames()));
         }
+        out.println("  drift:");
+        var def = u.definition();
+        for (int i = 0; i < u.dimension(); i++) {
+            out.printf("    d%s/dt = %s%n", u.stateNames().get(i), def.drift().get(i).infix());
+        }
+        out.println("  diffusion: " + diffusionText(def.diffusion()));
+        for (int k = 0; k < u.inputNames().size(); k++) {
+            out.printf("  input %s: %s%n", u.inputNames().get(k), u.schedules().get(k));
+        }
+        out.println("  initial state: " + Arrays.toString(u.initialState()));
         out.println("  parameters (override with --param NAME=VALUE):");
         for (Map.Entry<String, Double> p : u.parameters().entrySet()) {
             out.printf("    %-10s = %s%n", p.getKey(), p.getValue());
         }
+    }
+
+    private static String diffusionText(ddmatch.sde.user.Diffusion g) {
+        if (g instanceof ddmatch.sde.user.Diffusion.None) {
+            return "none (an ODE)";
+        } else if (g instanceof ddmatch.sde.user.Diffusion.Scalar s) {
+            return s.g().infix() + " × identity";
+        } else if (g instanceof ddmatch.sde.user.Diffusion.Diagonal dg) {
+            return "diag(" + String.join(", ", dg.entries().stream().map(ddmatch.sde.user.Expr::infix).toList()) + ")";
+        }
+        var m = (ddmatch.sde.user.Diffusion.Matrix) g;
+        StringBuilder sb = new StringBuilder(m.rows() + " × " + m.cols() + " matrix [");
+        for (int r = 0; r < m.rows(); r++) {
+            sb.append(r == 0 ? "[" : ", [");
+            for (int c = 0; c < m.cols(); c++) {
+                sb.append(c == 0 ? "" : ", ").append(m.entries().get(r * m.cols() + c).infix());
+            }
+            sb.append(']');
+        }
+        return sb.append(']').toString();
     }
 }

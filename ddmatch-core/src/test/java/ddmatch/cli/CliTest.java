@@ -168,6 +168,17 @@ class CliTest {
         assertThat(out).doesNotExist();
     }
 
+    /** A spec file is shown in full: its equations as written, its diffusion, inputs and initial state. */
+    @Test
+    void systemsShowsASpecFileWithItsEquations() {
+        Run r = run("systems", "show", "../examples/systems/kicked-double-well.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dz/dt = z - z^3 + u").contains("diffusion: sigma × identity")
+                .contains("input u: PulseTrain[period=50.0").contains("initial state: [-1.0]");
+        assertThat(run("systems", "show", "../examples/systems/lorenz.yaml").out()).contains("dy/dt = x*(rho - z) - y")
+                .contains("diffusion: none (an ODE)");
+    }
+
     /** The λ line says how λ was chosen, and a fit that learned little of the drift warns on stderr. */
     @Test
     void theLambdaLineSaysHowAndAPoorFitWarns() {

@@ -118,4 +118,57 @@ public sealed interface Expr {
         }
         return false;
     }
+
+    /**
+     * The expression in the spec syntax, with the parentheses precedence needs and no more ({@code ^} binds tighter
+     * than unary minus, as in the parser): for showing a system, not for round trips of the last digit.
+     */
+    default String infix() {
+        return infix(0);
+    }
+
+    /** Precedence: 1 for + −, 2 for * /, 3 for unary minus, 4 for ^, 5 for atoms. */
+    private int precedence() {
+        if (this instanceof Binary b) {
+            return switch (b.op()) {
+                case ADD, SUB -> 1;
+                case MUL, DIV -> 2;
+                case POW -> 4;
+            };
+        }
+        return this instanceof Neg ? 3 : 5;
+    }
+
+    private String infix(int context) {
+        String text;
+        if (this instanceof Num n) {
+            double v = n.value();
+            text = v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+        } else if (this instanceof Var v) {
+            text = v.name();
+        } else if (this instanceof Neg g) {
+            text = "-" + g.arg().infix(3);
+        } else if (this instanceof Binary b) {
+            int p = precedence();
+            String op = switch (b.op()) {
+                case ADD -> " + ";
+                case SUB -> " - ";
+                case MUL -> "*";
+                case DIV -> "/";
+                case POW -> "^";
+            };
+            // Left-associative + − * /: the right operand of − and / (and of ^, right-associative, the left) needs
+            // parentheses at equal precedence.
+            boolean rightStrict = b.op() == Op.SUB || b.op() == Op.DIV || b.op() == Op.MUL;
+            text = b.left().infix(b.op() == Op.POW ? p + 1 : p) + op + b.right().infix(rightStrict ? p + 1 : p);
+        } else {
+            Call c = (Call) this;
+            StringBuilder sb = new StringBuilder(c.function().id()).append('(');
+            for (int i = 0; i < c.args().size(); i++) {
+                sb.append(i == 0 ? "" : ", ").append(c.args().get(i).infix(0));
+            }
+            text = sb.append(')').toString();
+        }
+        return precedence() < context ? "(" + text + ")" : text;
+    }
 }

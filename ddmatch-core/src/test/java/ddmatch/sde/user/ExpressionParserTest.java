@@ -37,6 +37,22 @@ class ExpressionParserTest {
         assertThat(eval("2*pi")).isEqualTo(2 * Math.PI);
     }
 
+    /** What `systems show SPEC` prints parses back to the same value, bit for bit (an independent evaluation). */
+    @Test
+    void theInfixFormParsesBackToTheSameValue() {
+        for (String text : List.of("a*(y - x)", "x - y - a", "x - (y - a)", "x / y / a", "x / (y / a)", "-x^2", "(-x)^2",
+                "2^3^2", "(2^3)^2", "x^-2", "1.5e-3*u + .5 + 2.", "sin(t)*exp(-x) + atan2(y, x) + pow(a, b)",
+                "-(x + y)*a", "a*(b*x)", "2*pi", "x*(28 - y) - -y")) {
+            Expr e = ExpressionParser.parse(text, SYMBOLS);
+            String shown = e.infix();
+            double again = ExpressionParser.parse(shown, SYMBOLS).evaluate(0.25, Z, P, U);
+            assertThat(again).as("%s shown as %s", text, shown).isEqualTo(e.evaluate(0.25, Z, P, U));
+        }
+        assertThat(ExpressionParser.parse("a*(y - x)", SYMBOLS).infix()).isEqualTo("a*(y - x)");
+        assertThat(ExpressionParser.parse("-x^2", SYMBOLS).infix()).isEqualTo("-x^2");
+        assertThat(ExpressionParser.parse("(-x)^2", SYMBOLS).infix()).isEqualTo("(-x)^2");
+    }
+
     private static void assertRejected(String text, int column, String token, String fragment) {
         assertThatThrownBy(() -> ExpressionParser.parse(text, SYMBOLS))
                 .isInstanceOfSatisfying(ExpressionException.class, e -> {
