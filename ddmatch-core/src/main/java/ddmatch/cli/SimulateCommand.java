@@ -1,6 +1,7 @@
 package ddmatch.cli;
 
 import ddmatch.fit.Sampler;
+import ddmatch.io.AtomicFiles;
 import ddmatch.io.ModelFiles;
 import ddmatch.io.SimulationCheckpoint;
 import ddmatch.io.SystemSpecs;
@@ -158,6 +159,11 @@ final class SimulateCommand implements Callable<Integer> {
                         + " and --output from the checkpoint; give none of them");
             }
             from = SimulationCheckpoint.read(resume);
+            if (!parsed.hasMatchedOption("--checkpoint-every") && !Double.isNaN(from.checkpointEvery())) {
+                // Keep the original run's period: falling back to the default 600 s would make a run started with
+                // --checkpoint-every 60 lose up to ten minutes of work at its next interruption.
+                checkpointEvery = from.checkpointEvery();
+            }
             model = from.model();
             output = from.output();
             every = from.every();
@@ -259,8 +265,18 @@ final class SimulateCommand implements Callable<Integer> {
             }
         };
         Runner runner = new Runner(stream, noise, ckptFile, modelSha, step, steps, maxNorm);
-        Thread hook = new Thread(runner::onShutdown, "ddmatch-simulate-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (from != null) {
+            // The checkpoint we resumed from refers to the partial file (truncated to its length, so it stays valid):
+            // from now on nothing may delete that file unless the checkpoint goes too.
+            runner.lastFile = resume;
+            runner.lastStep = from.step();
+        }
+        // Through AtomicFiles' one shutdown hook, which runs this before it deletes temporary files: the final
+        // checkpoint's own temporary file must not be deleted by a cleanup running in parallel.
+        AtomicFiles.Registration hook = AtomicFiles.beforeCleanup(runner::onShutdown);
+        if (AtomicFiles.shuttingDown()) {
+            runner.stopRequested = true;
+        }
         boolean completed = false;
         try {
             Integrator integrator = new Integrator(scheme, maxNorm, TerminalProgress.forTerminal(false));
@@ -269,55 +285,48 @@ final class SimulateCommand implements Callable<Integer> {
             completed = true;
         } catch (CancellationException e) {
             String message;
-            if (ckptFile != null && runner.lastStep >= 0) {
+            if (runner.resumable()) {
                 stream.detach();
-                message = e.getMessage() + "; nothing was written under " + output + "; resume with: ddmatch simulate"
-                        + " --resume " + ckptFile + " (checkpoint at t = " + runner.lastStep * step + ")";
+                message = e.getMessage() + "; nothing was written under " + output + "; " + runner.resumeHint(step);
             } else {
                 stream.abort();
                 message = e.getMessage() + "; nothing was written under " + output;
             }
-            if (runner.stopRequested) {
-                // The JVM is shutting down and halts as soon as the hook returns, possibly before the exception handler
-                // runs: report here, while the hook still waits.
-                err.println("ddmatch simulate: interrupted: " + message);
-                err.flush();
-                throw new Failures.Reported(message);
-            }
-            throw new CancellationException(message);
+            throw reportIfShuttingDown(runner, err, new CancellationException(message));
         } catch (UncheckedIOException | IOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            if (io instanceof java.nio.channels.ClosedByInterruptException) {
-                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
-                boolean resumable = ckptFile != null && runner.lastStep >= 0;
-                if (resumable) {
-                    stream.detach();
-                } else {
-                    stream.abort();
-                }
-                throw new CancellationException("simulation interrupted while writing; nothing was written under " + output
-                        + (resumable ? "; resume with: ddmatch simulate --resume " + ckptFile + " (checkpoint at t = "
-                        + runner.lastStep * step + ")" : ""));
-            }
-            if (ckptFile != null && runner.lastStep >= 0) {
+            boolean resumable = runner.resumable();
+            if (resumable) {
+                // A checkpoint on disk refers to the partial file: deleting it would make the checkpoint useless.
                 stream.detach();
             } else {
                 stream.abort();
             }
-            throw new IOException(describe(io) + " while writing " + output + "; nothing was written under " + output
-                    + "; previous results are intact"
-                    + (ckptFile != null && runner.lastStep >= 0 ? "; the checkpoint " + ckptFile + " (t = "
-                    + runner.lastStep * step + ") resumes the run once there is space" : ""), io);
-        } catch (RuntimeException | Error e) {
+            if (io instanceof java.nio.channels.ClosedByInterruptException) {
+                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
+                throw reportIfShuttingDown(runner, err, new CancellationException("simulation interrupted while writing;"
+                        + " nothing was written under " + output + (resumable ? "; " + runner.resumeHint(step) : "")));
+            }
+            throw reportIfShuttingDown(runner, err, new IOException(describe(io) + " while writing " + output
+                    + "; nothing was written under " + output + "; previous results are intact"
+                    + (resumable ? "; the checkpoint " + runner.lastFile + " (t = " + runner.lastStep * step
+                    + ") resumes the run once the cause is fixed: ddmatch simulate --resume " + runner.lastFile : ""), io));
+        } catch (ddmatch.solve.DivergenceException e) {
+            // Deterministic: a resumed run would diverge at the same step, so a checkpoint of this run is of no use.
+            // Delete it first, then its partial file, so that no checkpoint is left pointing at a missing file.
+            runner.deleteCheckpoints();
             stream.abort();
+            throw reportIfShuttingDown(runner, err, e);
+        } catch (RuntimeException | Error e) {
+            if (runner.resumable()) {
+                stream.detach();
+            } else {
+                stream.abort();
+            }
             throw e;
         } finally {
             runner.done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting; the hook is running and has waited for us.
-            }
+            hook.close();
         }
         if (completed && ckptFile != null) {
             // The run is complete; its checkpoint and partial file are of no further use.
@@ -360,6 +369,20 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * While the JVM shuts down it halts as soon as the hooks return, possibly before picocli's exception handler prints
+     * anything: report here, while the hook still waits for us, and exit quietly.
+     */
+    private static Exception reportIfShuttingDown(Runner runner, PrintWriter err, Exception e) {
+        if (!runner.stopRequested) {
+            return e;
+        }
+        String prefix = e instanceof CancellationException ? "interrupted: " : e instanceof IOException ? "I/O error: " : "";
+        err.println("ddmatch simulate: " + prefix + e.getMessage());
+        err.flush();
+        return new Failures.Reported(e.getMessage());
+    }
+
     private static String describe(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.toLowerCase(java.util.Locale.ROOT).contains("no space left") ? "no space left on device" : "I/O error (" + e + ")";
@@ -384,7 +407,9 @@ final class SimulateCommand implements Callable<Integer> {
         private final long periodNanos;
         private long nextDue;
         volatile boolean stopRequested;
+        /** The step of the newest checkpoint on disk that refers to the partial file, and that file; -1/null if none. */
         long lastStep = -1;
+        Path lastFile;
 
         Runner(TrajectoryStream stream, GaussianIncrements noise, Path file, String modelSha, double dt, long steps, double maxNorm) {
             this.stream = stream;
@@ -408,8 +433,10 @@ final class SimulateCommand implements Callable<Integer> {
                 try {
                     long bytes = stream.sync();
                     new SimulationCheckpoint(model.toAbsolutePath(), modelSha, output.toAbsolutePath(), stream.partial(), dt,
-                            steps, every, seed, maxNorm, step, stream.rows(), bytes, noise.state(), x).write(file);
+                            steps, every, seed, maxNorm, step, stream.rows(), bytes, noise.state(), x, checkpointEvery)
+                            .write(file);
                     lastStep = step;
+                    lastFile = file;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -420,6 +447,27 @@ final class SimulateCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 throw new CancellationException("simulation interrupted at t = " + t);
+            }
+        }
+
+        boolean resumable() {
+            return lastFile != null && lastStep >= 0;
+        }
+
+        String resumeHint(double dt) {
+            return "resume with: ddmatch simulate --resume " + lastFile + " (checkpoint at t = " + lastStep * dt + ")";
+        }
+
+        /** Deletes the checkpoints of this run that refer to its partial file (the one written, the one resumed from). */
+        void deleteCheckpoints() {
+            for (Path p : new Path[] {file, lastFile, resume}) {
+                if (p != null) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // Best effort: a stale checkpoint is refused on resume because its partial file is gone.
+                    }
+                }
             }
         }
 
