@@ -131,6 +131,48 @@ public final class AtomicFiles {
         LIVE.remove(temp);
     }
 
+    /**
+     * The operating system's reason for a failed file operation, in words ("permission denied", "not a directory",
+     * "no space left on device"), without the path: Java's {@code AccessDeniedException} and {@code NoSuchFileException}
+     * carry only the path as their message, which users read as an unexplained file name.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "file already exists";
+        }
+        String r = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (r == null || r.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // "Not a directory" → "not a directory", as the other reasons read mid-sentence.
+        return r.length() > 1 && Character.isUpperCase(r.charAt(0)) && Character.isLowerCase(r.charAt(1))
+                ? Character.toLowerCase(r.charAt(0)) + r.substring(1) : r;
+    }
+
+    /**
+     * The file a temporary or partial file of this class or of {@link TrajectoryStream} stands for
+     * ({@code dir/.NAME.tmp-X} and {@code dir/.NAME.partial-X} → {@code dir/NAME}); any other path unchanged. Error
+     * messages name that file, which the user asked for, rather than the hidden one.
+     */
+    public static Path userPath(Path p) {
+        Path name = p == null ? null : p.getFileName();
+        if (name == null) {
+            return p;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.(.+)\\.(tmp|partial|probe)-[0-9a-z]+")
+                .matcher(name.toString());
+        return m.matches() ? p.resolveSibling(m.group(1)) : p;
+    }
+
     private static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
