@@ -40,11 +40,13 @@ import java.util.HexFormat;
  * @param state       the network state after {@code step} steps
  * @param checkpointEvery wall-clock seconds between checkpoints ({@code --checkpoint-every}), so that a resumed run
  *                    keeps the period it was started with; NaN in checkpoints of earlier versions, which lack it
+ * @param readoutBound the run's bound on the readout's distance from the training mean, in standard deviations, so
+ *                    that a resumed run stops where the original would; NaN (no such check) for earlier versions
  */
 public record SimulationCheckpoint(Path model, String modelSha256, Path output, Path partial, double dt, long steps,
                                    int every, long seed, double maxNorm, long step, long rows, long bytes,
                                    StandardNormal.State noise, double[] state,
-                                   double checkpointEvery) {
+                                   double checkpointEvery, double readoutBound) {
     /** The {@code format} field. */
     public static final String FORMAT = "ddmatch-checkpoint";
     /** The version this code writes and reads. */
@@ -114,6 +116,9 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
         if (!Double.isNaN(checkpointEvery)) {
             root.put("checkpointEvery", checkpointEvery);
         }
+        if (!Double.isNaN(readoutBound)) {
+            root.put("readoutBound", Double.toHexString(readoutBound));
+        }
         ArrayNode x = root.putArray("state");
         for (double v : state) {
             x.add(Double.toHexString(v));
@@ -164,7 +169,8 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
                     field(file, root, "rows").asLong(), field(file, root, "bytes").asLong(),
                     new StandardNormal.State(field(file, root, "noiseCounter").asLong(),
                             field(file, root, "noiseHasSpare").asBoolean(), Double.parseDouble(text(file, root, "noiseSpare"))),
-                    x, root.has("checkpointEvery") ? field(file, root, "checkpointEvery").asDouble(Double.NaN) : Double.NaN);
+                    x, root.has("checkpointEvery") ? field(file, root, "checkpointEvery").asDouble(Double.NaN) : Double.NaN,
+                    root.has("readoutBound") ? Double.parseDouble(text(file, root, "readoutBound")) : Double.NaN);
         } catch (NumberFormatException e) {
             throw new DataFormatException("checkpoint '" + file + "' holds a malformed number: " + e.getMessage());
         } catch (IllegalArgumentException e) {

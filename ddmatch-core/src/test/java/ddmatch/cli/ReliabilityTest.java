@@ -300,12 +300,20 @@ class ReliabilityTest {
         boolean mounted = m.waitFor(10, TimeUnit.SECONDS) && m.exitValue() == 0;
         Assumptions.assumeTrue(mounted, "needs root to mount a 64 KiB tmpfs");
         try {
-            Path out = mount.resolve("dw.npy");
+            // A .npy whose size is known up front and exceeds the space is refused before it starts (exit 2):
+            // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
+            Path npy = mount.resolve("dw.npy");
+            CliTest.Run early = CliTest.run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", npy.toString());
+            assertThat(early.code()).as(early.err()).isEqualTo(2);
+            assertThat(early.err()).contains("--output = " + npy).contains("would take 320 kB").contains("free");
+            assertThat(npy).doesNotExist();
+            // A CSV's size is only bounded from below up front (≥ 4 bytes a value: 40 kB here, under the 64 KiB), so
+            // this run starts, and the disk fills while it writes (about 130 kB of text).
+            Path out = mount.resolve("dw.csv");
             byte[] previous = "previous results".getBytes();
             Files.write(out, previous);
-            // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
-            CliTest.Run r = CliTest.run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", out.toString());
-            assertThat(r.code()).isEqualTo(1);
+            CliTest.Run r = CliTest.run("simulate", model.toString(), "--time", "50", "--dt", "0.01", "-o", out.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains("no space left on device while writing " + out)
                     .contains("nothing was written under").contains("previous results are intact");
             assertThat(Files.readAllBytes(out)).isEqualTo(previous);
