@@ -79,6 +79,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 chosen.add(ModelAnalysis.Metric.byId(m.trim()));
             }
         }
+        // Before the analysis, which takes minutes: a result that cannot be written is lost work.
+        OutputLocation.requireWritable(output != null ? "--output" : "the default output (MODEL/analysis.json)",
+                output != null ? output : model.resolve("analysis.json"));
         // Factored or dense (J.npy) models; the metrics that need J = U W are skipped for dense ones.
         ModelFiles.SavedModel saved = null;
         ddmatch.rnn.Network net;

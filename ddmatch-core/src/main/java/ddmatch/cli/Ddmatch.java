@@ -34,6 +34,9 @@ public final class Ddmatch implements java.util.concurrent.Callable<Integer> {
 
     /** Builds the configured command line; tests use it with their own writers. */
     public static CommandLine commandLine() {
+        // Eagerly, before any command runs: registered lazily at the first atomic write, the hook failed ("Shutdown in
+        // progress") when that write was simulate's final checkpoint on Ctrl-C, and the checkpoint was lost.
+        ddmatch.io.AtomicFiles.installShutdownHook();
         CommandLine cl = new CommandLine(new Ddmatch());
         cl.setExecutionExceptionHandler(new Failures());
         cl.setParameterExceptionHandler((ex, args) -> {

@@ -31,12 +31,12 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         if (ex instanceof DataFormatException || ex instanceof IllegalArgumentException) {
             code = ExitCodes.USAGE;
             message = ex.getMessage();
-        } else if (ex instanceof DivergenceException) {
+        } else if (ex instanceof DivergenceException d) {
             code = ExitCodes.FAILURE;
-            message = ex.getMessage();
+            message = withHint(d, cmd.getCommandName()).getMessage();
         } else if (ex instanceof IOException || ex instanceof UncheckedIOException) {
             code = ExitCodes.FAILURE;
-            message = "I/O error: " + ex.getMessage();
+            message = "I/O error: " + describe(ex instanceof UncheckedIOException u ? u.getCause() : (IOException) ex);
         } else if (ex instanceof CancellationException) {
             code = ExitCodes.FAILURE;
             message = "interrupted: " + ex.getMessage();
@@ -50,5 +50,29 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * An OS-level failure as "FILE: reason", FILE being the file the user asked for rather than the hidden temporary
+     * one (Java's AccessDeniedException says only ".m.tmp-3gep52mqx0ema"); messages composed by the commands unchanged.
+     */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return ddmatch.io.AtomicFiles.userPath(java.nio.file.Path.of(f.getFile())) + ": " + ddmatch.io.AtomicFiles.reason(e)
+                    + (f.getOtherFile() != null ? " (" + ddmatch.io.AtomicFiles.userPath(java.nio.file.Path.of(f.getOtherFile())) + ")" : "");
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** The divergence hint of what the user can do in this command: only simulate has --dt. */
+    static DivergenceException withHint(DivergenceException d, String command) {
+        return switch (command) {
+            case "simulate" -> d.withHint(String.format("try a smaller --dt than %g", d.dt()));
+            case "train" -> d.withHint(String.format("the target's run at its time step dt = %g diverged: for a spec file,"
+                    + " give a smaller dt; otherwise check --param and --initial", d.dt()));
+            case "analyze" -> d.withHint(String.format("analyze runs at the model's time step dt = %g, which it cannot"
+                    + " change; see where it fails with 'ddmatch simulate MODEL --dt' and a smaller step", d.dt()));
+            default -> d;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package ddmatch.cli;
 
 import ddmatch.fit.Sampler;
+import ddmatch.io.AtomicFiles;
 import ddmatch.io.ModelFiles;
 import ddmatch.io.SimulationCheckpoint;
 import ddmatch.io.SystemSpecs;
@@ -158,6 +159,11 @@ final class SimulateCommand implements Callable<Integer> {
                         + " and --output from the checkpoint; give none of them");
             }
             from = SimulationCheckpoint.read(resume);
+            if (!parsed.hasMatchedOption("--checkpoint-every") && !Double.isNaN(from.checkpointEvery())) {
+                // Keep the original run's period: falling back to the default 600 s would make a run started with
+                // --checkpoint-every 60 lose up to ten minutes of work at its next interruption.
+                checkpointEvery = from.checkpointEvery();
+            }
             model = from.model();
             output = from.output();
             every = from.every();
@@ -182,6 +188,13 @@ final class SimulateCommand implements Callable<Integer> {
             }
         }
         TrajectoryFiles.checkExtension(output);
+        if (from == null) {
+            // Before the model is even loaded: a long run that cannot write its result (or its checkpoints) is lost.
+            OutputLocation.requireWritable("--output", output);
+        }
+        if (checkpoint != null) {
+            OutputLocation.requireWritable("--checkpoint", checkpoint);
+        }
         // Factored (J = U W) or dense (J.npy: full-rank or Dale) models; both simulate through the Network interface.
         ModelFiles.SavedModel saved = null;
         ModelFiles.SavedDenseModel savedDense = null;
@@ -199,10 +212,35 @@ final class SimulateCommand implements Callable<Integer> {
                     + " was trained without inputs");
         }
         double step = from != null ? from.dt() : dt == null ? loaded.defaultTimeStep() : dt;
+        String dtName = dt != null ? "--dt = " + dt : "the model's time step dt = " + step;
+        if (from == null && step > time) {
+            // Math.round(time/dt) would give one step of length dt, i.e. a run longer than --time (twice, for dt = 2T).
+            throw new IllegalArgumentException(dtName + " is larger than --time = " + time + "; the run would take one"
+                    + " step of " + step + " and simulate past the requested time: give --dt ≤ --time");
+        }
+        if (from == null && !(time / step <= MAX_STEPS)) {
+            throw new IllegalArgumentException("--time = " + time + " with " + dtName + " needs " + String.format("%.3g",
+                    time / step) + " steps; at most 2^53 = " + MAX_STEPS + " are allowed (beyond, the step times k·dt are"
+                    + " no longer distinct, and at 10^8 steps per second the run would take over 2 years): shorten --time"
+                    + (dt != null ? " or increase --dt" : ""));
+        }
         long steps = from != null ? from.steps() : Math.round(time / step);
         if (steps < every) {
             throw new IllegalArgumentException("--time = " + time + " with dt = " + step + " and --every = " + every
                     + " records nothing; increase --time");
+        }
+        {
+            // The rows still to come against the free space where they go: a run that cannot fit is refused now rather
+            // than after filling the disk (and --time 1e300 streamed 8.7 GB in ten minutes before anyone noticed).
+            SaveAt saveAt = new SaveAt(every, true);
+            long rowsLeft = saveAt.rows(steps) - (from != null ? from.rows() : 0);
+            int columns = loaded.latentDimension() + 1;
+            boolean npy = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
+            // .npy: exact; .csv: a lower bound, "0.0," per value; ensembles add the index column.
+            long perRow = npy ? 8L * (columns + (trajectories > 1 ? 1 : 0)) : 4L * (columns + (trajectories > 1 ? 1 : 0));
+            double bytes = (double) rowsLeft * perRow * trajectories;
+            OutputLocation.requireSpace("--output", output, bytes > Long.MAX_VALUE ? Long.MAX_VALUE : (long) bytes, npy,
+                    "shorten --time or record fewer rows (--every)");
         }
         Scheme scheme = Sampler.schemeFor(loaded);
         Warnings.print(err, "simulate", java.util.Collections.singletonList(Warnings.ofNetworkStep(loaded, step, scheme)));
@@ -224,6 +262,12 @@ final class SimulateCommand implements Callable<Integer> {
         if (start != null && target != null) {
             start = initialState.apply(target).initialState();
         }
+        if (target != null) {
+            // The network carries the target's dynamics, so a step the target's own linearisation cannot take is too
+            // large for the network as well (README, Warnings): --dt 0.3 on Lorenz ran off the attractor unwarned.
+            Warnings.print(err, "simulate", java.util.Collections.singletonList(
+                    Warnings.ofTargetStep(initialState.apply(target), step, scheme)));
+        }
         double[] x = from != null ? from.state() : start != null ? net.stateFor(start) : net.initialState();
         if (x.length != net.neurons()) {
             throw new IllegalArgumentException("checkpoint " + resume + " holds a state of length " + x.length
@@ -231,6 +275,11 @@ final class SimulateCommand implements Callable<Integer> {
         }
         // The original run's divergence bound, kept so that a resumed run stops exactly where it would have.
         double maxNorm = from != null ? from.maxNorm() : 1e6 * (1.0 + norm(x));
+        // How far, in standard deviations of the training data, the readout may go before the run counts as diverged:
+        // a network's state stays bounded (φ saturates), so the norm bound above never fires for a run that has left
+        // the attractor for a spurious far-away orbit (Lorenz at --dt 0.3: z ≈ (−1030, 5172, 7115), 800σ out). Kept
+        // from the checkpoint (NaN there: runs of earlier versions had no such bound) so that a resume stops alike.
+        double readoutBound = from != null ? from.readoutBound() : READOUT_BOUND + 2 * latentNorm(net, x);
         String[] names = new String[net.latentDimension()];
         for (int i = 0; i < names.length; i++) {
             names[i] = "z" + i;
@@ -247,77 +296,83 @@ final class SimulateCommand implements Callable<Integer> {
                 ? TrajectoryStream.resume(output, from.partial(), names, from.rows(), from.bytes())
                 : TrajectoryStream.create(output, TrajectoryStream.partialFor(output), names);
         long firstStep = from != null ? from.step() : 0;
-        double interval = every * step;
+        // Row r's time from its step index, r·every·dt, as TrajectoryFiles.write writes it (so the streamed file equals
+        // the in-memory writer's), rounded to the decimal grid: 9.2, not 9.200000000000001.
+        java.util.function.LongToDoubleFunction times = TrajectoryFiles.gridTimes(0.0, step, every);
         double[] z = new double[net.latentDimension()];
         Integrator.Sink sink = (t, state) -> {
             net.readout(state, z);
             try {
-                // Time as Trajectory.time(r) computes it, so the file equals what TrajectoryFiles.write would write.
-                stream.append(stream.rows() * interval, z);
+                stream.append(times.applyAsDouble(stream.rows()), z);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         };
-        Runner runner = new Runner(stream, noise, ckptFile, modelSha, step, steps, maxNorm);
-        Thread hook = new Thread(runner::onShutdown, "ddmatch-simulate-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        Runner runner = new Runner(stream, noise, ckptFile, modelSha, step, steps, maxNorm, readoutBound, net, scheme,
+                systemName);
+        if (from != null) {
+            // The checkpoint we resumed from refers to the partial file (truncated to its length, so it stays valid):
+            // from now on nothing may delete that file unless the checkpoint goes too.
+            runner.lastFile = resume;
+            runner.lastStep = from.step();
+        }
+        // Through AtomicFiles' one shutdown hook, which runs this before it deletes temporary files: the final
+        // checkpoint's own temporary file must not be deleted by a cleanup running in parallel.
+        AtomicFiles.Registration hook = AtomicFiles.beforeCleanup(runner::onShutdown);
+        if (AtomicFiles.shuttingDown()) {
+            runner.stopRequested = true;
+        }
         boolean completed = false;
         try {
             Integrator integrator = new Integrator(scheme, maxNorm, TerminalProgress.forTerminal(false));
-            integrator.run(net, x, 0.0, step, firstStep, steps, noise, new SaveAt(every, true), sink, runner);
+            double[] last = integrator.run(net, x, 0.0, step, firstStep, steps, noise, new SaveAt(every, true), sink, runner);
+            runner.checkReadout(steps, steps * step, last);
             stream.commit();
             completed = true;
         } catch (CancellationException e) {
             String message;
-            if (ckptFile != null && runner.lastStep >= 0) {
+            if (runner.resumable()) {
                 stream.detach();
-                message = e.getMessage() + "; nothing was written under " + output + "; resume with: ddmatch simulate"
-                        + " --resume " + ckptFile + " (checkpoint at t = " + runner.lastStep * step + ")";
+                message = e.getMessage() + "; nothing was written under " + output + "; " + runner.resumeHint(step);
             } else {
                 stream.abort();
                 message = e.getMessage() + "; nothing was written under " + output;
             }
-            if (runner.stopRequested) {
-                // The JVM is shutting down and halts as soon as the hook returns, possibly before the exception handler
-                // runs: report here, while the hook still waits.
-                err.println("ddmatch simulate: interrupted: " + message);
-                err.flush();
-                throw new Failures.Reported(message);
-            }
-            throw new CancellationException(message);
+            throw reportIfShuttingDown(runner, err, new CancellationException(message));
         } catch (UncheckedIOException | IOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            if (io instanceof java.nio.channels.ClosedByInterruptException) {
-                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
-                boolean resumable = ckptFile != null && runner.lastStep >= 0;
-                if (resumable) {
-                    stream.detach();
-                } else {
-                    stream.abort();
-                }
-                throw new CancellationException("simulation interrupted while writing; nothing was written under " + output
-                        + (resumable ? "; resume with: ddmatch simulate --resume " + ckptFile + " (checkpoint at t = "
-                        + runner.lastStep * step + ")" : ""));
-            }
-            if (ckptFile != null && runner.lastStep >= 0) {
+            boolean resumable = runner.resumable();
+            if (resumable) {
+                // A checkpoint on disk refers to the partial file: deleting it would make the checkpoint useless.
                 stream.detach();
             } else {
                 stream.abort();
             }
-            throw new IOException(describe(io) + " while writing " + output + "; nothing was written under " + output
-                    + "; previous results are intact"
-                    + (ckptFile != null && runner.lastStep >= 0 ? "; the checkpoint " + ckptFile + " (t = "
-                    + runner.lastStep * step + ") resumes the run once there is space" : ""), io);
-        } catch (RuntimeException | Error e) {
+            if (io instanceof java.nio.channels.ClosedByInterruptException) {
+                // Interrupted inside a write: the last checkpoint (if any) is intact, and resuming truncates past it.
+                throw reportIfShuttingDown(runner, err, new CancellationException("simulation interrupted while writing;"
+                        + " nothing was written under " + output + (resumable ? "; " + runner.resumeHint(step) : "")));
+            }
+            throw reportIfShuttingDown(runner, err, new IOException(describe(io) + " while writing " + output
+                    + "; nothing was written under " + output + "; previous results are intact"
+                    + (resumable ? "; the checkpoint " + runner.lastFile + " (t = " + runner.lastStep * step
+                    + ") resumes the run once the cause is fixed: ddmatch simulate --resume " + runner.lastFile : ""), io));
+        } catch (ddmatch.solve.DivergenceException e) {
+            // Deterministic: a resumed run would diverge at the same step, so a checkpoint of this run is of no use.
+            // Delete it first, then its partial file, so that no checkpoint is left pointing at a missing file.
+            runner.deleteCheckpoints();
             stream.abort();
+            throw reportIfShuttingDown(runner, err, e);
+        } catch (RuntimeException | Error e) {
+            if (runner.resumable()) {
+                stream.detach();
+            } else {
+                stream.abort();
+            }
             throw e;
         } finally {
             runner.done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting; the hook is running and has waited for us.
-            }
+            hook.close();
         }
         if (completed && ckptFile != null) {
             // The run is complete; its checkpoint and partial file are of no further use.
@@ -360,9 +415,42 @@ final class SimulateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * While the JVM shuts down it halts as soon as the hooks return, possibly before picocli's exception handler prints
+     * anything: report here, while the hook still waits for us, and exit quietly.
+     */
+    private static Exception reportIfShuttingDown(Runner runner, PrintWriter err, Exception e) {
+        if (!runner.stopRequested) {
+            return e;
+        }
+        String prefix = e instanceof CancellationException ? "interrupted: " : e instanceof IOException ? "I/O error: " : "";
+        err.println("ddmatch simulate: " + prefix + e.getMessage());
+        err.flush();
+        return new Failures.Reported(e.getMessage());
+    }
+
     private static String describe(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.toLowerCase(java.util.Locale.ROOT).contains("no space left") ? "no space left on device" : "I/O error (" + e + ")";
+    }
+
+    /** Steps beyond which k·dt no longer tells the steps apart: a run that long could never finish anyway. */
+    static final long MAX_STEPS = 1L << 53;
+
+    /**
+     * The readout bound, in standard deviations of the training data: trained regions lie within a few σ, the
+     * spurious orbits of a too-large step hundreds out.
+     */
+    static final double READOUT_BOUND = 100;
+
+    /** ‖z̃‖ = ‖(z − μ)/s‖ of the network state's readout: its distance from the training data's mean in their σ. */
+    private static double latentNorm(ddmatch.rnn.Network net, double[] x) {
+        return latentNorm(net, x, new double[net.latentDimension()]);
+    }
+
+    private static double latentNorm(ddmatch.rnn.Network net, double[] x, double[] work) {
+        net.embedding().project(x, work);
+        return norm(work);
     }
 
     private static double norm(double[] x) {
@@ -381,12 +469,25 @@ final class SimulateCommand implements Callable<Integer> {
         private final double dt;
         private final long steps;
         private final double maxNorm;
+        private final double readoutBound;
+        private final ddmatch.rnn.Network net;
+        private final Scheme scheme;
+        private final String systemName;
+        private final double[] latent;
         private final long periodNanos;
         private long nextDue;
         volatile boolean stopRequested;
+        /** The step of the newest checkpoint on disk that refers to the partial file, and that file; -1/null if none. */
         long lastStep = -1;
+        Path lastFile;
 
-        Runner(TrajectoryStream stream, GaussianIncrements noise, Path file, String modelSha, double dt, long steps, double maxNorm) {
+        Runner(TrajectoryStream stream, GaussianIncrements noise, Path file, String modelSha, double dt, long steps, double maxNorm,
+               double readoutBound, ddmatch.rnn.Network net, Scheme scheme, String systemName) {
+            this.readoutBound = readoutBound;
+            this.net = net;
+            this.scheme = scheme;
+            this.systemName = systemName;
+            this.latent = new double[net.latentDimension()];
             this.stream = stream;
             this.noise = noise;
             this.file = file;
@@ -398,8 +499,23 @@ final class SimulateCommand implements Callable<Integer> {
             this.nextDue = System.nanoTime() + periodNanos;
         }
 
+        /** Stops the run when the readout is further than the bound from the training data's mean, in their σ. */
+        void checkReadout(long step, double t, double[] x) {
+            if (Double.isNaN(readoutBound)) {
+                return;
+            }
+            double distance = latentNorm(net, x, latent);
+            if (!(distance <= readoutBound)) {
+                throw new ddmatch.solve.DivergenceException(systemName, t, step, distance, readoutBound, dt, scheme.name(),
+                        String.format("the readout is %.3g standard deviations of the training data from their mean,"
+                                + " beyond the bound %.3g; the run has left the region the network was trained on",
+                                distance, readoutBound), String.format("try a smaller --dt than %g", dt));
+            }
+        }
+
         @Override
         public void poll(long step, double t, double[] x) {
+            checkReadout(step, t, x);
             // Clear the interrupt flag while the final checkpoint is written: file channels are interruptible and would
             // close themselves under a pending interrupt. It is restored below.
             boolean interrupted = Thread.interrupted();
@@ -408,8 +524,11 @@ final class SimulateCommand implements Callable<Integer> {
                 try {
                     long bytes = stream.sync();
                     new SimulationCheckpoint(model.toAbsolutePath(), modelSha, output.toAbsolutePath(), stream.partial(), dt,
-                            steps, every, seed, maxNorm, step, stream.rows(), bytes, noise.state(), x).write(file);
+                            steps, every, seed, maxNorm, step, stream.rows(), bytes, noise.state(), x, checkpointEvery,
+                            readoutBound)
+                            .write(file);
                     lastStep = step;
+                    lastFile = file;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -420,6 +539,27 @@ final class SimulateCommand implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
                 throw new CancellationException("simulation interrupted at t = " + t);
+            }
+        }
+
+        boolean resumable() {
+            return lastFile != null && lastStep >= 0;
+        }
+
+        String resumeHint(double dt) {
+            return "resume with: ddmatch simulate --resume " + lastFile + " (checkpoint at t = " + lastStep * dt + ")";
+        }
+
+        /** Deletes the checkpoints of this run that refer to its partial file (the one written, the one resumed from). */
+        void deleteCheckpoints() {
+            for (Path p : new Path[] {file, lastFile, resume}) {
+                if (p != null) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        // Best effort: a stale checkpoint is refused on resume because its partial file is gone.
+                    }
+                }
             }
         }
 

@@ -103,6 +103,7 @@ final class TrainCommand implements Callable<Integer> {
         SamplingConfig.Kind kind = samplingOptions.kind(system, d);
         int kFolds = lambdaOptions.kFolds(samplingOptions.samples);
         MatchConfig cfg = matchConfig(neurons, samplingOptions.config(kind));
+        checkTrainingSteps(sde, cfg.sampling());
         TrainSizeOptions.checkAtLeast(neurons, d, "system '" + system + "'");
         connectivityOptions.checkWeightBoundUse();
         TrainRun run = new TrainRun(sde, system, params, specMetadata, cfg, output, out, err);
@@ -111,6 +112,25 @@ final class TrainCommand implements Callable<Integer> {
             case DALE -> DaleTraining.run(run, connectivityOptions);
             case FULL_RANK, DALE_DENSE, SPARSE -> DenseTraining.run(run, connectivityOptions.kind(), connectivityOptions);
         };
+    }
+
+    /** More steps than this for the target's training run (hours of integration) mean a dt that is far too small. */
+    static final double MAX_TRAINING_STEPS = 1e10;
+
+    /**
+     * Refuses a time step with which the target's training run (transient, then one sample per interval) could never
+     * finish: a spec with dt: 1e-300 looped silently until killed.
+     */
+    static void checkTrainingSteps(Sde sde, ddmatch.fit.SamplingConfig sampling) {
+        double dt = sde.defaultTimeStep();
+        double time = sampling.transientTime() + (double) sampling.samples() * Math.max(sampling.interval(), dt);
+        double steps = time / dt;
+        if (!(steps <= MAX_TRAINING_STEPS)) {
+            throw new IllegalArgumentException(String.format("the time step dt = %s of system '%s' needs %.3g steps for"
+                    + " the training run (transient %g + %d samples × %g time units); at most %.0e are allowed: give the"
+                    + " system a larger dt", dt, sde.name(), steps, sampling.transientTime(), sampling.samples(),
+                    sampling.interval(), MAX_TRAINING_STEPS));
+        }
     }
 
     /** The fit settings from the network options (N, τ, φ, σ_b, λ, seed) and the given sampling. */

@@ -15,8 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -38,33 +40,137 @@ public final class AtomicFiles {
      */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
-    private static final class CleanupHook {
-        static {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                for (Path p : LIVE) {
-                    try {
-                        deleteTree(p);
-                    } catch (IOException | RuntimeException e) {
-                        // Best effort while the JVM exits; the name (.NAME.tmp-…) marks it as safe to delete by hand.
-                    }
-                }
-            }, "ddmatch-temp-cleanup"));
-        }
+    /**
+     * Work that must finish before the temporary files are deleted, e.g. {@code simulate} writing its final checkpoint.
+     * Run by the one shutdown hook, in order, so that a checkpoint written during shutdown cannot have its temporary
+     * file deleted under it by a cleanup running in parallel (the JVM starts all hooks at once).
+     */
+    private static final Queue<Runnable> BEFORE_CLEANUP = new ConcurrentLinkedQueue<>();
 
-        static void ensureInstalled() {
-            // Loading the class runs the static initialiser once.
+    private static final Object HOOK_LOCK = new Object();
+    /** Whether the hook is registered; false also when registration was impossible (the JVM was already exiting). */
+    private static boolean hookInstalled;
+    private static boolean hookTried;
+    private static volatile boolean shuttingDown;
+
+    /**
+     * Registers the shutdown hook that runs {@link #beforeCleanup} work and then deletes the temporary files being
+     * written. Idempotent. Commands call it at start-up: registered lazily, at the first atomic write, it failed with
+     * "Shutdown in progress" when that first write was {@code simulate}'s final checkpoint, made during shutdown.
+     *
+     * @return whether the hook is in place (false if the JVM was already shutting down)
+     */
+    public static boolean installShutdownHook() {
+        synchronized (HOOK_LOCK) {
+            if (!hookTried) {
+                hookTried = true;
+                try {
+                    Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::onShutdown, "ddmatch-shutdown"));
+                    hookInstalled = true;
+                } catch (IllegalStateException | SecurityException e) {
+                    // The JVM is already exiting (or forbids hooks): atomic writes still clean up after themselves on
+                    // failure; only temporary files open at the moment of the halt may remain (.NAME.tmp-…).
+                    hookInstalled = false;
+                }
+            }
+            return hookInstalled;
+        }
+    }
+
+    /** Whether the JVM has started to run its shutdown hooks (as seen by this class's hook). */
+    public static boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    /**
+     * Has {@code work} run on JVM shutdown before the temporary files are deleted, until the returned handle is closed.
+     * Work registered while the hook is already running is run too, if the hook has not finished yet.
+     */
+    public static Registration beforeCleanup(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        installShutdownHook();
+        BEFORE_CLEANUP.add(work);
+        return () -> BEFORE_CLEANUP.remove(work);
+    }
+
+    /** Removes work registered with {@link #beforeCleanup}. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private static void onShutdown() {
+        shuttingDown = true;
+        // Poll rather than iterate, so that work registered while we run is run as well.
+        Runnable work;
+        while ((work = BEFORE_CLEANUP.poll()) != null) {
+            try {
+                work.run();
+            } catch (RuntimeException | Error e) {
+                // One failing task must not keep the others (or the cleanup) from running while the JVM exits.
+            }
+        }
+        for (Path p : LIVE) {
+            try {
+                deleteTree(p);
+            } catch (IOException | RuntimeException e) {
+                // Best effort while the JVM exits; the name (.NAME.tmp-…) marks it as safe to delete by hand.
+            }
         }
     }
 
     /** Registers a temporary file or directory for deletion should the JVM exit before {@link #untrack(Path)}. */
     static void track(Path temp) {
-        CleanupHook.ensureInstalled();
+        installShutdownHook();
         LIVE.add(temp);
     }
 
     /** The temporary path has been renamed or deleted. */
     static void untrack(Path temp) {
         LIVE.remove(temp);
+    }
+
+    /**
+     * The operating system's reason for a failed file operation, in words ("permission denied", "not a directory",
+     * "no space left on device"), without the path: Java's {@code AccessDeniedException} and {@code NoSuchFileException}
+     * carry only the path as their message, which users read as an unexplained file name.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "file already exists";
+        }
+        String r = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+        if (r == null || r.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // "Not a directory" → "not a directory", as the other reasons read mid-sentence.
+        return r.length() > 1 && Character.isUpperCase(r.charAt(0)) && Character.isLowerCase(r.charAt(1))
+                ? Character.toLowerCase(r.charAt(0)) + r.substring(1) : r;
+    }
+
+    /**
+     * The file a temporary or partial file of this class or of {@link TrajectoryStream} stands for
+     * ({@code dir/.NAME.tmp-X} and {@code dir/.NAME.partial-X} → {@code dir/NAME}); any other path unchanged. Error
+     * messages name that file, which the user asked for, rather than the hidden one.
+     */
+    public static Path userPath(Path p) {
+        Path name = p == null ? null : p.getFileName();
+        if (name == null) {
+            return p;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.(.+)\\.(tmp|partial|probe)-[0-9a-z]+")
+                .matcher(name.toString());
+        return m.matches() ? p.resolveSibling(m.group(1)) : p;
     }
 
     private static void deleteTree(Path p) throws IOException {

@@ -95,6 +95,14 @@ public final class Csv {
      * @throws IOException if writing fails
      */
     public static void write(Path path, String[] header, double[] data, int cols) throws IOException {
+        write(path, header, data, cols, 0);
+    }
+
+    /**
+     * As {@link #write(Path, String[], double[], int)}, with the first {@code integerColumns} columns written as whole
+     * numbers ({@code 3}, not {@code 3.0}), e.g. an index; their values must be integers of at most 2^53 in magnitude.
+     */
+    public static void write(Path path, String[] header, double[] data, int cols, int integerColumns) throws IOException {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(data, "data");
         if (cols < 1 || data.length % cols != 0) {
@@ -115,6 +123,10 @@ public final class Csv {
             }
         }
         for (int i = 0; i < data.length; i++) {
+            if (i % cols < integerColumns && !(data[i] == Math.rint(data[i]) && Math.abs(data[i]) <= 0x1p53)) {
+                throw new IllegalArgumentException("value " + data[i] + " at row " + i / cols + ", column " + i % cols
+                        + " is not allowed; the column holds whole numbers");
+            }
             if (Double.isInfinite(data[i])) {
                 throw new IllegalArgumentException("value " + data[i] + " at row " + i / cols + ", column " + i % cols
                         + " cannot be written; CSV values must be finite or NaN");
@@ -127,7 +139,8 @@ public final class Csv {
                 w.write('\n');
             }
             for (int i = 0; i < data.length; i++) {
-                w.write(Double.toString(data[i]));
+                double v = data[i];
+                w.write(i % cols < integerColumns ? Long.toString((long) v) : Double.toString(v));
                 w.write((i + 1) % cols == 0 ? '\n' : ',');
             }
             w.flush();

@@ -38,10 +38,15 @@ import java.util.HexFormat;
  * @param bytes       bytes of the partial file at the checkpoint
  * @param noise       the noise stream's position after {@code step} steps
  * @param state       the network state after {@code step} steps
+ * @param checkpointEvery wall-clock seconds between checkpoints ({@code --checkpoint-every}), so that a resumed run
+ *                    keeps the period it was started with; NaN in checkpoints of earlier versions, which lack it
+ * @param readoutBound the run's bound on the readout's distance from the training mean, in standard deviations, so
+ *                    that a resumed run stops where the original would; NaN (no such check) for earlier versions
  */
 public record SimulationCheckpoint(Path model, String modelSha256, Path output, Path partial, double dt, long steps,
                                    int every, long seed, double maxNorm, long step, long rows, long bytes,
-                                   StandardNormal.State noise, double[] state) {
+                                   StandardNormal.State noise, double[] state,
+                                   double checkpointEvery, double readoutBound) {
     /** The {@code format} field. */
     public static final String FORMAT = "ddmatch-checkpoint";
     /** The version this code writes and reads. */
@@ -64,6 +69,10 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
         if (modelSha256 == null || !modelSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("checkpoint modelSha256 = " + modelSha256 + " is not allowed; it must be 64"
                     + " lowercase hexadecimal digits");
+        }
+        if (!Double.isNaN(checkpointEvery) && !(checkpointEvery > 0 && Double.isFinite(checkpointEvery))) {
+            throw new IllegalArgumentException("checkpoint checkpointEvery = " + checkpointEvery + " is not allowed; it"
+                    + " must be finite and > 0");
         }
         state = state.clone();
     }
@@ -104,6 +113,12 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
         root.put("noiseCounter", noise.counter());
         root.put("noiseHasSpare", noise.hasSpare());
         root.put("noiseSpare", Double.toHexString(noise.spare()));
+        if (!Double.isNaN(checkpointEvery)) {
+            root.put("checkpointEvery", checkpointEvery);
+        }
+        if (!Double.isNaN(readoutBound)) {
+            root.put("readoutBound", Double.toHexString(readoutBound));
+        }
         ArrayNode x = root.putArray("state");
         for (double v : state) {
             x.add(Double.toHexString(v));
@@ -154,7 +169,8 @@ public record SimulationCheckpoint(Path model, String modelSha256, Path output, 
                     field(file, root, "rows").asLong(), field(file, root, "bytes").asLong(),
                     new StandardNormal.State(field(file, root, "noiseCounter").asLong(),
                             field(file, root, "noiseHasSpare").asBoolean(), Double.parseDouble(text(file, root, "noiseSpare"))),
-                    x);
+                    x, root.has("checkpointEvery") ? field(file, root, "checkpointEvery").asDouble(Double.NaN) : Double.NaN,
+                    root.has("readoutBound") ? Double.parseDouble(text(file, root, "readoutBound")) : Double.NaN);
         } catch (NumberFormatException e) {
             throw new DataFormatException("checkpoint '" + file + "' holds a malformed number: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -76,8 +76,9 @@ public final class TrajectoryFiles {
         int cols = d + 1;
         double[] table = new double[rows * cols];
         double[] values = traj.values();
+        java.util.function.LongToDoubleFunction times = gridTimes(traj.time(0), traj.interval(), 1);
         for (int r = 0; r < rows; r++) {
-            table[r * cols] = traj.time(r);
+            table[r * cols] = times.applyAsDouble(r);
             System.arraycopy(values, r * d, table, r * cols + 1, d);
         }
         if (format == Format.NPY) {
@@ -129,12 +130,13 @@ public final class TrajectoryFiles {
                     + "(--every) or fewer trajectories");
         }
         double[] table = new double[(int) size];
+        java.util.function.LongToDoubleFunction times = gridTimes(first.time(0), first.interval(), 1);
         for (int i = 0; i < k; i++) {
             double[] values = trajs.get(i).values();
             for (int r = 0; r < rows; r++) {
                 int o = (i * rows + r) * cols;
                 table[o] = i;
-                table[o + 1] = first.time(r);
+                table[o + 1] = times.applyAsDouble(r);
                 System.arraycopy(values, r * d, table, o + 2, d);
             }
         }
@@ -149,8 +151,38 @@ public final class TrajectoryFiles {
                 throw new IllegalArgumentException("column names " + java.util.Arrays.toString(names) + " repeat each other or "
                         + "\"trajectory\" or \"t\"; names must be distinct");
             }
-            Csv.write(file, header, table, cols);
+            Csv.write(file, header, table, cols, 1);   // the index as 0, 1, …, not 0.0, 1.0, …
         }
+    }
+
+    /**
+     * The times {@code t0 + r·every·dt} of rows r = 0, 1, … as the doubles nearest to the decimal values a reader
+     * expects: with dt = 0.01, row 920 is 9.2, not the 9.200000000000001 that 920 × 0.01 gives in binary. The product is
+     * formed exactly, as the integer {@code r·every·m} over {@code 10^p} for dt's shortest decimal {@code m·10^−p}, and
+     * rounded once; where that does not apply (more than 22 decimals, or beyond 2^53) it is the plain product.
+     *
+     * @param t0    time of row 0 (added after rounding; 0 for a simulation)
+     * @param dt    the step of the grid
+     * @param every steps per row
+     */
+    public static java.util.function.LongToDoubleFunction gridTimes(double t0, double dt, long every) {
+        double interval = every * dt;
+        java.math.BigDecimal step;
+        try {
+            step = new java.math.BigDecimal(Double.toString(dt)).multiply(java.math.BigDecimal.valueOf(every))
+                    .stripTrailingZeros();
+        } catch (NumberFormatException | ArithmeticException e) {
+            return r -> t0 + r * interval;
+        }
+        int p = step.scale();
+        java.math.BigInteger m = step.unscaledValue();
+        if (p <= 0 || p > 22 || m.signum() <= 0 || m.bitLength() > 53) {
+            return r -> t0 + r * interval;
+        }
+        long unit = m.longValueExact();
+        double pow = Math.pow(10, p);   // exact: 10^p is a double for p ≤ 22
+        long limit = (1L << 53) / unit;
+        return r -> r <= limit ? t0 + (r * unit) / pow : t0 + r * interval;
     }
 
     private static String[] defaultNames(int d) {

@@ -222,7 +222,9 @@ class CliTest {
         // Euler–Maruyama on the double well at dt = 3 is unstable: |z| grows like z³·dt.
         Run r = run("simulate", model.toString(), "--time", "300", "--dt", "3", "-o", out.toString());
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("diverged at t =").contains("state norm").contains("smaller time step");
+        // The hint names what the user can change here (--dt), not a scheme no command lets them choose.
+        assertThat(r.err()).contains("diverged at t =").contains("state norm").contains("try a smaller --dt than 3")
+                .doesNotContain("scheme");
         assertThat(out).doesNotExist();
     }
 

@@ -117,6 +117,87 @@ class ReliabilityTest {
         assertThat(leftovers(work)).isEmpty();
     }
 
+    /** The partial trajectory file next to {@code out}, or null while there is none. */
+    private static Path partialOf(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out.getParent())) {
+            return s.filter(p -> p.getFileName().toString().startsWith("." + out.getFileName() + ".partial-")).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    /** Waits until the partial file next to {@code out} exceeds {@code bytes} (the run is in its step loop). */
+    private static void awaitPartialBeyond(Process p, Path out, long bytes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            Path partial = partialOf(out);
+            try {
+                if (partial != null && Files.size(partial) > bytes) {
+                    return;
+                }
+            } catch (IOException vanished) {
+                // renamed or removed meanwhile; the assertion after the wait reports it
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    /**
+     * SIGINT before the first periodic checkpoint, then SIGTERM during the resumed run: each writes a final checkpoint
+     * (the audit found a crash "Shutdown in progress" and no checkpoint, and a resumed run that deleted the partial file
+     * its checkpoint refers to), and the run completes to the bytes of an uninterrupted one.
+     */
+    @Test
+    void signalsBeforeTheFirstPeriodicCheckpointAndDuringAResumeLoseNothing() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("signal-early"));
+        String[] common = {"--time", "8000", "--dt", "0.01", "--seed", "13"};
+        Path reference = work.resolve("reference.npy");
+        CliTest.Run ref = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
+        assertThat(ref.code()).as(ref.err()).isZero();
+
+        Path out = work.resolve("z.npy");
+        Path ckpt = work.resolve("run.ckpt");
+        Path log1 = work.resolve("log1.txt");
+        // A period of an hour: the only checkpoint this run can write is the final one, on the signal.
+        Process p = ddmatchProcess("-Xmx128m", log1, concat(new String[] {"simulate", model.toString(), "-o", out.toString(),
+                "--checkpoint", ckpt.toString(), "--checkpoint-every", "3600"}, common));
+        awaitPartialBeyond(p, out, 100_000);
+        assertThat(p.isAlive()).as("the run must still be going when it is interrupted: %s", Files.readString(log1)).isTrue();
+        assertThat(ckpt).as("no periodic checkpoint yet").doesNotExist();
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String first = Files.readString(log1);
+        assertThat(p.exitValue()).as("exit status after SIGINT; the run's output:%n%s", first).isEqualTo(130);
+        assertThat(first).contains("interrupted").contains("--resume " + ckpt).doesNotContain("Exception");
+        assertThat(ckpt).exists();
+        assertThat(Files.readString(ckpt)).contains("\"checkpointEvery\" : 3600.0");
+        Path partial = partialOf(out);
+        assertThat(partial).as("the partial file the checkpoint refers to").isNotNull();
+        assertThat(Files.readString(ckpt)).contains(partial.toString());
+        assertThat(out).doesNotExist();
+        String step1 = Files.readAllLines(ckpt).stream().filter(l -> l.contains("\"step\"")).findFirst().orElseThrow();
+
+        // Interrupt the resumed run too (SIGTERM, as Process.destroy sends), once it has appended rows.
+        Path log2 = work.resolve("log2.txt");
+        long synced = Files.size(partial);
+        Process q = ddmatchProcess("-Xmx128m", log2, "simulate", "--resume", ckpt.toString());
+        awaitPartialBeyond(q, out, synced + 200_000);
+        assertThat(q.isAlive()).as("the resumed run must still be going: %s", Files.readString(log2)).isTrue();
+        q.destroy();
+        assertThat(q.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String second = Files.readString(log2);
+        assertThat(q.exitValue()).as("exit status after SIGTERM; the run's output:%n%s", second).isEqualTo(143);
+        assertThat(second).contains("interrupted").contains("--resume " + ckpt).doesNotContain("Exception");
+        assertThat(partial).as("the resumed run keeps the partial file its checkpoint refers to").exists();
+        assertThat(Files.readString(ckpt)).as("a new checkpoint, further on").doesNotContain(step1)
+                .contains("\"checkpointEvery\" : 3600.0");
+
+        CliTest.Run resumed = CliTest.run("simulate", "--resume", ckpt.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.mismatch(reference, out)).as("resumed twice vs uninterrupted").isEqualTo(-1L);
+        assertThat(ckpt).doesNotExist();
+        assertThat(leftovers(work)).isEmpty();
+    }
+
     @Test
     void aKilledRunWithoutCheckpointLeavesNothingAndKeepsThePreviousFile() throws Exception {
         Path work = Files.createDirectories(dir.resolve("kill-plain"));
@@ -219,12 +300,20 @@ class ReliabilityTest {
         boolean mounted = m.waitFor(10, TimeUnit.SECONDS) && m.exitValue() == 0;
         Assumptions.assumeTrue(mounted, "needs root to mount a 64 KiB tmpfs");
         try {
-            Path out = mount.resolve("dw.npy");
+            // A .npy whose size is known up front and exceeds the space is refused before it starts (exit 2):
+            // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
+            Path npy = mount.resolve("dw.npy");
+            CliTest.Run early = CliTest.run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", npy.toString());
+            assertThat(early.code()).as(early.err()).isEqualTo(2);
+            assertThat(early.err()).contains("--output = " + npy).contains("would take 320 kB").contains("free");
+            assertThat(npy).doesNotExist();
+            // A CSV's size is only bounded from below up front (≥ 4 bytes a value: 40 kB here, under the 64 KiB), so
+            // this run starts, and the disk fills while it writes (about 130 kB of text).
+            Path out = mount.resolve("dw.csv");
             byte[] previous = "previous results".getBytes();
             Files.write(out, previous);
-            // 20 001 rows × 2 columns × 8 bytes = 320 kB, five times the file system.
-            CliTest.Run r = CliTest.run("simulate", model.toString(), "--time", "200", "--dt", "0.01", "-o", out.toString());
-            assertThat(r.code()).isEqualTo(1);
+            CliTest.Run r = CliTest.run("simulate", model.toString(), "--time", "50", "--dt", "0.01", "-o", out.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(1);
             assertThat(r.err()).contains("no space left on device while writing " + out)
                     .contains("nothing was written under").contains("previous results are intact");
             assertThat(Files.readAllBytes(out)).isEqualTo(previous);

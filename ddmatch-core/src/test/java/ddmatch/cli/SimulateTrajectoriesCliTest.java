@@ -15,6 +15,7 @@ import ddmatch.solve.SaveAt;
 import ddmatch.solve.Trajectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +62,10 @@ class SimulateTrajectoriesCliTest {
                     for (int r = 0; r < rows; r++) {
                         int o = (i * rows + r) * (2 + d);
                         assertThat(data[o]).isEqualTo(i);
-                        assertThat(data[o + 1]).isEqualTo(direct[i].time(r));
+                        // The step times on the decimal grid, r·every·dt rounded once (e.g. 1.4, not 1.4000000000000001).
+                        assertThat(data[o + 1]).isEqualTo(new java.math.BigDecimal(Double.toString(dt))
+                                .multiply(java.math.BigDecimal.valueOf((long) r * every)).doubleValue());
+                        assertThat(data[o + 1]).isCloseTo(direct[i].time(r), org.assertj.core.api.Assertions.within(1e-12));
                         for (int c = 0; c < d; c++) {
                             assertThat(data[o + 2 + c]).as("%s, trajectory %d, row %d", system, i, r)
                                     .isEqualTo(direct[i].values()[r * d + c]);
@@ -81,6 +85,15 @@ class SimulateTrajectoriesCliTest {
             assertThat(header).startsWith("trajectory,t,z0");
             Csv.CsvTable table = Csv.read(csv);
             assertThat(table.rows()).isEqualTo(k * rows);
+            // The index is written as a whole number (the audit found "0.0"), the time on the decimal grid.
+            List<String> lines = Files.readAllLines(csv);
+            assertThat(lines.get(1)).startsWith("0,0.0,");
+            assertThat(lines.get(1 + rows)).startsWith("1,0.0,");
+            assertThat(lines.get(1 + rows - 1)).startsWith("0," + new java.math.BigDecimal(Double.toString(dt))
+                    .multiply(java.math.BigDecimal.valueOf((long) (rows - 1) * every)).doubleValue() + ",");
+            for (String line : lines.subList(1, lines.size())) {
+                assertThat(line.split(",")[1]).as("a time of at most 3 on a grid of %s", dt).hasSizeLessThan(8);
+            }
         }
     }
 
