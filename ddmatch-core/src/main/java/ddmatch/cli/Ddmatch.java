@@ -51,7 +51,7 @@ public final class Ddmatch implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         int code = commandLine().execute(args);
-        if (shuttingDown()) {
+        if (ddmatch.io.JvmShutdown.inProgress()) {
             // The JVM is exiting on SIGINT or SIGTERM, and the command ended because of it (e.g. simulate wrote its final
             // checkpoint). The JVM's status is then 128 + the signal (README, "Exit codes"), but a System.exit called
             // after the shutdown hooks have run halts it with this code instead: a race that gave 1 for a Ctrl-C. Let
@@ -65,18 +65,6 @@ public final class Ddmatch implements java.util.concurrent.Callable<Integer> {
             }
         }
         System.exit(code);
-    }
-
-    /** Whether the JVM has begun to shut down (a hook can no longer be added then). */
-    private static boolean shuttingDown() {
-        try {
-            Thread probe = new Thread(() -> { });
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException e) {
-            return true;
-        }
     }
 
     /** Supplies {@code --version}: the build, the Java runtime, and which kernels this JVM runs (and why, if scalar). */

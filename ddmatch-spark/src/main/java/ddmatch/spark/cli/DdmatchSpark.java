@@ -1,6 +1,6 @@
 package ddmatch.spark.cli;
 
-import ddmatch.spark.JvmShutdown;
+import ddmatch.io.JvmShutdown;
 import ddmatch.spark.Sessions;
 import java.io.IOException;
 import java.io.PrintWriter;

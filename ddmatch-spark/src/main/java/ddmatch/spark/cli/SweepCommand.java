@@ -1,6 +1,6 @@
 package ddmatch.spark.cli;
 
-import ddmatch.spark.JvmShutdown;
+import ddmatch.io.JvmShutdown;
 import ddmatch.spark.Sessions;
 import ddmatch.spark.sweep.SweepJob;
 import ddmatch.spark.sweep.SweepSpec;

@@ -12,7 +12,7 @@ import ddmatch.io.ModelFiles;
 import ddmatch.sde.Sde;
 import ddmatch.sde.SystemCatalog;
 import ddmatch.solve.ProgressListener;
-import ddmatch.spark.JvmShutdown;
+import ddmatch.io.JvmShutdown;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.PrintWriter;

@@ -3,7 +3,7 @@ package ddmatch.spark.sweep;
 import com.fasterxml.jackson.core.type.TypeReference;
 import ddmatch.io.AtomicFiles;
 import ddmatch.solve.Parallelism;
-import ddmatch.spark.JvmShutdown;
+import ddmatch.io.JvmShutdown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,9 @@
-package ddmatch.spark;
+package ddmatch.io;
 
-/** Whether the JVM is shutting down (Ctrl-C, SIGTERM, System.exit): work stopped then is cancelled, not failed. */
+/**
+ * Whether the JVM is shutting down (Ctrl-C, SIGTERM, System.exit): work stopped then is cancelled, not failed (the
+ * command line and the Spark sweeps ask).
+ */
 public final class JvmShutdown {
     private JvmShutdown() {}
 
