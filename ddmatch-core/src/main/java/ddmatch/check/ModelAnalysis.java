@@ -528,6 +528,9 @@ public final class ModelAnalysis {
             r.put("peakDistanceFloor", floor.peakDistance());
             r.put("mapDistance", c.mapDistance());
             r.put("mapDistanceFloor", floor.mapDistance());
+            // The maxima themselves, for the report's return-map figure (successive values: (mₙ, mₙ₊₁) pairs).
+            r.put("targetMaxima", ReturnMap.peaks(zt.values(), d, i, dt).values());
+            r.put("networkMaxima", ReturnMap.peaks(zn.values(), d, i, dt).values());
             components.add(r);
         }
         out.put("components", components);

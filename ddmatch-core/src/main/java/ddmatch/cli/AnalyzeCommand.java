@@ -60,6 +60,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " Vlachas et al. 2020; other papers use 0.3 or 0.4)")
     double forecastThreshold;
 
+    @Option(names = "--no-report", description = "write the JSON only, no HTML page (default: an HTML page beside the JSON,"
+            + " analysis.html: tables of every group, return maps, Lyapunov exponents, valid times, spectrum of J)")
+    boolean noReport;
+
     @Option(names = "--wells", defaultValue = "0",
             description = "number of wells for metastability (k-means centres, core sets); 0 = skip (default: ${DEFAULT-VALUE}; 2 for double-well)")
     int wells;
@@ -126,6 +130,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         root.put("seed", seed);
         root.set("metrics", mapper.valueToTree(sanitise(result)));
         AtomicFiles.writeString(file, mapper.writeValueAsString(root) + "\n");
+        Path page = null;
+        if (!noReport) {
+            String name = file.getFileName().toString();
+            page = file.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".html");
+            ddmatch.report.AnalysisReport.html("analysis of " + model, String.format("%s, N = %d, d = %d, T = %g per run,"
+                    + " seed %d; every number is also in %s", systemName, net.neurons(), net.latentDimension(), time, seed,
+                    file.getFileName()), result).write(page);
+        }
 
         out.printf("analysis of %s (%s, N = %d, d = %d), T = %g, seed %d%n", model, systemName, net.neurons(),
                 net.latentDimension(), time, seed);
@@ -135,7 +147,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 out.printf("  %-28s %s%n", e.getKey(), show(e.getValue()));
             }
         }
-        out.println("written to " + file);
+        out.println("written to " + file + (page != null ? " and " + page : ""));
         out.flush();
         return ExitCodes.OK;
     }

@@ -152,6 +152,11 @@ class ModelAnalysisTest {
             for (Map.Entry<?, ?> e : m.entrySet()) sb.append(e.getKey()).append('=').append(flatten(e.getValue())).append(';');
             return sb.append('}').toString();
         }
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("(");
+            for (Object o : l) sb.append(flatten(o)).append(',');
+            return sb.append(')').toString();
+        }
         if (v instanceof double[] a) {
             StringBuilder sb = new StringBuilder("[");
             for (double x : a) sb.append(Long.toHexString(Double.doubleToRawLongBits(x))).append(',');

@@ -294,8 +294,16 @@ class CliTest {
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(strict.toFile()).get("metrics").get("forecast")
                 .get("threshold").asDouble()).isEqualTo(0.2);
         assertUsageError(run("analyze", model.toString(), "--forecast-threshold", "0"), "--forecast-threshold = 0.0", "> 0");
+        // The HTML page beside the JSON: every group as a table, the spectrum of J as a figure; none with --no-report.
+        Path page = json.resolveSibling(json.getFileName().toString().replace(".json", ".html"));
+        assertThat(page).exists();
+        assertThat(Files.readString(page)).contains("<h2>connectivity</h2>").contains("eigenvalues of J").contains("<h2>drift</h2>");
+        assertThat(strict.resolveSibling("forecast.html")).exists();
         // The return maps of maxima are for deterministic targets; a noisy one is skipped with a note, by its CLI name.
-        Run rm = run("analyze", model.toString(), "--time", "50", "--metrics", "return-map", "-o", strict.toString());
+        Files.delete(strict.resolveSibling("forecast.html"));
+        Run rm = run("analyze", model.toString(), "--time", "50", "--metrics", "return-map", "-o", strict.toString(),
+                "--no-report");
+        assertThat(strict.resolveSibling("forecast.html")).doesNotExist();
         assertThat(rm.code()).as(rm.err()).isZero();
         assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(strict.toFile()).get("metrics").get("returnMap")
                 .get("note").asText()).startsWith("skipped: the target is noisy");
