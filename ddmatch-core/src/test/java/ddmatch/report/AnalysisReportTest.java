@@ -24,6 +24,7 @@ class AnalysisReportTest {
         Map<String, Object> lyap = new LinkedHashMap<>();
         lyap.put("network", new double[] {0.9, 0.0, -1.0, -1.0, -1.0});
         lyap.put("target", new double[] {0.906, 0.0, -14.57});
+        lyap.put("networkStandardErrors", new double[] {0.01, 0.01, 0.001, 0.001, 0.001, 0.001, 0.001, 0.001});
         g.put("lyapunov", lyap);
         Map<String, Object> component = new LinkedHashMap<>();
         component.put("component", 2);
@@ -47,6 +48,7 @@ class AnalysisReportTest {
                 .contains("skipped: the target is noisy");
         // A long array is summarised with its length; the return map's maxima are in the figure, not the table.
         assertThat(html).contains("… (8 values)]");
+        assertThat(html).contains("<th>mapDistance</th>").doesNotContain("<th>targetMaxima</th>");
         // Two figures: the exponents (three series would be two here) and one return map; none for the noisy forecast.
         assertThat(page.figureCount()).isEqualTo(2);
         assertThat(html).contains("return map of the maxima of component 2");
