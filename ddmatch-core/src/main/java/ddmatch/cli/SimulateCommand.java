@@ -407,6 +407,7 @@ final class SimulateCommand implements Callable<Integer> {
         Ensemble ensemble = Ensemble.allProcessors();
         java.util.List<ddmatch.solve.Trajectory> runs = ensemble.solve(net, scheme, x0, 0.0, step, steps, saveAt,
                 net.readoutObservable(), trajectories, seed, TerminalProgress.forTerminal(false));
+        requireWithinReadoutBound(net, runs, READOUT_BOUND + 2 * latentNorm(net, x0), step, steps, systemName, scheme);
         TrajectoryFiles.writeEnsemble(output, runs, names);
         out.printf("simulated %s (N = %d), %d trajectories on %d threads, for T = %g with dt = %g (%d steps each, %s); "
                 + "wrote %d rows to %s%n", systemName, net.neurons(), trajectories, ensemble.threads(), steps * step, step,
@@ -432,6 +433,33 @@ final class SimulateCommand implements Callable<Integer> {
     private static String describe(IOException e) {
         String m = String.valueOf(e.getMessage());
         return m.toLowerCase(java.util.Locale.ROOT).contains("no space left") ? "no space left on device" : "I/O error (" + e + ")";
+    }
+
+    /**
+     * The single run's readout bound ({@link #READOUT_BOUND}) for an ensemble, checked on its recorded rows before
+     * anything is written: a trajectory that has left the trained region for a spurious far-away orbit stops the
+     * command with the trajectory, the time and the distance, as a single run would.
+     */
+    private static void requireWithinReadoutBound(ddmatch.rnn.Network net, java.util.List<ddmatch.solve.Trajectory> runs,
+                                                  double bound, double dt, long steps, String systemName, Scheme scheme) {
+        int d = net.latentDimension();
+        double[] z = new double[d];
+        double[] zt = new double[d];
+        for (int k = 0; k < runs.size(); k++) {
+            ddmatch.solve.Trajectory run = runs.get(k);
+            for (int r = 0; r < run.rows(); r++) {
+                System.arraycopy(run.values(), r * d, z, 0, d);
+                net.standardization().toLatent(z, zt);
+                double distance = norm(zt);
+                if (!(distance <= bound)) {
+                    double t = run.time(r);
+                    throw new ddmatch.solve.DivergenceException(systemName, t, Math.round(t / dt), distance, bound, dt,
+                            scheme.name(), String.format("trajectory %d's readout is %.3g standard deviations of the"
+                                    + " training data from their mean, beyond the bound %.3g; it has left the region the"
+                                    + " network was trained on", k, distance, bound), String.format("try a smaller --dt than %g", dt));
+                }
+            }
+        }
     }
 
     /** Steps beyond which k·dt no longer tells the steps apart: a run that long could never finish anyway. */

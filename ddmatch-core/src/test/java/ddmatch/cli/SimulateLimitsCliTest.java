@@ -81,6 +81,13 @@ class SimulateLimitsCliTest {
         assertThat(r.code()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).contains("standard deviations of the training data").contains("try a smaller --dt than 0.3");
         assertThat(out).doesNotExist();
+        // An ensemble of such runs stops alike, naming the trajectory, and writes nothing.
+        Path many = dir.resolve("lorenz-03-ensemble.npy");
+        CliTest.Run e = CliTest.run("simulate", lorenz.toString(), "--time", "50", "--dt", "0.3", "--trajectories", "3",
+                "-o", many.toString());
+        assertThat(e.code()).as(e.err()).isEqualTo(1);
+        assertThat(e.err()).contains("trajectory 0's readout is").contains("try a smaller --dt than 0.3");
+        assertThat(many).doesNotExist();
         // At the system's own step neither happens.
         Path ok = dir.resolve("lorenz-ok.npy");
         CliTest.Run fine = CliTest.run("simulate", lorenz.toString(), "--time", "50", "-o", ok.toString());
