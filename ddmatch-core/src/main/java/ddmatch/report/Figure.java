@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Figure {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** plotly's default colour sequence: trace k gets colour k mod 10, as plotly itself assigns them. */
+    static final String[] PALETTE = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+        "#bcbd22", "#17becf"};
     private final String id;
     private final ArrayNode data = JSON.createArrayNode();
     private final ObjectNode layout = JSON.createObjectNode();
@@ -91,6 +94,70 @@ public final class Figure {
         t.set("x", array(values));
         layout.put("barmode", "overlay");
         return this;
+    }
+
+    /**
+     * A histogram drawn as outlines only (bars with no fill, edges in the trace's colour), normalised as a probability
+     * density: two of them overlaid stay two colours, where translucent filled bars would mix into a third colour
+     * where they overlap.
+     */
+    public Figure outlineHistogram(String name, double[] values, int bins) {
+        String colour = nextColour();
+        histogram(name, values, bins);
+        ObjectNode t = (ObjectNode) data.get(data.size() - 1);
+        t.put("opacity", 1);
+        ObjectNode m = t.putObject("marker").put("color", "rgba(0,0,0,0)");
+        m.putObject("line").put("color", colour).put("width", 1.5);
+        return this;
+    }
+
+    /**
+     * A dashed reference line through (x_i, y_i): a threshold, a literature value or a value read off the data, drawn
+     * so that it is not mistaken for a measured curve.
+     */
+    public Figure guide(String name, double[] x, double[] y) {
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", "lines").put("name", name);
+        t.set("x", array(x));
+        t.set("y", array(y));
+        t.putObject("line").put("width", 1.5).put("dash", "dash");
+        return this;
+    }
+
+    /**
+     * A shaded region, the closed polygon through (x_i, y_i) (e.g. an allowed range), with a dashed outline, filled in
+     * its colour at 15% opacity so that the curves drawn over it stay visible.
+     */
+    public Figure band(String name, double[] x, double[] y) {
+        String colour = nextColour();
+        ObjectNode t = data.addObject();
+        t.put("type", "scatter").put("mode", "lines").put("name", name).put("fill", "toself");
+        t.set("x", array(x));
+        t.set("y", array(y));
+        t.putObject("line").put("width", 1).put("dash", "dash").put("color", colour);
+        int r = Integer.parseInt(colour.substring(1, 3), 16), g = Integer.parseInt(colour.substring(3, 5), 16),
+                b = Integer.parseInt(colour.substring(5, 7), 16);
+        t.put("fillcolor", String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,0.15)", r, g, b));
+        return this;
+    }
+
+    /** Error bars ±{@code errors} (one per point; NaN for none) on the y values of the last trace added. */
+    public Figure errorY(double[] errors) {
+        if (data.isEmpty()) {
+            throw new IllegalStateException("errorY: the figure has no trace yet");
+        }
+        ObjectNode t = (ObjectNode) data.get(data.size() - 1);
+        if (t.path("y").size() != errors.length) {
+            throw new IllegalArgumentException("errorY: " + errors.length + " errors for " + t.path("y").size() + " points");
+        }
+        ObjectNode e = t.putObject("error_y").put("type", "data").put("visible", true).put("thickness", 1.5).put("width", 5);
+        e.set("array", array(errors));
+        return this;
+    }
+
+    /** The colour plotly gives the next trace added. */
+    private String nextColour() {
+        return PALETTE[data.size() % PALETTE.length];
     }
 
     /** A bar trace of values against category labels. */
@@ -250,9 +317,58 @@ public final class Figure {
         return new java.math.BigDecimal(String.format(java.util.Locale.ROOT, "%.6g", v)).stripTrailingZeros().toPlainString();
     }
 
-    /** Sets the y axis to a logarithmic scale. */
+    /**
+     * Sets the y axis to a logarithmic scale, its ticks labelled as powers of ten: plotly's default SI prefixes ("100μ")
+     * with bare digits ("2", "5") between them are hard to read as numbers. Where the data span less than
+     * {@value #FULL_MINOR_LABELS_DECADES} decades, the ticks between decades are labelled in full (5×10⁻⁵), since one or
+     * two decade labels alone would not give the scale; over a wider span they keep plotly's small digits, which full
+     * labels would crowd.
+     */
     public Figure logY() {
-        ((ObjectNode) layout.get("yaxis")).put("type", "log");
+        logAxis((ObjectNode) layout.get("yaxis"));
+        return this;
+    }
+
+    /** Sets the x axis to a logarithmic scale (e.g. sizes in geometric steps), labelled as {@link #logY} labels y. */
+    public Figure logX() {
+        logAxis((ObjectNode) layout.get("xaxis"));
+        return this;
+    }
+
+    private static void logAxis(ObjectNode axis) {
+        axis.put("type", "log").put("exponentformat", "power");
+    }
+
+    /** Below this many decades of data, a log axis labels its ticks between decades in full; see {@link #logY}. */
+    static final double FULL_MINOR_LABELS_DECADES = 1.5;
+
+    /** Decades spanned by the positive values of {@code key} ("x" or "y") over the traces; 0 without two of them. */
+    private double decades(String key) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (com.fasterxml.jackson.databind.JsonNode t : data) {
+            for (com.fasterxml.jackson.databind.JsonNode v : t.path(key)) {
+                if (v.isNumber() && v.doubleValue() > 0) {
+                    lo = Math.min(lo, v.doubleValue());
+                    hi = Math.max(hi, v.doubleValue());
+                }
+            }
+        }
+        return lo < hi ? Math.log10(hi / lo) : 0;
+    }
+
+    /**
+     * Ticks on the x axis at exactly {@code values}, each labelled by its shortest decimal form (e.g. the network
+     * sizes of a plot against N: 250, 500, 1000, 2000, 4000 rather than plotly's 2×10², 5×10², 10³).
+     */
+    public Figure xTicks(double[] values) {
+        ObjectNode axis = (ObjectNode) layout.get("xaxis");
+        axis.put("tickmode", "array");
+        ArrayNode v = axis.putArray("tickvals");
+        ArrayNode t = axis.putArray("ticktext");
+        for (double d : values) {
+            v.add(round(d));
+            t.add(label(d));
+        }
         return this;
     }
 
@@ -261,9 +377,16 @@ public final class Figure {
     }
 
     String json() {
+        ObjectNode out = layout.deepCopy();
+        for (String key : new String[] {"x", "y"}) {
+            ObjectNode axis = (ObjectNode) out.get(key + "axis");
+            if ("log".equals(axis.path("type").asText()) && decades(key) < FULL_MINOR_LABELS_DECADES) {
+                axis.put("minorloglabels", "complete");
+            }
+        }
         ObjectNode fig = JSON.createObjectNode();
         fig.set("data", data);
-        fig.set("layout", layout);
+        fig.set("layout", out);
         try {
             return JSON.writeValueAsString(fig);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -75,17 +75,48 @@ public final class ScenarioReport {
                 case SEGMENTS -> f.segments(s.name(), s.x(), s.y());
                 case HISTOGRAM -> f.histogram(s.name(), s.x(), 40);
                 case HEATMAP -> f.heatmap(s.name(), s.x(), s.y(), s.z());
+                case GUIDE -> f.guide(s.name(), s.x(), s.y());
+                case BAND -> f.band(s.name(), s.x(), s.y());
+            }
+            if (s.yError().length > 0) {
+                f.errorY(s.yError());
             }
             // The scenarios name their reference series "target…" or "exact…"; a network that matches it would hide it
             // otherwise.
-            if ((s.name().startsWith("target") || s.name().startsWith("exact")) && s.style() != Plot.Style.HISTOGRAM && s.style() != Plot.Style.HEATMAP) {
+            if ((s.name().startsWith("target") || s.name().startsWith("exact"))
+                    && (s.style() == Plot.Style.LINE || s.style() == Plot.Style.MARKERS || s.style() == Plot.Style.LINE_MARKERS
+                    || s.style() == Plot.Style.SEGMENTS)) {
                 f.asReference();
             }
         }
         if (p.logY()) {
             f.logY();
         }
+        if (p.logX()) {
+            f.logX();
+            double[] ticks = pointTicks(p);
+            if (ticks != null) {
+                f.xTicks(ticks);
+            }
+        }
         return f;
+    }
+
+    /**
+     * The x values of a plot's data points (its LINE, MARKERS and LINE_MARKERS series), distinct and in increasing
+     * order, if there are 2 to 10 of them (e.g. the network sizes of a plot against N: ticks at the sizes measured read
+     * better than decades on a log axis); else null.
+     */
+    static double[] pointTicks(Plot p) {
+        java.util.TreeSet<Double> xs = new java.util.TreeSet<>();
+        for (Plot.Series s : p.series()) {
+            if (s.style() == Plot.Style.LINE || s.style() == Plot.Style.MARKERS || s.style() == Plot.Style.LINE_MARKERS) {
+                for (double x : s.x()) {
+                    if (Double.isFinite(x) && (!p.logX() || x > 0)) xs.add(x);
+                }
+            }
+        }
+        return xs.size() >= 2 && xs.size() <= 10 ? xs.stream().mapToDouble(Double::doubleValue).toArray() : null;
     }
 
     /** Writes {@code report.html} and {@code figures/ID.svg} into {@code dir}; returns the SVG files written. */

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A static SVG rendering of a {@link Plot}: axes with "nice" ticks (steps 1, 2 or 5 × 10^k; decades on a log axis),
- * polylines, markers, segments (arrows of vector fields, with a small head) and density histograms, and a legend; or
- * a heatmap with its values written in the cells and a colour bar.
+ * A static SVG rendering of a {@link Plot}: axes with "nice" ticks (steps 1, 2 or 5 × 10^k; on a log axis decades,
+ * with 2 and 5 × 10^k or every digit between them when the range spans less than two, labelled as powers of ten),
+ * polylines, markers, error bars, segments (arrows of vector fields, with a small head), density histograms, dashed
+ * guide lines and shaded bands, and a legend; or a heatmap with its values written in the cells and a colour bar.
  * Plain SVG 1.1 text, no scripts and no external resources, so the figures can go into papers and READMEs.
  */
 public final class SvgPlot {
@@ -22,17 +23,31 @@ public final class SvgPlot {
         if (!plot.series().isEmpty() && plot.series().get(0).style() == Plot.Style.HEATMAP) {
             return heatmap(plot, plot.series().get(0));
         }
-        List<double[][]> data = new ArrayList<>(); // per series: {x, y} after histogram binning and log transform
+        // Per series: {x, y, y − error, y + error} after histogram binning and log transforms.
+        List<double[][]> data = new ArrayList<>();
         for (Plot.Series s : plot.series()) {
             double[][] xy = s.style() == Plot.Style.HISTOGRAM ? histogram(s.x(), 40) : new double[][] {s.x(), s.y()};
-            if (plot.logY()) {
-                double[] y = xy[1].clone();
-                for (int i = 0; i < y.length; i++) y[i] = y[i] > 0 ? Math.log10(y[i]) : Double.NaN;
-                xy = new double[][] {xy[0], y};
+            double[] e = s.yError();
+            double[] lo = new double[xy[1].length], hi = new double[xy[1].length];
+            for (int i = 0; i < lo.length; i++) {
+                boolean bar = e.length > 0 && Double.isFinite(e[i]);
+                lo[i] = bar ? xy[1][i] - e[i] : Double.NaN;
+                hi[i] = bar ? xy[1][i] + e[i] : Double.NaN;
             }
-            data.add(xy);
+            data.add(new double[][] {plot.logX() ? log10(xy[0]) : xy[0], plot.logY() ? log10(xy[1]) : xy[1],
+                plot.logY() ? log10(lo) : lo, plot.logY() ? log10(hi) : hi});
         }
         double[] xr = range(data, 0), yr = range(data, 1);
+        for (double[][] d : data) {
+            for (int k = 2; k < 4; k++) {
+                for (double v : d[k]) {
+                    if (Double.isFinite(v)) {
+                        yr[0] = Math.min(yr[0], v);
+                        yr[1] = Math.max(yr[1], v);
+                    }
+                }
+            }
+        }
         boolean hasHist = plot.series().stream().anyMatch(s -> s.style() == Plot.Style.HISTOGRAM);
         if (hasHist && !plot.logY()) yr[0] = Math.min(yr[0], 0);
         pad(xr);
@@ -47,13 +62,15 @@ public final class SvgPlot {
                 .append(HtmlReport.escape(plot.title())).append("</text>\n");
         sb.append("<clipPath id=\"plotarea\"><rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(f(pw))
                 .append("\" height=\"").append(f(ph)).append("\"/></clipPath>\n");
-        // Ticks and grid.
-        for (double t : ticks(xr[0], xr[1], false)) {
+        // Ticks and grid; on a log x axis with a few data points (e.g. sizes N), ticks at the points.
+        double[] pointTicks = plot.logX() ? ScenarioReport.pointTicks(plot) : null;
+        List<Double> xTicks = pointTicks != null ? java.util.Arrays.stream(log10(pointTicks)).boxed().toList() : ticks(xr[0], xr[1], plot.logX());
+        for (double t : xTicks) {
             double px = LEFT + (t - xr[0]) / (xr[1] - xr[0]) * pw;
             sb.append("<line x1=\"").append(f(px)).append("\" y1=\"").append(TOP).append("\" x2=\"").append(f(px)).append("\" y2=\"")
                     .append(f(TOP + ph)).append("\" stroke=\"#eee\"/>\n");
             sb.append("<text x=\"").append(f(px)).append("\" y=\"").append(f(TOP + ph + 16)).append("\" text-anchor=\"middle\">")
-                    .append(label(t, false)).append("</text>\n");
+                    .append(pointTicks != null ? label(Math.pow(10, t), false) : label(t, plot.logX())).append("</text>\n");
         }
         for (double t : ticks(yr[0], yr[1], plot.logY())) {
             double py = TOP + ph - (t - yr[0]) / (yr[1] - yr[0]) * ph;
@@ -79,9 +96,27 @@ public final class SvgPlot {
                 px[i] = LEFT + (x[i] - xr[0]) / (xr[1] - xr[0]) * pw;
                 py[i] = TOP + ph - (y[i] - yr[0]) / (yr[1] - yr[0]) * ph;
             }
+            // Error bars: a vertical line from y − error to y + error with short caps.
+            double[] eLo = data.get(s)[2], eHi = data.get(s)[3];
+            for (int i = 0; i < x.length; i++) {
+                if (!(Double.isFinite(px[i]) && Double.isFinite(eLo[i]) && Double.isFinite(eHi[i]))) continue;
+                double y0 = TOP + ph - (eLo[i] - yr[0]) / (yr[1] - yr[0]) * ph, y1 = TOP + ph - (eHi[i] - yr[0]) / (yr[1] - yr[0]) * ph;
+                sb.append("<path d=\"M").append(f(px[i])).append(',').append(f(y0)).append(" V").append(f(y1))
+                        .append(" M").append(f(px[i] - 4)).append(',').append(f(y0)).append(" h8 M").append(f(px[i] - 4)).append(',')
+                        .append(f(y1)).append(" h8\" stroke=\"").append(colour).append("\" stroke-width=\"1.3\" fill=\"none\"/>\n");
+            }
             switch (series.style()) {
+                case GUIDE -> polyline(sb, px, py, colour, " stroke-dasharray=\"6,4\"");
+                case BAND -> {
+                    StringBuilder pts = new StringBuilder();
+                    for (int i = 0; i < px.length; i++) {
+                        if (Double.isFinite(px[i]) && Double.isFinite(py[i])) pts.append(f(px[i])).append(',').append(f(py[i])).append(' ');
+                    }
+                    sb.append("<polygon points=\"").append(pts.toString().trim()).append("\" fill=\"").append(colour)
+                            .append("\" fill-opacity=\"0.15\" stroke=\"").append(colour).append("\" stroke-width=\"1\" stroke-dasharray=\"6,4\"/>\n");
+                }
                 case LINE, LINE_MARKERS -> {
-                    polyline(sb, px, py, colour);
+                    polyline(sb, px, py, colour, "");
                     if (series.style() == Plot.Style.LINE_MARKERS) markers(sb, px, py, colour, 3.5);
                 }
                 case MARKERS -> markers(sb, px, py, colour, 3.0);
@@ -123,8 +158,15 @@ public final class SvgPlot {
             double lx = LEFT + pw - 8 - 7.0 * plot.series().get(s).name().length() - 24;
             sb.append("<rect x=\"").append(f(lx - 4)).append("\" y=\"").append(ly - 11).append("\" width=\"")
                     .append(f(7.0 * plot.series().get(s).name().length() + 34)).append("\" height=\"16\" fill=\"white\" fill-opacity=\"0.8\"/>");
-            sb.append("<line x1=\"").append(f(lx)).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(f(lx + 18)).append("\" y2=\"")
-                    .append(ly - 4).append("\" stroke=\"").append(colour).append("\" stroke-width=\"3\"/>");
+            Plot.Style style = plot.series().get(s).style();
+            if (style == Plot.Style.BAND) {
+                sb.append("<rect x=\"").append(f(lx)).append("\" y=\"").append(ly - 9).append("\" width=\"18\" height=\"10\" fill=\"")
+                        .append(colour).append("\" fill-opacity=\"0.15\" stroke=\"").append(colour).append("\" stroke-dasharray=\"3,2\"/>");
+            } else {
+                sb.append("<line x1=\"").append(f(lx)).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(f(lx + 18)).append("\" y2=\"")
+                        .append(ly - 4).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                        .append(style == Plot.Style.GUIDE ? "2\" stroke-dasharray=\"5,3" : "3").append("\"/>");
+            }
             sb.append("<text x=\"").append(f(lx + 24)).append("\" y=\"").append(ly).append("\">").append(name).append("</text>\n");
             ly += 17;
         }
@@ -204,14 +246,20 @@ public final class SvgPlot {
         return String.format(Locale.ROOT, "#%02x%02x%02x", c[0], c[1], c[2]);
     }
 
-    private static void polyline(StringBuilder sb, double[] px, double[] py, String colour) {
+    private static double[] log10(double[] v) {
+        double[] r = new double[v.length];
+        for (int i = 0; i < v.length; i++) r[i] = v[i] > 0 ? Math.log10(v[i]) : Double.NaN;
+        return r;
+    }
+
+    private static void polyline(StringBuilder sb, double[] px, double[] py, String colour, String extra) {
         StringBuilder pts = new StringBuilder();
         for (int i = 0; i <= px.length; i++) {
             boolean ok = i < px.length && Double.isFinite(px[i]) && Double.isFinite(py[i]);
             if (ok) {
                 pts.append(f(px[i])).append(',').append(f(py[i])).append(' ');
             } else if (pts.length() > 0) {
-                sb.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.4\" points=\"")
+                sb.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.4\"").append(extra).append(" points=\"")
                         .append(pts.toString().trim()).append("\"/>\n");
                 pts.setLength(0);
             }
@@ -272,8 +320,23 @@ public final class SvgPlot {
         r[1] += 0.05 * span;
     }
 
-    /** Tick positions: 1, 2, 5 × 10^k steps; decades (in log10 units) on a log axis. */
+    /**
+     * Tick positions: 1, 2, 5 × 10^k steps; on a log axis (lo, hi and the ticks in log10 units) the decades, with 2 and
+     * 5 × 10^k added when fewer than two decades fall in the range, and every digit when that still gives fewer than two.
+     */
     static List<Double> ticks(double lo, double hi, boolean log) {
+        if (log && hi - lo < 2) {
+            for (int[] digits : new int[][] {{1}, {1, 2, 5}, {1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+                List<Double> t = new ArrayList<>();
+                for (double k = Math.floor(lo); k <= Math.ceil(hi); k++) {
+                    for (int m : digits) {
+                        double v = k + Math.log10(m);
+                        if (v >= lo - 1e-9 && v <= hi + 1e-9) t.add(v);
+                    }
+                }
+                if (t.size() >= 2 || digits.length == 9) return t;
+            }
+        }
         List<Double> t = new ArrayList<>();
         double span = hi - lo;
         double raw = span / 6;
@@ -286,9 +349,19 @@ public final class SvgPlot {
         return t;
     }
 
-    private static String label(double t, boolean log) {
+    /** A tick label; on a log axis (t in log10 units) a power of ten: "10⁻⁴", "5×10⁻⁵", and 1, 10 and 2 … 90 as such. */
+    static String label(double t, boolean log) {
         if (log) {
-            return Math.abs(t - Math.rint(t)) < 1e-9 ? "1e" + (long) Math.rint(t) : String.format(Locale.ROOT, "%.3g", Math.pow(10, t));
+            long k = (long) Math.floor(t + 1e-9);
+            long m = Math.round(Math.pow(10, t - k));
+            if (m == 10) {
+                m = 1;
+                k++;
+            }
+            if (k == 0 || k == 1) {
+                return String.valueOf(m * (k == 1 ? 10 : 1));
+            }
+            return (m == 1 ? "" : m + "×") + "10" + superscript(k);
         }
         double a = Math.abs(t);
         if (a != 0 && (a < 1e-3 || a >= 1e5)) {
@@ -296,6 +369,14 @@ public final class SvgPlot {
         }
         // 6 significant digits, then trailing zeros dropped: 0.2, not 0.200000.
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.6g", t)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String superscript(long k) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : Long.toString(k).toCharArray()) {
+            sb.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        }
+        return sb.toString();
     }
 
     private static String f(double v) {

@@ -46,8 +46,8 @@ class SvgPlotTest {
                 Plot.Series.lineMarkers("lm", x, y), new Plot.Series("seg", Plot.Style.SEGMENTS, x, y)));
         String svg = SvgPlot.render(p);
         assertThat(svg).startsWith("<svg").contains("a &lt; b &amp; c").contains("<polyline").contains("<circle").contains("<path d=\"M");
-        // Log axis: decade ticks 1e0 … 1e3.
-        assertThat(svg).contains(">1e0<").contains(">1e3<");
+        // Log axis: decade ticks 1 … 10³, written as powers of ten.
+        assertThat(svg).contains(">10²<").contains(">10³<").doesNotContain(">1e");
         String hist = SvgPlot.render(new Plot("h", "h", "x", "density", false, List.of(Plot.Series.histogram("h", y))));
         assertThat(hist.split("<rect").length - 1).isEqualTo(2 + 1 + 40 + 1); // background, clip, frame, 40 bars, legend box
     }
@@ -70,5 +70,40 @@ class SvgPlotTest {
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Plot("two", "t", "x", "y", false,
                 List.of(p.series().get(0), Plot.Series.line("l", new double[] {0}, new double[] {0})))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLogAxisSpanningLessThanTwoDecadesGetsTicksBetweenThemLabelledAsPowersOfTen() {
+        // 5e-5 … 6e-4 (a drift error falling with N): one decade tick alone would not show the scale.
+        List<Double> t = SvgPlot.ticks(Math.log10(5e-5), Math.log10(6e-4), true);
+        assertThat(t).hasSize(4);
+        assertThat(t.stream().map(v -> SvgPlot.label(v, true)).toList()).containsExactly("5×10⁻⁵", "10⁻⁴", "2×10⁻⁴", "5×10⁻⁴");
+        // Within one decade with no 2 or 5 in it: every digit.
+        assertThat(SvgPlot.ticks(Math.log10(300), Math.log10(450), true).stream().map(v -> SvgPlot.label(v, true)).toList())
+                .containsExactly("3×10²", "4×10²");
+        assertThat(SvgPlot.label(0, true)).isEqualTo("1");
+        assertThat(SvgPlot.label(Math.log10(20), true)).isEqualTo("20");
+    }
+
+    @Test
+    void aPlotAgainstNHasALogXAxisTickedAtTheSizesABandErrorBarsAndDashedGuides() {
+        double[] n = {250, 500, 1000, 2000, 4000};
+        double[] lam = {0.95, 0.93, 0.92, 0.915, 0.91};
+        double[] se = {0.01, 0.01, 0.005, 0.005, 0.004};
+        Plot p = new Plot("l", "λ vs N", "N", "λ", false, List.of(
+                Plot.Series.band("allowed", new double[] {250, 4000}, new double[] {0.68, 0.68}, new double[] {1.14, 1.14}),
+                Plot.Series.lineMarkers("network", n, lam, se),
+                Plot.Series.guide("target", n, new double[] {0.91, 0.91, 0.91, 0.91, 0.91})), true);
+        String svg = SvgPlot.render(p);
+        // Ticks at the sizes, written as such; equal steps on the page for equal ratios.
+        for (double v : n) assertThat(svg).contains(">" + (int) v + "<");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<circle cx=\"([0-9.]+)\"").matcher(svg);
+        List<Double> cx = new java.util.ArrayList<>();
+        while (m.find()) cx.add(Double.parseDouble(m.group(1)));
+        assertThat(cx).hasSize(5);
+        for (int i = 2; i < 5; i++) assertThat(cx.get(i) - cx.get(i - 1)).isCloseTo(cx.get(1) - cx.get(0), within(0.2));
+        assertThat(svg).contains("<polygon").contains("fill-opacity=\"0.15\"").contains("stroke-dasharray");
+        // One error bar (with caps) per point.
+        assertThat(svg.split(" h8 M").length - 1).isEqualTo(5);
     }
 }
