@@ -198,6 +198,7 @@ final class Chaotic {
             sys.put("lyapunovTime", lyapTime);
             sys.put("lyapunovTimeTarget", TARGET_LYAPUNOV_TIME);
             sys.put("lambdaMaxTarget", lt.exponent());
+            sys.put("lambdaMaxTargetBlockSpread", lt.blockSpread());
             sys.put("lambdaMaxLiterature", ref == null ? Double.NaN : ref.maxExponent());
             sys.put("lambdaMaxLiteratureSource", ref == null ? "" : ref.source());
             sys.put("kaplanYorkeTarget", st.kaplanYorkeDimension());
@@ -208,6 +209,7 @@ final class Chaotic {
             double[] ns = new double[sizes.size()];
             double[] err = new double[sizes.size()];
             double[] lam = new double[sizes.size()];
+            double[] lamSpread = new double[sizes.size()];
             double[] stsp = new double[sizes.size()];
             double[] hel = new double[sizes.size()];
             Trajectory last = null;
@@ -221,7 +223,7 @@ final class Chaotic {
                     perN.add(r);
                     failures.add(system + " N = " + n + ": training failed: " + ns1.failure());
                     ns[i] = n;
-                    err[i] = lam[i] = stsp[i] = hel[i] = Double.NaN;
+                    err[i] = lam[i] = lamSpread[i] = stsp[i] = hel[i] = Double.NaN;
                     rows.add(List.of(system, String.valueOf(n), "failed", "—", Runs.fmt(lt.exponent()), "—",
                             Runs.fmt(st.kaplanYorkeDimension()), "—", Runs.fmt(floorStsp), "—", Runs.fmt(floorH)));
                     continue;
@@ -238,6 +240,7 @@ final class Chaotic {
                 r.put("driftErrorMean", de.mean());
                 r.put("driftErrorP95", de.p95());
                 r.put("lambdaMaxNetwork", ln.exponent());
+                r.put("lambdaMaxNetworkBlockSpread", ln.blockSpread());
                 r.put("spectrumNetwork", sn.exponents());
                 r.put("kaplanYorkeNetwork", sn.kaplanYorkeDimension());
                 r.put("spectrumOnManifold", sm.exponents());
@@ -248,6 +251,7 @@ final class Chaotic {
                 ns[i] = n;
                 err[i] = de.mean();
                 lam[i] = ln.exponent();
+                lamSpread[i] = ln.blockSpread();
                 stsp[i] = vStsp;
                 hel[i] = vH;
                 if (ns1.shown() != null) last = ns1.shown();
@@ -259,8 +263,9 @@ final class Chaotic {
             numbers.put(system, sys);
             int top = sizes.size() - 1;
             while (top > 0 && Double.isNaN(lam[top])) top--;
-            claims.add(Claim.relative(system + ": λmax of the network at N = " + sizes.get(top), lam[top], lt.exponent(),
-                    plan.quick() ? 0.25 : 0.10, "target's λmax (same estimator)"));
+            Claim lambdaClaim = Claim.relative(system + ": λmax of the network at N = " + sizes.get(top), lam[top], lt.exponent(),
+                    plan.quick() ? 0.25 : 0.10, "target's λmax (same estimator)");
+            claims.add(lambdaClaim);
             claims.add(Claim.atMost(system + ": D_stsp at N = " + sizes.get(top), stsp[top], 3.0 * floorStsp,
                     "3× noise floor (independent target run)"));
             double kyNet = networks[si][top].sm() == null ? Double.NaN : networks[si][top].sm().kaplanYorkeDimension();
@@ -273,13 +278,22 @@ final class Chaotic {
             java.util.Arrays.fill(floorHLine, floorH);
             double[] tl = new double[ns.length];
             java.util.Arrays.fill(tl, lt.exponent());
-            plots.add(new Plot(system + "-drift", system + ": held-out drift error vs N", "neurons N", "relative drift error", true,
-                    List.of(Plot.Series.lineMarkers("network", ns, err))));
-            plots.add(new Plot(system + "-lambda", system + ": largest Lyapunov exponent vs N", "neurons N", "λmax (1/time)", false,
-                    List.of(Plot.Series.lineMarkers("network", ns, lam), Plot.Series.line("target", ns, tl))));
-            plots.add(new Plot(system + "-divergence", system + ": D_stsp and D_H vs N, with noise floors", "neurons N", "divergence", true,
+            // N on a log axis: the sizes are geometric (250 … 4000 doubling).
+            plots.add(new Plot(system + "-drift", system + ": held-out drift error vs N", "neurons N (log scale)", "relative drift error", true,
+                    List.of(Plot.Series.lineMarkers("network", ns, err)), true));
+            // The claim's allowed range as a band under the curves (its bounds, not a tolerance restated here), so that
+            // the distance of the network's λmax from the target's reads against what the claim accepts; error bars: the
+            // estimator's block spread (standard error over 10 blocks).
+            double[] bandX = {java.util.Arrays.stream(ns).min().orElse(0), java.util.Arrays.stream(ns).max().orElse(0)};
+            double[] bandLo = {lambdaClaim.lower(), lambdaClaim.lower()}, bandHi = {lambdaClaim.upper(), lambdaClaim.upper()};
+            plots.add(new Plot(system + "-lambda", system + ": largest Lyapunov exponent vs N, with the claim's allowed range", "neurons N (log scale)",
+                    "λmax (1/time)", false,
+                    List.of(Plot.Series.band("allowed by the claim (at N = " + sizes.get(top) + ")", bandX, bandLo, bandHi),
+                            Plot.Series.lineMarkers("network (± standard error over 10 blocks)", ns, lam, lamSpread),
+                            Plot.Series.line("target", ns, tl)), true));
+            plots.add(new Plot(system + "-divergence", system + ": D_stsp and D_H vs N, with noise floors", "neurons N (log scale)", "divergence", true,
                     List.of(Plot.Series.lineMarkers("D_stsp network", ns, stsp), Plot.Series.line("D_stsp floor", ns, floorLine),
-                            Plot.Series.lineMarkers("D_H network", ns, hel), Plot.Series.line("D_H floor", ns, floorHLine))));
+                            Plot.Series.lineMarkers("D_H network", ns, hel), Plot.Series.line("D_H floor", ns, floorHLine)), true));
             List<Plot.Series> attractor = new ArrayList<>();
             // A short window at every step (ts.shown()) rather than the whole run thinned to 3000 points: thinned,
             // Lorenz's loops (about 0.75 time units each) became polygons of straight chords.

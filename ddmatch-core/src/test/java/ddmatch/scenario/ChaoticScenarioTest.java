@@ -33,6 +33,22 @@ class ChaoticScenarioTest {
         // manifold ±0.05) holds.
         assertThat(r.claims()).hasSize(3).allSatisfy(c -> assertThat(c.holds()).as(c.statement() + " = " + c.value()).isTrue());
         assertThat(r.plots()).hasSize(4);
+        // The plots against N have N on a log axis (the sizes are geometric); the attractor does not.
+        assertThat(r.plots()).extracting(Plot::id, Plot::logX).containsExactly(org.assertj.core.groups.Tuple.tuple("lorenz-drift", true),
+                org.assertj.core.groups.Tuple.tuple("lorenz-lambda", true), org.assertj.core.groups.Tuple.tuple("lorenz-divergence", true),
+                org.assertj.core.groups.Tuple.tuple("lorenz-attractor", false));
+        // The λmax plot shades exactly the λmax claim's allowed range and gives the network's estimates their standard
+        // errors (the estimator's block spread, also in the numbers).
+        Plot lambda = r.plots().get(1);
+        Claim claim = r.claims().get(0);
+        assertThat(claim.statement()).contains("λmax");
+        Plot.Series band = lambda.series().stream().filter(s -> s.style() == Plot.Style.BAND).findFirst().orElseThrow();
+        assertThat(band.y()).containsOnly(claim.lower(), claim.upper()).contains(claim.lower(), claim.upper());
+        assertThat(band.x()).containsOnly(200.0, 400.0);
+        Plot.Series net = lambda.series().stream().filter(s -> s.name().startsWith("network")).findFirst().orElseThrow();
+        assertThat(net.yError()).containsExactly((double) sizes.get(0).get("lambdaMaxNetworkBlockSpread"),
+                (double) sizes.get(1).get("lambdaMaxNetworkBlockSpread"));
+        for (double e : net.yError()) assertThat(e).isPositive().isLessThan(0.1);
         assertThat(r.tables().get(0).rows()).hasSize(2);
     }
 }
