@@ -207,7 +207,7 @@ public final class SvgPlot {
                         .append(f(ch)).append("\" fill=\"").append(Double.isFinite(u) ? viridis(u) : "#dddddd").append("\" stroke=\"white\"/>");
                 if (Double.isFinite(v)) {
                     sb.append("<text x=\"").append(f(px + cw / 2)).append("\" y=\"").append(f(py + ch / 2 + 4)).append("\" text-anchor=\"middle\" fill=\"")
-                            .append(u > 0.6 ? "#000" : "#fff").append("\">").append(String.format(Locale.ROOT, "%.2f", v)).append("</text>");
+                            .append(textOn(viridis(u))).append("\">").append(String.format(Locale.ROOT, "%.2f", v)).append("</text>");
                 }
                 sb.append('\n');
             }
@@ -244,6 +244,26 @@ public final class SvgPlot {
         int[] c = new int[3];
         for (int i = 0; i < 3; i++) c[i] = (int) Math.round(stops[k][i] + w * (stops[k + 1][i] - stops[k][i]));
         return String.format(Locale.ROOT, "#%02x%02x%02x", c[0], c[1], c[2]);
+    }
+
+    /**
+     * Black or white, whichever contrasts more with the background {@code colour} ("#rrggbb"), by the WCAG contrast
+     * ratio of their relative luminances: dark text on yellow and light green, white on purple and blue.
+     */
+    static String textOn(String colour) {
+        double l = luminance(colour);
+        return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000" : "#fff";
+    }
+
+    /** The WCAG relative luminance of "#rrggbb" (0 black, 1 white). */
+    static double luminance(String colour) {
+        double l = 0;
+        double[] weight = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; i++) {
+            double c = Integer.parseInt(colour.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            l += weight[i] * (c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+        }
+        return l;
     }
 
     private static double[] log10(double[] v) {

@@ -106,4 +106,16 @@ class SvgPlotTest {
         // One error bar (with caps) per point.
         assertThat(svg.split(" h8 M").length - 1).isEqualTo(5);
     }
+
+    @Test
+    void heatmapLabelsAreDarkOnLightCellsAndLightOnDarkOnes() {
+        // Viridis' yellow end (1.00) and its light green: black text; its purple and blue: white.
+        assertThat(SvgPlot.textOn(SvgPlot.viridis(1))).isEqualTo("#000");
+        assertThat(SvgPlot.textOn(SvgPlot.viridis(0.8))).isEqualTo("#000");
+        assertThat(SvgPlot.textOn(SvgPlot.viridis(0))).isEqualTo("#fff");
+        assertThat(SvgPlot.textOn(SvgPlot.viridis(0.25))).isEqualTo("#fff");
+        String svg = SvgPlot.render(new Plot("hm", "hm", "D", "A", false,
+                List.of(Plot.Series.heatmap("rate", new double[] {1, 2}, new double[] {1}, new double[] {0.01, 1.0}))));
+        assertThat(svg).contains("fill=\"#000\">1.00<").contains("fill=\"#fff\">0.01<");
+    }
 }
