@@ -267,6 +267,16 @@ final class Memory {
                         "no preferred order: 0.5 ± 3.3·½/√jumps (binomial, " + revJumps + " jumps)"),
                 Claim.atLeast("rotating wells (γ = " + GAMMA + "): network's forward fraction of ring jumps", rotCyc, 0.8,
                         "the circulation J_irr sets the order (target: " + Runs.fmt(Episodic.num(rotTarget, "cyclicFraction")) + ")"));
+        // The capacity plot's marks: the theoretical α_c, the overlap threshold the claim reads α_c at, and the α_c
+        // measured there (none if the mean overlap never crossed it).
+        List<Plot.Series> capacitySeries = new ArrayList<>(List.of(Plot.Series.lineMarkers("retrieved (overlap > 0.95)", LOADS, capacity),
+                Plot.Series.lineMarkers("mean retrieval overlap", LOADS, meanOverlap),
+                Plot.Series.guide("α_c = 0.138 (AGS 1985)", new double[] {0.138, 0.138}, new double[] {0, 1}),
+                Plot.Series.guide("overlap threshold " + CRITICAL_OVERLAP + " (defines α_c)",
+                        new double[] {LOADS[0], LOADS[LOADS.length - 1]}, new double[] {CRITICAL_OVERLAP, CRITICAL_OVERLAP})));
+        if (Double.isFinite(alphaC)) {
+            capacitySeries.add(Plot.Series.guide("measured α_c = " + Runs.fmt(alphaC), new double[] {alphaC, alphaC}, new double[] {0, 1}));
+        }
         List<Plot> plots = List.of(
                 new Plot("memory-recall", "Recall from noisy cues: network vs target basins (K = 4 wells)", "cue noise s (target units)",
                         "fraction recalled", false, List.of(Plot.Series.lineMarkers("target", CUE_NOISE, recTarget),
@@ -279,9 +289,7 @@ final class Memory {
                 new Plot("memory-hopfield", "Hopfield network, same N, storing the wells' sign patterns", "fraction of flipped bits in the cue",
                         "fraction recalled", false, List.of(Plot.Series.lineMarkers("Hopfield", FLIPS, hopRecall))),
                 new Plot("memory-capacity", "Hopfield capacity: retrieval of random patterns vs load P/N (N = " + HOPFIELD_N + ")", "load P/N",
-                        "fraction / overlap", false, List.of(Plot.Series.lineMarkers("retrieved (overlap > 0.95)", LOADS, capacity),
-                        Plot.Series.lineMarkers("mean retrieval overlap", LOADS, meanOverlap),
-                        Plot.Series.line("α_c = 0.138 (AGS 1985)", new double[] {0.138, 0.138}, new double[] {0, 1}))));
+                        "fraction / overlap", false, capacitySeries));
         List<Table> tables = List.of(
                 new Table("Recall from noisy cues (" + cues + " cues per level, noiseless runs of 10 time units)",
                         List.of("cue noise", "recall target", "recall network"), rows),

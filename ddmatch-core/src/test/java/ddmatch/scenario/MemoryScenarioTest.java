@@ -47,6 +47,17 @@ class MemoryScenarioTest {
         Map<String, Object> asym = (Map<String, Object>) r.numbers().get("asymmetry");
         assertThat(Episodic.num((Map<String, Object>) asym.get("rotatingNetwork"), "cyclicFraction")).isGreaterThan(0.8);
         assertThat(r.plots().stream().filter(pl -> pl.series().get(0).style() == Plot.Style.HEATMAP).count()).isEqualTo(2);
+        // The capacity plot marks the overlap threshold the α_c claim uses and the α_c measured there, both as in the
+        // numbers, besides the theoretical 0.138.
+        Map<String, Object> cap = (Map<String, Object>) r.numbers().get("hopfieldCapacity");
+        Plot capacity = r.plots().stream().filter(pl -> pl.id().equals("memory-capacity")).findFirst().orElseThrow();
+        java.util.List<Plot.Series> guides = capacity.series().stream().filter(s -> s.style() == Plot.Style.GUIDE).toList();
+        assertThat(guides).hasSize(3);
+        assertThat(guides.get(1).y()).containsOnly((double) cap.get("criticalOverlap"));
+        assertThat(guides.get(2).x()).containsOnly(alphaC);
+        assertThat(guides.get(2).name()).contains(Runs.fmt(alphaC));
+        assertThat(r.claims().stream().filter(c -> c.statement().contains("capacity α_c")).findFirst().orElseThrow().statement())
+                .contains(String.valueOf(cap.get("criticalOverlap")));
         assertThat(r.allClaimsHold()).as(r.claims().toString()).isTrue();
     }
 }
