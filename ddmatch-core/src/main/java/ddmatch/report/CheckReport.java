@@ -124,9 +124,11 @@ public final class CheckReport {
                 page.figure(f);
             }
             if (!r.samples().isEmpty()) {
-                Figure h = new Figure("fig" + (n++), r.label() + ": residence-time distributions", "residence time", "density").logY();
+                // Outlined bars: filled translucent ones mixed into an unexplained third colour where they overlapped.
+                Figure h = new Figure("fig" + (n++), r.label() + ": residence-time distributions (outlined histograms, overlaid)",
+                        "residence time (time units)", "probability density (1/time units)").logY();
                 for (Map.Entry<String, double[]> e : r.samples().entrySet()) {
-                    h.histogram(e.getKey(), e.getValue(), 40);
+                    h.outlineHistogram(e.getKey(), e.getValue(), 40);
                 }
                 page.figure(h);
             }
