@@ -149,9 +149,12 @@ public final class ReturnMap {
      * {@code scale}. The distances are NaN when either run has fewer than two maxima.
      */
     public static Comparison compare(double[] reference, double[] model, int d, int component, double dt, double scale) {
+        return compare(peaks(reference, d, component, dt), peaks(model, d, component, dt), component, scale);
+    }
+
+    /** As {@link #compare(double[], double[], int, int, double, double)}, for maxima already found (one search per run). */
+    public static Comparison compare(Peaks r, Peaks m, int component, double scale) {
         requireScale(scale);
-        Peaks r = peaks(reference, d, component, dt);
-        Peaks m = peaks(model, d, component, dt);
         boolean enough = r.count() >= 2 && m.count() >= 2;
         return new Comparison(component, r.count(), m.count(), r.meanReturnTime(), m.meanReturnTime(),
                 enough ? wasserstein1(r.values(), m.values()) / scale : Double.NaN,

@@ -512,12 +512,14 @@ public final class ModelAnalysis {
         List<Map<String, Object>> components = new ArrayList<>();
         List<Integer> skipped = new ArrayList<>();
         for (int i = 0; i < d; i++) {
-            ReturnMap.Comparison c = ReturnMap.compare(zt.values(), zn.values(), d, i, dt, scale[i]);
-            if (c.referencePeaks() < RETURN_MAP_MIN_PEAKS) {
+            ReturnMap.Peaks targetPeaks = ReturnMap.peaks(zt.values(), d, i, dt);
+            if (targetPeaks.count() < RETURN_MAP_MIN_PEAKS) {
                 skipped.add(i);
                 continue;
             }
-            ReturnMap.Comparison floor = ReturnMap.compare(zt.values(), zf.values(), d, i, dt, scale[i]);
+            ReturnMap.Peaks networkPeaks = ReturnMap.peaks(zn.values(), d, i, dt);
+            ReturnMap.Comparison c = ReturnMap.compare(targetPeaks, networkPeaks, i, scale[i]);
+            ReturnMap.Comparison floor = ReturnMap.compare(targetPeaks, ReturnMap.peaks(zf.values(), d, i, dt), i, scale[i]);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("component", i);
             r.put("targetPeaks", c.referencePeaks());
@@ -529,8 +531,8 @@ public final class ModelAnalysis {
             r.put("mapDistance", c.mapDistance());
             r.put("mapDistanceFloor", floor.mapDistance());
             // The maxima themselves, for the report's return-map figure (successive values: (mₙ, mₙ₊₁) pairs).
-            r.put("targetMaxima", ReturnMap.peaks(zt.values(), d, i, dt).values());
-            r.put("networkMaxima", ReturnMap.peaks(zn.values(), d, i, dt).values());
+            r.put("targetMaxima", targetPeaks.values());
+            r.put("networkMaxima", networkPeaks.values());
             components.add(r);
         }
         out.put("components", components);

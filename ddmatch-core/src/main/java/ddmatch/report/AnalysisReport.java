@@ -75,8 +75,8 @@ public final class AnalysisReport {
                                 && t.length > 1 && m.length > 1) {
                             Figure f = new Figure("fig" + n++, "return map of the maxima of component " + c.get("component")
                                     + " (Lorenz 1963, Fig. 4)", "mₙ", "mₙ₊₁");
-                            f.scatter("target", head(t), tail(t), true).asReference();
-                            f.scatter("network", head(m), tail(m), true);
+                            f.scatter("target", CheckReport.head(t, t.length - 1), CheckReport.tail(t), true).asReference();
+                            f.scatter("network", CheckReport.head(m, m.length - 1), CheckReport.tail(m), true);
                             page.figure(f);
                         }
                     }
@@ -140,13 +140,5 @@ public final class AnalysisReport {
             x[i] = i + 1;
         }
         return x;
-    }
-
-    private static double[] head(double[] v) {
-        return java.util.Arrays.copyOf(v, v.length - 1);
-    }
-
-    private static double[] tail(double[] v) {
-        return java.util.Arrays.copyOfRange(v, 1, v.length);
     }
 }

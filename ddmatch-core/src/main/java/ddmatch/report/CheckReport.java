@@ -200,12 +200,12 @@ public final class CheckReport {
         return x;
     }
 
-    private static double[] head(double[] v, int n) {
+    static double[] head(double[] v, int n) {
         return java.util.Arrays.copyOf(v, n);
     }
 
     /** All but the first value: the successors mₙ₊₁ beside {@code head(v, length − 1)}'s mₙ. */
-    private static double[] tail(double[] v) {
+    static double[] tail(double[] v) {
         return java.util.Arrays.copyOfRange(v, 1, v.length);
     }
 

@@ -116,10 +116,7 @@ public final class Figure {
      * so that it is not mistaken for a measured curve.
      */
     public Figure guide(String name, double[] x, double[] y) {
-        ObjectNode t = data.addObject();
-        t.put("type", "scatter").put("mode", "lines").put("name", name);
-        t.set("x", array(x));
-        t.set("y", array(y));
+        ObjectNode t = scatterTrace(name, "lines", x, y);
         t.putObject("line").put("width", 1.5).put("dash", "dash");
         return this;
     }
@@ -130,10 +127,7 @@ public final class Figure {
      */
     public Figure band(String name, double[] x, double[] y) {
         String colour = nextColour();
-        ObjectNode t = data.addObject();
-        t.put("type", "scatter").put("mode", "lines").put("name", name).put("fill", "toself");
-        t.set("x", array(x));
-        t.set("y", array(y));
+        ObjectNode t = scatterTrace(name, "lines", x, y).put("fill", "toself");
         t.putObject("line").put("width", 1).put("dash", "dash").put("color", colour);
         int r = Integer.parseInt(colour.substring(1, 3), 16), g = Integer.parseInt(colour.substring(3, 5), 16),
                 b = Integer.parseInt(colour.substring(5, 7), 16);
@@ -208,10 +202,7 @@ public final class Figure {
                 gy[j++] = Double.NaN;
             }
         }
-        ObjectNode t = data.addObject();
-        t.put("type", "scatter").put("mode", "lines").put("name", name);
-        t.set("x", array(java.util.Arrays.copyOf(gx, j)));
-        t.set("y", array(java.util.Arrays.copyOf(gy, j)));
+        ObjectNode t = scatterTrace(name, "lines", java.util.Arrays.copyOf(gx, j), java.util.Arrays.copyOf(gy, j));
         t.putObject("line").put("width", 1.5);
         return equalAspect();
     }
@@ -253,10 +244,7 @@ public final class Figure {
      * but drawn where WebGL is missing (headless browsers, remote desktops, printing). Keep it to a few thousand points.
      */
     public Figure scatter(String name, double[] x, double[] y, boolean markers) {
-        ObjectNode t = data.addObject();
-        t.put("type", "scatter").put("mode", markers ? "markers" : "lines").put("name", name);
-        t.set("x", array(x));
-        t.set("y", array(y));
+        ObjectNode t = scatterTrace(name, markers ? "markers" : "lines", x, y);
         if (markers) {
             t.putObject("marker").put("size", 6);
         } else {
@@ -265,12 +253,18 @@ public final class Figure {
         return this;
     }
 
-    /** A line trace with markers at the points (for curves of a few points, e.g. a metric against N). */
-    public Figure lineMarkers(String name, double[] x, double[] y) {
+    /** A new SVG-drawn ({@code scatter}) trace of the given mode through the points: the part every such trace shares. */
+    private ObjectNode scatterTrace(String name, String mode, double[] x, double[] y) {
         ObjectNode t = data.addObject();
-        t.put("type", "scatter").put("mode", "lines+markers").put("name", name);
+        t.put("type", "scatter").put("mode", mode).put("name", name);
         t.set("x", array(x));
         t.set("y", array(y));
+        return t;
+    }
+
+    /** A line trace with markers at the points (for curves of a few points, e.g. a metric against N). */
+    public Figure lineMarkers(String name, double[] x, double[] y) {
+        ObjectNode t = scatterTrace(name, "lines+markers", x, y);
         t.putObject("marker").put("size", 7);
         return this;
     }
