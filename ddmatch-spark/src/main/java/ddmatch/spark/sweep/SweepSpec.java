@@ -413,8 +413,6 @@ public record SweepSpec(String source, List<PointConfig> points) {
                 + (e instanceof IllegalArgumentException ? message : e.toString()) + ")";
     }
 
-    private static final java.util.regex.Pattern DID_YOU_MEAN = java.util.regex.Pattern.compile(".*(\\(did you mean '[^']*'\\?\\)).*");
-
     /**
      * "unknown system", with the suggestion {@code ddmatch train} makes for the same name (the catalog's nearest name),
      * or the catalog's reason if the name is a dysts flow it leaves out.
@@ -427,12 +425,8 @@ public record SweepSpec(String source, List<PointConfig> points) {
             if (!message.startsWith("unknown system")) {
                 return "unknown system: " + message;   // a dysts flow the catalog leaves out, and why
             }
-            java.util.regex.Matcher m = DID_YOU_MEAN.matcher(message);
-            if (m.matches()) {
-                return "unknown system " + m.group(1);
-            }
         }
-        return "unknown system";
+        return "unknown system" + ddmatch.sde.ClosestName.suggestion(name, SystemCatalog.names());
     }
 
     /** Typed access to nodes, with located one-line errors. */
