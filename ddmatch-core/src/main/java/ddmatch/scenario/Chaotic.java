@@ -55,7 +55,8 @@ final class Chaotic {
      * while the quick N = 400 networks of seeds 1–4, the same W simulated with two tanh forms that differ in the last
      * bit, gave 0.421–0.531 (150 units) and 0.448–0.517 (1000 units); so the quick claim's misses (λmax "high" at
      * some seeds) came from a short reference, not from the networks. The networks keep the scenario's own time
-     * (150 quick, 1000 full): their finite-time spread is what the claim's tolerance covers.
+     * (150 quick, 1000 full) for their spectra; their λmax, the estimate the λmax claim judges, averages over this
+     * time too (see {@link #networkSide}).
      */
     static final double TARGET_LYAPUNOV_TIME = 1000.0;
 
@@ -137,7 +138,12 @@ final class Chaotic {
             vStsp = Double.POSITIVE_INFINITY;
             vH = Double.NaN;
         }
-        LargestLyapunovExponent.Result ln = LargestLyapunovExponent.estimate(net, net.stateFor(ts.z0()), dt, 20.0, lyapTime, 10);
+        // The network's λmax over the target's averaging time in the quick scenario too: over 150 units the estimate of a
+        // good network strays beyond the claim's ±25% (measured 2026-12-06, Thomas N = 400, seed 1, JDK 25, Java kernels:
+        // 0.350 over 150 units against the target's 0.4745; the same model through `analyze` 0.4655 ± 0.014 over 1000),
+        // and a largest-exponent run of an N = 400 network over 1000 units costs well under a second.
+        LargestLyapunovExponent.Result ln = LargestLyapunovExponent.estimate(net, net.stateFor(ts.z0()), dt, 20.0,
+                Math.max(lyapTime, TARGET_LYAPUNOV_TIME), 10);
         LyapunovSpectrum.Result sn = LyapunovSpectrum.of(net, net.stateFor(ts.z0()), d + 1, LyapunovSpectrum.Config.of(dt, lyapTime));
         // The d exponents of the network's own flow on its manifold: the ones that compare with the target's (the full
         // network's leading d + 1 include a transverse one, ≈ −1/τ; see ManifoldFlow).
@@ -197,6 +203,7 @@ final class Chaotic {
             sys.put("runTime", runTime);
             sys.put("lyapunovTime", lyapTime);
             sys.put("lyapunovTimeTarget", TARGET_LYAPUNOV_TIME);
+            sys.put("lyapunovTimeLambdaMaxNetwork", Math.max(lyapTime, TARGET_LYAPUNOV_TIME));
             sys.put("lambdaMaxTarget", lt.exponent());
             sys.put("lambdaMaxTargetBlockSpread", lt.blockSpread());
             sys.put("lambdaMaxLiterature", ref == null ? Double.NaN : ref.maxExponent());
@@ -312,8 +319,8 @@ final class Chaotic {
                 rows);
         List<String> notes = new ArrayList<>(List.of("Each divergence compares one network run with one reference target run of " + runTime
                         + " time units; the floor is the same divergence between two independent target runs.",
-                "The target's λmax and spectrum average over " + TARGET_LYAPUNOV_TIME + " time units (the reference), the network's over "
-                        + lyapTime + ".",
+                "The target's λmax and spectrum average over " + TARGET_LYAPUNOV_TIME + " time units (the reference), the network's λmax over "
+                        + Math.max(lyapTime, TARGET_LYAPUNOV_TIME) + " and its spectra over " + lyapTime + ".",
                 "KY net is the Kaplan–Yorke dimension of the network's own flow on its manifold (its d on-manifold exponents, "
                         + "spectrumOnManifold in the numbers); the full network's leading d + 1 exponents (spectrumNetwork) include a "
                         + "transverse one near −1/τ, which lies above Lorenz's λ₃ ≈ −14.6, so a dimension computed from them measures "
