@@ -21,9 +21,9 @@ TORCH_PYTHON="${TORCH_PYTHON:-/usr/bin/python3}"
 OUT="${OUT:-bench/results/$(date -u +%Y-%m-%d)-fit}"
 STEPS="${STEPS:-fit memory torch scaling}"
 step() { [[ " $STEPS " == *" $1 "* ]]; }
-jar=ddmatch-core/target/ddmatch-core-0.1.0-SNAPSHOT-all.jar
+jar=ddmatch-cli/target/ddmatch-cli-0.1.0-SNAPSHOT-all.jar
 mkdir -p "$OUT"
-[ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl ddmatch-core package
+[ -f "$jar" ] || ./mvnw -q -B -DskipTests -pl ddmatch-cli -am package
 classes=$(mktemp -d)
 trap 'rm -rf "$classes"' EXIT
 "$(dirname "$(readlink -f "$(command -v "$JAVA")")")/javac" -d "$classes" -cp "$jar" bench/fit/FitOnly.java

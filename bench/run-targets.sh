@@ -51,8 +51,8 @@ jmh "scaling-$v1" "$j1" 'NetworkStepBenchmark.eulerMaruyamaStepper$' -p n=100,20
 numpy "scaling-1thread" 1 --only scaling
 jmh "dense-$v1" "$j1" 'DenseStepBenchmark.(denseEulerStep|matvecJava|matmat64Java|matmat64Native|driftBatch64)$'
 numpy "dense-1thread" 1 --only dense
-jar=ddmatch-core/target/ddmatch-core-0.1.0-SNAPSHOT-all.jar
-./mvnw -q -B -o -DskipTests -pl ddmatch-core package
+jar=ddmatch-cli/target/ddmatch-cli-0.1.0-SNAPSHOT-all.jar
+./mvnw -q -B -o -DskipTests -pl ddmatch-cli -am package
 for blas in java native; do
   for samples in 5000 500; do
     for rep in 1 2; do

@@ -13,8 +13,8 @@ SAMPLE="${SAMPLE:-30}"
 HEAP="${SOAK_HEAP:--Xmx512m}"
 OUT="${SOAK_OUT:-bench/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$OUT"
-[ -f ddmatch-core/target/ddmatch-all.jar ] || ./ddmatch --version >/dev/null
-java $HEAP -Xlog:gc:file="$OUT/gc.log" -cp ddmatch-core/target/ddmatch-all.jar bench/Soak.java "$SECONDS_TO_RUN" > "$OUT/rounds.txt" &
+[ -f ddmatch-cli/target/ddmatch-all.jar ] || ./ddmatch --version >/dev/null
+java $HEAP -Xlog:gc:file="$OUT/gc.log" -cp ddmatch-cli/target/ddmatch-all.jar bench/Soak.java "$SECONDS_TO_RUN" > "$OUT/rounds.txt" &
 pid=$!
 : > "$OUT/samples.txt"
 while kill -0 "$pid" 2>/dev/null; do

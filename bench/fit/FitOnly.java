@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * same numbers). Prints the median of the repetitions, λ/scale, the factorisation and the relative training
  * residual. Not a test: a benchmark harness compiled by {@code bench/run-fit.sh} against the shaded jar.
  *
- * <pre>java -cp ddmatch-core-…-all.jar:DIR FitOnly F M REPS THREADS [LABEL]</pre>
+ * <pre>java -cp ddmatch-cli-…-all.jar:DIR FitOnly F M REPS THREADS [LABEL]</pre>
  */
 public final class FitOnly {
     public static void main(String[] args) {

@@ -25,7 +25,7 @@ class NativeBlasTest {
 
     @Test
     void theTestBuildSetsOneThreadAsTheLauncherDoes() {
-        // ddmatch-core/pom.xml passes OPENBLAS_NUM_THREADS=1 to the test JVM, like the launcher.
+        // the parent pom.xml (surefire in pluginManagement) passes OPENBLAS_NUM_THREADS=1 to the test JVM, like the launcher.
         assertThat(System.getenv("OPENBLAS_NUM_THREADS")).isEqualTo("1");
     }
 }
