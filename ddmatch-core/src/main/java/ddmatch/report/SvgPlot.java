@@ -27,7 +27,9 @@ public final class SvgPlot {
     static final int MAX_LINE_POINTS = 8000, MAX_MARKERS = 3000;
 
     private final Chart chart;
-    private final int width, height;
+    private final int width;
+    /** The document's height: the size asked for, plus the rows of a legend drawn under the plot. */
+    private int height;
     private final double pw, ph;
     /** The axis ranges drawn, in axis units (log10 of the data on a log axis). */
     private double[] xr, yr;
@@ -389,47 +391,65 @@ public final class SvgPlot {
     }
 
     /**
-     * The legend: one entry per trace, its symbol drawn as the trace is, in a column in the corner of the plot area
-     * that hides the fewest of the data's samples (top right if none is better), on a translucent white box.
+     * The legend: one entry per trace, its symbol drawn as the trace is. Inside the plot area, in a column on a
+     * translucent white box, where it hides none of the data's samples: in a corner (top right first), or else in the
+     * middle of an edge or the centre (curves that start and end in the corners often leave those free). Where every
+     * place would hide data, in rows under the x-axis title, as plotly places it, the figure growing to hold them.
      */
     void legend(List<Chart.Trace> traces) {
         if (traces.isEmpty()) return;
         int longest = traces.stream().mapToInt(t -> t.name().length()).max().orElse(0);
         double w = 7.0 * longest + 34, h = 17.0 * traces.size();
         double left = LEFT + 8, right = LEFT + pw - 8 - w, top = TOP + 3, bottom = TOP + ph - 3 - h;
-        double[][] corners = {{right, top}, {left, top}, {right, bottom}, {left, bottom}};
-        double[] best = corners[0];
-        int fewest = Integer.MAX_VALUE;
-        for (double[] c : corners) {
+        double centre = LEFT + (pw - w) / 2, middle = TOP + (ph - h) / 2;
+        double[][] places = {{right, top}, {left, top}, {right, bottom}, {left, bottom}, {centre, top}, {centre, bottom},
+            {right, middle}, {left, middle}, {centre, middle}};
+        for (double[] c : places) {
             // With a margin for the markers' radius and the lines' width: a point just outside would still be covered.
-            int k = occupied.count(c[0] - 5, c[1] - 5, c[0] + w + 5, c[1] + h + 5);
-            if (k < fewest) {
-                fewest = k;
-                best = c;
+            if (occupied.count(c[0] - 5, c[1] - 5, c[0] + w + 5, c[1] + h + 5) == 0) {
+                double lx = c[0] + 4;
+                int ly = (int) Math.round(c[1]) + 11;
+                for (Chart.Trace t : traces) {
+                    body.append("<rect x=\"").append(f(lx - 4)).append("\" y=\"").append(ly - 11).append("\" width=\"")
+                            .append(f(w)).append("\" height=\"17\" fill=\"white\" fill-opacity=\"0.8\"/>");
+                    legendEntry(t, lx, ly);
+                    ly += 17;
+                }
+                return;
             }
         }
-        double lx = best[0] + 4;
-        int ly = (int) Math.round(best[1]) + 11;
+        // Under the plot: entries side by side, wrapping at the plot's width.
+        double lx = LEFT;
+        int ly = height + 10;
         for (Chart.Trace t : traces) {
-            String colour = t.colour();
-            body.append("<rect x=\"").append(f(lx - 4)).append("\" y=\"").append(ly - 11).append("\" width=\"")
-                    .append(f(w)).append("\" height=\"17\" fill=\"white\" fill-opacity=\"0.8\"/>");
-            switch (t.kind()) {
-                case BAND -> body.append("<rect x=\"").append(f(lx)).append("\" y=\"").append(ly - 9).append("\" width=\"18\" height=\"10\" fill=\"")
-                        .append(colour).append("\" fill-opacity=\"0.15\" stroke=\"").append(colour).append("\" stroke-dasharray=\"3,2\"/>");
-                case HISTOGRAM, BARS -> body.append("<path d=\"M").append(f(lx + 2)).append(',').append(ly - 10).append(" h14 v12 h-14 Z\" ")
-                        .append(t.outline() ? "fill=\"none\"" : "fill=\"" + colour + "\" fill-opacity=\"0.45\"").append(" stroke=\"")
-                        .append(colour).append("\" stroke-width=\"1.5\"/>");
-                case MARKERS -> markers(body, new double[] {lx + 9}, new double[] {ly - 4}, colour, 3.5, t.reference());
-                default -> body.append("<line x1=\"").append(f(lx)).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(f(lx + 18))
-                        .append("\" y2=\"").append(ly - 4).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
-                        .append(t.kind() == Chart.Kind.GUIDE ? "2\" stroke-dasharray=\"5,3" : t.reference() ? "5\" stroke-opacity=\"0.45" : "3")
-                        .append("\"/>");
+            double entry = 7.0 * t.name().length() + 40;
+            if (lx > LEFT && lx + entry > LEFT + pw) {
+                lx = LEFT;
+                ly += 18;
             }
-            body.append("<text x=\"").append(f(lx + 24)).append("\" y=\"").append(ly).append("\">").append(HtmlReport.escape(t.name()))
-                    .append("</text>\n");
-            ly += 17;
+            legendEntry(t, lx, ly);
+            lx += entry;
         }
+        height = ly + 8;
+    }
+
+    /** A legend entry with its symbol's left edge at x and its text's baseline at y. */
+    private void legendEntry(Chart.Trace t, double lx, int ly) {
+        String colour = t.colour();
+        switch (t.kind()) {
+            case BAND -> body.append("<rect x=\"").append(f(lx)).append("\" y=\"").append(ly - 9).append("\" width=\"18\" height=\"10\" fill=\"")
+                    .append(colour).append("\" fill-opacity=\"0.15\" stroke=\"").append(colour).append("\" stroke-dasharray=\"3,2\"/>");
+            case HISTOGRAM, BARS -> body.append("<path d=\"M").append(f(lx + 2)).append(',').append(ly - 10).append(" h14 v12 h-14 Z\" ")
+                    .append(t.outline() ? "fill=\"none\"" : "fill=\"" + colour + "\" fill-opacity=\"0.45\"").append(" stroke=\"")
+                    .append(colour).append("\" stroke-width=\"1.5\"/>");
+            case MARKERS -> markers(body, new double[] {lx + 9}, new double[] {ly - 4}, colour, 3.5, t.reference());
+            default -> body.append("<line x1=\"").append(f(lx)).append("\" y1=\"").append(ly - 4).append("\" x2=\"").append(f(lx + 18))
+                    .append("\" y2=\"").append(ly - 4).append("\" stroke=\"").append(colour).append("\" stroke-width=\"")
+                    .append(t.kind() == Chart.Kind.GUIDE ? "2\" stroke-dasharray=\"5,3" : t.reference() ? "5\" stroke-opacity=\"0.45" : "3")
+                    .append("\"/>");
+        }
+        body.append("<text x=\"").append(f(lx + 24)).append("\" y=\"").append(ly).append("\">").append(HtmlReport.escape(t.name()))
+                .append("</text>\n");
     }
 
     /**

@@ -263,6 +263,22 @@ class StaticFigureTest {
     }
 
     @Test
+    void whereEveryPlaceInsideWouldHideDataTheLegendGoesUnderThePlotAndTheFigureGrows() {
+        // A zigzag over the whole plot area: 201 points, each segment from bottom to top.
+        double[] x = new double[201], y = new double[201];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = i % 2;
+        }
+        String svg = svg(new Figure("z", "t", "x", "y").scatter("zigzag", x, y, false).scatter("flat", new double[] {0, 200}, new double[] {0.5, 0.5}, false));
+        assertThat(svg).doesNotContain("height=\"17\" fill=\"white\"");
+        // One row of two entries, its baseline 10 px under the figure's 420, the figure 8 px taller than that.
+        assertThat(svg).contains("<text x=\"" + SvgPlot.f(LEFT + 24) + "\" y=\"430\">zigzag</text>")
+                .contains("<text x=\"" + SvgPlot.f(LEFT + 7.0 * 6 + 40 + 24) + "\" y=\"430\">flat</text>")
+                .contains("viewBox=\"0 0 680 438\"");
+    }
+
+    @Test
     void chartsRefuseWhatTheyCannotDraw() {
         assertThatThrownBy(() -> Chart.Trace.of("a", Chart.Kind.LINE, new double[2], new double[3], "#000000")).hasMessageContaining("2 x and 3 y");
         assertThatThrownBy(() -> Chart.Trace.of("a", Chart.Kind.LINE, new double[2], new double[2], "red")).hasMessageContaining("#rrggbb");
