@@ -158,6 +158,31 @@ class HtmlReportTest {
     }
 
     /**
+     * A figure whose plotting fails after plotly has begun to draw (here an error thrown once it has drawn, injected
+     * into a copy of the page's script) is shown by its static rendering, with nothing of plotly's left in its
+     * container; the other figures are drawn.
+     */
+    @Test
+    void aFigureWhosePlottingFailsKeepsItsStaticRendering(@TempDir Path dir) throws Exception {
+        HtmlReport report = sample();
+        String call = "await Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displayModeBar: 'hover'});";
+        String html = report.html();
+        assertThat(html).contains(call);
+        Path page = dir.resolve("failing.html");
+        Files.writeString(page, html.replace(call, call + " if (id === 'lines') throw new Error('injected');"));
+        String dom = dumpDom(page, dir, List.of());
+        assertThat(dom).contains("data-plots-ready=\"2\"").contains("data-static-figures=\"1\"")
+                .contains("1 of 3 figures are shown as static images (they could not be drawn interactively)");
+        // (plotly's purge leaves its marker class js-plotly-plot on the element; only "plotted" hides the static one.)
+        assertThat(figureClass(dom, "lines")).doesNotContain("plotted");
+        var m = java.util.regex.Pattern.compile("<div class=\"[^\"]*\" id=\"lines\">(.*?)</div>", java.util.regex.Pattern.DOTALL).matcher(dom);
+        assertThat(m.find()).isTrue();
+        String inner = m.group(1);
+        assertThat(inner).startsWith("<svg class=\"static\"").doesNotContain("main-svg").doesNotContain("plot-container");
+        assertThat(figureClass(dom, "hist")).contains("plotted");
+    }
+
+    /**
      * With JavaScript off (a profile whose content settings block scripts, as a locked-down browser's would) the page
      * shows every figure's static rendering: the screenshot has the traces' colours where the figures are, which a
      * page of blank figure areas would not.
@@ -223,9 +248,13 @@ class HtmlReportTest {
 
     /** The page written to {@code dir}, opened with scripts, its DOM after the plots are drawn; stderr in stderr.txt. */
     private static String dumpDom(HtmlReport report, Path dir, List<String> extra) throws Exception {
-        Path chromium = chromium();
         Path page = dir.resolve("report.html");
         report.write(page);
+        return dumpDom(page, dir, extra);
+    }
+
+    private static String dumpDom(Path page, Path dir, List<String> extra) throws Exception {
+        Path chromium = chromium();
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + dir.resolve("profile"), "--enable-logging=stderr", "--v=0",
