@@ -3,11 +3,18 @@ package ddmatch.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One interactive plotly.js figure: traces plus a layout, built in Java and serialised to the page as JSON. Each
  * {@code add…} method appends one trace; arrays are copied into the JSON, so callers should downsample long series
  * (a few thousand points per trace keeps pages light).
+ *
+ * <p>Beside the JSON, every method records the same trace in a {@link Chart}, the figure's static twin ({@link #chart}),
+ * which {@link SvgPlot} draws: a page shows it where plotly.js cannot draw (scripts off, no WebGL for a 3-D scene, print).
+ * Recorded as the figure is built, not parsed back from the JSON, so that the twin has the data itself (a histogram's
+ * values, an arrow's two ends) rather than plotly's encoding of it.
  */
 public final class Figure {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -17,6 +24,13 @@ public final class Figure {
     private final String id;
     private final ArrayNode data = JSON.createArrayNode();
     private final ObjectNode layout = JSON.createObjectNode();
+    /** The static twin: trace k of {@code traces} is trace k of {@code data}. */
+    private final String title, xLabel, yLabel;
+    private final List<Chart.Trace> traces = new ArrayList<>();
+    private boolean logX, logY, equal;
+    private double[] xTicks = new double[0];
+    private String[] sceneAxes;
+    private double[] eye = Chart.Scene.DEFAULT_EYE.clone();
 
     /**
      * @param id     identifier, unique in its report (letters, digits, '-')
@@ -29,6 +43,9 @@ public final class Figure {
             throw new IllegalArgumentException("figure id '" + id + "' is not allowed; use letters, digits and '-', starting with a letter");
         }
         this.id = id;
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
         // plotly.js 3 takes titles only in the object form {text: …}.
         // The title sits just above the plot area, under the band at the top where plotly shows its mode bar, so that
         // the two do not overlap in a narrow window.
@@ -58,7 +75,7 @@ public final class Figure {
         } else {
             t.putObject("line").put("width", 1);
         }
-        return this;
+        return record(Chart.Trace.of(name, markers ? Chart.Kind.MARKERS : Chart.Kind.LINE, x, y, colour()));
     }
 
     /** A 3-D line trace; the figure becomes a 3-D scene with the given axis titles. */
@@ -76,13 +93,15 @@ public final class Figure {
         scene.putObject("yaxis").putObject("title").put("text", axes[1]);
         scene.putObject("zaxis").putObject("title").put("text", axes[2]);
         layout.put("height", 520);
-        return this;
+        sceneAxes = axes.clone();
+        return record(new Chart.Trace(name, Chart.Kind.LINE3D, x, y, z, null, null, colour(), 0, false, false));
     }
 
     /** Where the 3-D scene's camera looks from (plotly's eye: relative to the scene's centre, in units of its size). */
     public Figure camera(double x, double y, double z) {
         ObjectNode scene = layout.has("scene") ? (ObjectNode) layout.get("scene") : layout.putObject("scene");
         scene.putObject("camera").putObject("eye").put("x", x).put("y", y).put("z", z);
+        eye = new double[] {x, y, z};
         return this;
     }
 
@@ -93,7 +112,7 @@ public final class Figure {
         t.put("nbinsx", bins);
         t.set("x", array(values));
         layout.put("barmode", "overlay");
-        return this;
+        return record(Chart.Trace.histogram(name, values, bins, colour(), false));
     }
 
     /**
@@ -108,6 +127,7 @@ public final class Figure {
         t.put("opacity", 1);
         ObjectNode m = t.putObject("marker").put("color", "rgba(0,0,0,0)");
         m.putObject("line").put("color", colour).put("width", 1.5);
+        traces.set(traces.size() - 1, Chart.Trace.histogram(name, values, bins, colour, true));
         return this;
     }
 
@@ -118,7 +138,7 @@ public final class Figure {
     public Figure guide(String name, double[] x, double[] y) {
         ObjectNode t = scatterTrace(name, "lines", x, y);
         t.putObject("line").put("width", 1.5).put("dash", "dash");
-        return this;
+        return record(Chart.Trace.of(name, Chart.Kind.GUIDE, x, y, colour()));
     }
 
     /**
@@ -132,7 +152,7 @@ public final class Figure {
         int r = Integer.parseInt(colour.substring(1, 3), 16), g = Integer.parseInt(colour.substring(3, 5), 16),
                 b = Integer.parseInt(colour.substring(5, 7), 16);
         t.put("fillcolor", String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,0.15)", r, g, b));
-        return this;
+        return record(Chart.Trace.of(name, Chart.Kind.BAND, x, y, colour));
     }
 
     /** Error bars ±{@code errors} (one per point; NaN for none) on the y values of the last trace added. */
@@ -146,12 +166,24 @@ public final class Figure {
         }
         ObjectNode e = t.putObject("error_y").put("type", "data").put("visible", true).put("thickness", 1.5).put("width", 5);
         e.set("array", array(errors));
+        traces.set(traces.size() - 1, traces.get(traces.size() - 1).withErrors(errors));
         return this;
     }
 
     /** The colour plotly gives the next trace added. */
     private String nextColour() {
         return PALETTE[data.size() % PALETTE.length];
+    }
+
+    /** The colour plotly gives the trace just added to {@code data}. */
+    private String colour() {
+        return PALETTE[(data.size() - 1) % PALETTE.length];
+    }
+
+    /** Records the static twin of the trace just added to {@code data}. */
+    private Figure record(Chart.Trace t) {
+        traces.add(t);
+        return this;
     }
 
     /** A bar trace of values against category labels. */
@@ -164,7 +196,8 @@ public final class Figure {
         }
         t.set("y", array(values));
         layout.put("barmode", "group");
-        return this;
+        return record(new Chart.Trace(name, Chart.Kind.BARS, new double[labels.length], values, null, null, List.of(labels), colour(), 0,
+                false, false));
     }
 
     /**
@@ -204,12 +237,14 @@ public final class Figure {
         }
         ObjectNode t = scatterTrace(name, "lines", java.util.Arrays.copyOf(gx, j), java.util.Arrays.copyOf(gy, j));
         t.putObject("line").put("width", 1.5);
-        return equalAspect();
+        // The twin keeps the arrows as pairs: it draws their heads in pixels, the same size at any scale.
+        return record(Chart.Trace.of(name, Chart.Kind.SEGMENTS, x, y, colour())).equalAspect();
     }
 
     /** One unit in y as long as one in x, so that circles stay circles and arrows keep their angles. */
     public Figure equalAspect() {
         ((ObjectNode) layout.get("yaxis")).put("scaleanchor", "x").put("scaleratio", 1);
+        equal = true;
         return this;
     }
 
@@ -236,6 +271,7 @@ public final class Figure {
                 t.put("opacity", 0.8);
             }
         }
+        traces.set(traces.size() - 1, traces.get(traces.size() - 1).asReference());
         return this;
     }
 
@@ -250,7 +286,7 @@ public final class Figure {
         } else {
             t.putObject("line").put("width", 1.2);
         }
-        return this;
+        return record(Chart.Trace.of(name, markers ? Chart.Kind.MARKERS : Chart.Kind.LINE, x, y, colour()));
     }
 
     /** A new SVG-drawn ({@code scatter}) trace of the given mode through the points: the part every such trace shares. */
@@ -266,7 +302,7 @@ public final class Figure {
     public Figure lineMarkers(String name, double[] x, double[] y) {
         ObjectNode t = scatterTrace(name, "lines+markers", x, y);
         t.putObject("marker").put("size", 7);
-        return this;
+        return record(Chart.Trace.of(name, Chart.Kind.LINE_MARKERS, x, y, colour()));
     }
 
     /**
@@ -303,7 +339,7 @@ public final class Figure {
         t.put("zmin", lo).put("zmax", hi).put("texttemplate", "%{text}");
         ((ObjectNode) layout.get("xaxis")).put("type", "category");
         ((ObjectNode) layout.get("yaxis")).put("type", "category");
-        return this;
+        return record(new Chart.Trace(name, Chart.Kind.HEATMAP, columns, rows, z, null, null, colour(), 0, false, false));
     }
 
     /** A category label: the shortest decimal form of {@code v}. */
@@ -320,12 +356,14 @@ public final class Figure {
      */
     public Figure logY() {
         logAxis((ObjectNode) layout.get("yaxis"));
+        logY = true;
         return this;
     }
 
     /** Sets the x axis to a logarithmic scale (e.g. sizes in geometric steps), labelled as {@link #logY} labels y. */
     public Figure logX() {
         logAxis((ObjectNode) layout.get("xaxis"));
+        logX = true;
         return this;
     }
 
@@ -363,11 +401,26 @@ public final class Figure {
             v.add(round(d));
             t.add(label(d));
         }
+        xTicks = values.clone();
         return this;
     }
 
     int traces() {
         return data.size();
+    }
+
+    /** The figure's height on the page (pixels), as plotly draws it. */
+    int height() {
+        return layout.path("height").asInt(440);
+    }
+
+    /**
+     * The figure's static twin: the same traces, colours, axes and styling, for {@link SvgPlot} to draw. A figure of
+     * 3-D lines becomes a chart with a {@link Chart.Scene} seen from the figure's camera.
+     */
+    public Chart chart() {
+        Chart.Scene scene = sceneAxes == null ? null : new Chart.Scene(sceneAxes[0], sceneAxes[1], sceneAxes[2], eye[0], eye[1], eye[2]);
+        return new Chart(id, title, new Chart.Axis(xLabel, logX, xTicks), new Chart.Axis(yLabel, logY, new double[0]), equal, scene, traces);
     }
 
     String json() {

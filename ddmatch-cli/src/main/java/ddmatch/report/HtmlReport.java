@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -17,6 +18,13 @@ import java.util.zip.GZIPOutputStream;
  * {@code org.webjars.npm:plotly.js-dist} webjar, MIT licence) is embedded gzip-compressed and base64-encoded, and
  * unpacked in the browser with the standard {@code DecompressionStream}, so the page needs no network and stays a few
  * megabytes instead of eleven. Written atomically.
+ *
+ * <p>Every figure's container also holds the figure's static SVG rendering ({@link Figure#chart}, drawn by
+ * {@link SvgPlot}), inline, so that the figure is there where plotly.js is not: scripts disabled (mail clients,
+ * locked-down viewers), no WebGL for a 3-D scene, or a failing plot. The script hides it only once plotly.js is about
+ * to draw that figure, and shows it again if drawing fails. Printed, the page shows the static renderings of all
+ * figures: plotly's WebGL canvases print blank and its SVG keeps the screen's width, while the static SVG scales to the
+ * paper and is kept on one page.
  */
 public final class HtmlReport {
     /** The plotly.js version bundled; must match the webjar version in the build file (a test checks it). */
@@ -26,7 +34,8 @@ public final class HtmlReport {
     private static volatile String plotlyPacked;
 
     private final String title;
-    private final List<String> body = new ArrayList<>();
+    /** The page's parts in order; a figure's is drawn when the page is, so that it shows the figure as it is then. */
+    private final List<Supplier<String>> body = new ArrayList<>();
     private final List<Figure> figures = new ArrayList<>();
     private String verdict;
 
@@ -45,13 +54,15 @@ public final class HtmlReport {
 
     /** Starts a section with a heading. */
     public HtmlReport section(String heading) {
-        body.add("<h2>" + escape(heading) + "</h2>");
+        String part = "<h2>" + escape(heading) + "</h2>";
+        body.add(() -> part);
         return this;
     }
 
     /** A paragraph of plain text (escaped). */
     public HtmlReport text(String paragraph) {
-        body.add("<p>" + escape(paragraph) + "</p>");
+        String part = "<p>" + escape(paragraph) + "</p>";
+        body.add(() -> part);
         return this;
     }
 
@@ -81,11 +92,18 @@ public final class HtmlReport {
             }
             sb.append("</tr>");
         }
-        body.add(sb.append("</tbody></table></div>").toString());
+        String part = sb.append("</tbody></table></div>").toString();
+        body.add(() -> part);
         return this;
     }
 
-    /** An interactive figure. */
+    /** The width of the figures' static renderings (pixels of their viewBox; they shrink with a narrower page). */
+    static final int STATIC_WIDTH = 900;
+
+    /**
+     * An interactive figure, with its static rendering in its container (see the class comment); inline SVG in HTML
+     * needs no namespace declaration, so the page names no URL.
+     */
     public HtmlReport figure(Figure f) {
         for (Figure g : figures) {
             if (g.id().equals(f.id())) {
@@ -93,7 +111,8 @@ public final class HtmlReport {
             }
         }
         figures.add(f);
-        body.add("<div class=\"fig\" id=\"" + f.id() + "\"></div>");
+        body.add(() -> "<div class=\"fig\" id=\"" + f.id() + "\">"
+                + SvgPlot.render(f.chart(), STATIC_WIDTH, f.height()).replaceFirst("^<svg xmlns=\"[^\"]*\" ", "<svg class=\"static\" ") + "</div>");
         return this;
     }
 
@@ -114,17 +133,27 @@ public final class HtmlReport {
                 .append("td.n{white-space:nowrap}.tw{overflow-x:auto;max-width:100%}.tw table{margin:0.5em 0}")
                 .append(".verdict{padding:0.6em 1em;border-radius:4px;font-weight:600}")
                 .append(".verdict.ok{background:#e6f4ea;border:1px solid #11772b}.verdict.bad{background:#fce8ea;border:1px solid #b00020}")
-                .append(".fig{min-height:440px;margin:1em 0}#status{color:#666}</style></head><body>\n");
+                .append(".fig{margin:1em 0}.fig.plotted{min-height:440px}#status,.note{color:#666}")
+                // The static rendering: as wide as the page allows up to its own width; hidden once plotly draws.
+                .append(".fig>svg.static{display:block;width:100%;max-width:").append(STATIC_WIDTH).append("px;height:auto}")
+                .append(".fig.plotted>svg.static{display:none}")
+                // Printed: the static renderings only, each kept whole on a page (see the class comment).
+                .append("@media print{body{max-width:none;margin:0;padding:0}#status,.note{display:none}h2{break-after:avoid}")
+                .append(".tw{overflow:visible}.fig{min-height:0;break-inside:avoid;page-break-inside:avoid}")
+                .append(".fig>:not(svg.static){display:none!important}.fig>svg.static{display:block!important;max-width:100%}}")
+                .append("</style></head><body>\n");
         sb.append("<h1>").append(escape(title)).append("</h1>\n");
         if (verdict != null) {
             sb.append(verdict).append('\n');
         }
-        // A page without figures needs neither the 2.6 MB library nor a status line that would never clear.
+        // A page without figures needs neither the 2.6 MB library nor a status line. The line is empty until the script
+        // fills it: without scripts it would say "Loading" for ever; the noscript note says what the reader sees instead.
         if (!figures.isEmpty()) {
-            sb.append("<p id=\"status\">Loading the plots…</p>\n");
+            sb.append("<p id=\"status\"></p>\n<noscript><p class=\"note\">Scripts are off: the figures are static images "
+                    + "(zooming, panning and turning 3-D plots need JavaScript).</p></noscript>\n");
         }
-        for (String b : body) {
-            sb.append(b).append('\n');
+        for (Supplier<String> b : body) {
+            sb.append(b.get()).append('\n');
         }
         if (figures.isEmpty()) {
             return sb.append("</body></html>\n").toString();
@@ -139,6 +168,9 @@ public final class HtmlReport {
         sb.append("""
                 (async () => {
                   const status = document.getElementById('status');
+                  const ids = Object.keys(figures);
+                  const kept = [];
+                  status.textContent = 'Loading the interactive plots…';
                   try {
                     const bytes = Uint8Array.from(atob(plotlyGz), c => c.charCodeAt(0));
                     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -146,16 +178,40 @@ public final class HtmlReport {
                     const script = document.createElement('script');
                     script.textContent = source;
                     document.head.appendChild(script);
+                    // Without WebGL plotly draws no 3-D scene (it shows a notice instead) and no scattergl trace, and says
+                    // nothing: the static rendering stays for a 3-D figure, and 2-D WebGL traces are drawn as SVG ones.
+                    let webgl = false;
+                    try {
+                      const canvas = document.createElement('canvas');
+                      webgl = !!(canvas.getContext('webgl') || canvas.getContext('experimental-webgl'));
+                    } catch (e) { }
                     for (const [id, fig] of Object.entries(figures)) {
-                      // The mode bar only on hover: always shown, it covers the end of the title in narrow windows.
-                      await Plotly.newPlot(id, fig.data, fig.layout, {responsive: true, displayModeBar: 'hover'});
+                      const el = document.getElementById(id);
+                      if (!webgl) {
+                        if (fig.data.some(t => t.type === 'scatter3d')) { kept.push(id); continue; }
+                        for (const t of fig.data) if (t.type === 'scattergl') t.type = 'scatter';
+                      }
+                      el.classList.add('plotted');
+                      try {
+                        // The mode bar only on hover: always shown, it covers the end of the title in narrow windows.
+                        await Plotly.newPlot(el, fig.data, fig.layout, {responsive: true, displayModeBar: 'hover'});
+                      } catch (e) {
+                        // Whatever plotly drew goes, and the static rendering is shown again.
+                        try { Plotly.purge(el); } catch (ignored) { }
+                        for (const child of [...el.children]) if (!child.classList.contains('static')) child.remove();
+                        el.classList.remove('plotted');
+                        kept.push(id);
+                        console.warn('figure ' + id + ' is shown as a static image: ' + e);
+                      }
                     }
-                    status.textContent = '';
-                    document.body.dataset.plotsReady = String(Object.keys(figures).length);
+                    status.textContent = kept.length === 0 ? '' : kept.length + ' of ' + ids.length + ' figures are shown as static images ('
+                        + (webgl ? 'they could not be drawn interactively' : 'this browser has no WebGL for 3-D plots') + ').';
+                    document.body.dataset.plotsReady = String(ids.length - kept.length);
                   } catch (e) {
-                    status.textContent = 'The plots could not be drawn: ' + e;
+                    status.textContent = 'The interactive plots could not be drawn (' + e + '); the figures are static images.';
                     console.error(e);
                   }
+                  document.body.dataset.staticFigures = String(document.querySelectorAll('.fig:not(.plotted)').length);
                 })();
                 </script>
                 </body></html>

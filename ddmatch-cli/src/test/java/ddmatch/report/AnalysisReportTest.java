@@ -62,5 +62,14 @@ class AnalysisReportTest {
             assertThat(t[0]).containsExactly(40, 35, 42, 33, 44, 31, 45);
             assertThat(t[1]).containsExactly(35, 42, 33, 44, 31, 45, 30);
         });
+        // Each figure's static rendering: the exponents as two lines with markers (the target's 3 points, the
+        // network's 5), the return map as 7 + 3 markers (the target's open), each legend entry with its symbol.
+        Map<String, String> statics = HtmlReportTest.containers(html);
+        assertThat(statics).hasSize(2);
+        String exponents = statics.get("fig0"), map = statics.get("fig1");
+        assertThat(exponents.split("<polyline ", -1).length - 1).isEqualTo(2);
+        assertThat(exponents.split("<circle ", -1).length - 1).isEqualTo(3 + 5);
+        assertThat(map.split("<circle ", -1).length - 1).isEqualTo(7 + 3 + 2);
+        assertThat(map).contains("<g fill=\"none\" stroke=\"" + Figure.PALETTE[0] + "\" stroke-width=\"1.5\">");
     }
 }
