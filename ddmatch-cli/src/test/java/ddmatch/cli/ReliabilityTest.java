@@ -67,13 +67,32 @@ class ReliabilityTest {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         }
-        String kernel = System.getProperty("ddmatch.kernel");
-        if (kernel != null) {
-            cmd.add("-Dddmatch.kernel=" + kernel);
-        }
+        cmd.addAll(sameBitsOptions());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Ddmatch.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * This JVM's options that decide the last bits of a run, for a child whose output is compared byte for byte with
+     * one computed here: every {@code ddmatch.*} property (kernel, tanh form, BLAS) and the vector-width flags. Without
+     * the latter, a suite run with {@code -XX:UseAVX=2} (256-bit vectors, as on AVX2-only CPUs) computed its reference
+     * with 4-double vectors and the child with this machine's 8: the resumed file differed from the reference (both
+     * resume tests failed, 2026-12-06), although each run alone resumes to its own bytes.
+     */
+    static List<String> sameBitsOptions() {
+        List<String> options = new ArrayList<>();
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.matches("-XX:([+-]?IgnoreUnrecognizedVMOptions|[+-]?UseFMA|[+-]?UseSuperWord|(UseAVX|UseSSE|MaxVectorSize)=.*)")) {
+                options.add(arg);
+            }
+        }
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("ddmatch.")) {
+                options.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        return options;
     }
 
     private static List<Path> leftovers(Path d) throws IOException {
