@@ -101,13 +101,19 @@ class ReliabilityTest {
         }
     }
 
+    /** The uninterrupted run the resumed ones must equal byte for byte: {@code simulate} in this JVM, to work/reference.npy. */
+    private static Path uninterrupted(Path work, String[] common) {
+        Path reference = work.resolve("reference.npy");
+        CliTest.Run ref = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
+        assertThat(ref.code()).as(ref.err()).isZero();
+        return reference;
+    }
+
     @Test
     void aKilledRunResumesToTheSameBytes() throws Exception {
         Path work = Files.createDirectories(dir.resolve("kill"));
         String[] common = {"--time", "8000", "--dt", "0.01", "--seed", "11"};
-        Path reference = work.resolve("reference.npy");
-        CliTest.Run ref = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
-        assertThat(ref.code()).as(ref.err()).isZero();
+        Path reference = uninterrupted(work, common);
 
         Path out = work.resolve("resumed.npy");
         Path ckpt = work.resolve("run.ckpt");
@@ -169,9 +175,7 @@ class ReliabilityTest {
     void signalsBeforeTheFirstPeriodicCheckpointAndDuringAResumeLoseNothing() throws Exception {
         Path work = Files.createDirectories(dir.resolve("signal-early"));
         String[] common = {"--time", "8000", "--dt", "0.01", "--seed", "13"};
-        Path reference = work.resolve("reference.npy");
-        CliTest.Run ref = CliTest.run(concat(new String[] {"simulate", model.toString(), "-o", reference.toString()}, common));
-        assertThat(ref.code()).as(ref.err()).isZero();
+        Path reference = uninterrupted(work, common);
 
         Path out = work.resolve("z.npy");
         Path ckpt = work.resolve("run.ckpt");
