@@ -112,7 +112,7 @@ public final class HtmlReport {
         }
         figures.add(f);
         body.add(() -> "<div class=\"fig\" id=\"" + f.id() + "\">"
-                + SvgPlot.render(f.chart(), STATIC_WIDTH, f.height()).replaceFirst("^<svg xmlns=\"[^\"]*\" ", "<svg class=\"static\" ") + "</div>");
+                + SvgPlot.renderInline(f.chart(), STATIC_WIDTH, f.height()) + "</div>");
         return this;
     }
 

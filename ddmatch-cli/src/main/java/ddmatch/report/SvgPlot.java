@@ -61,6 +61,15 @@ public final class SvgPlot {
      * drawn at 12 px of that box, so a figure meant to be shown wide is best rendered wide).
      */
     public static String render(Chart chart, int width, int height) {
+        return draw(chart, width, height).document("xmlns=\"http://www.w3.org/2000/svg\"");
+    }
+
+    /** {@link #render(Chart, int, int)} as an element inside an HTML page: class {@code static}, no namespace. */
+    static String renderInline(Chart chart, int width, int height) {
+        return draw(chart, width, height).document("class=\"static\"");
+    }
+
+    private static SvgPlot draw(Chart chart, int width, int height) {
         if (width < LEFT + RIGHT + 100 || height < TOP + BOTTOM + 100) {
             throw new IllegalArgumentException("chart '" + chart.id() + "': " + width + " × " + height + " pixels leave no room for the plot");
         }
@@ -72,7 +81,7 @@ public final class SvgPlot {
         } else {
             p.cartesian();
         }
-        return p.document();
+        return p;
     }
 
     int width() {
@@ -99,11 +108,11 @@ public final class SvgPlot {
         notes.add(note);
     }
 
-    /** The whole document: header, title, the notes under it, then what was drawn. */
-    private String document() {
+    /** The whole document: header (with {@code attribute} first: the namespace, or a class), title, notes, drawing. */
+    private String document(String attribute) {
         String note = notes.isEmpty() ? "" : "static view: " + String.join("; ", notes);
         StringBuilder sb = new StringBuilder(body.length() + 1024);
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
+        sb.append("<svg ").append(attribute).append(" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\" role=\"img\">\n");
         sb.append("<title>").append(HtmlReport.escape(chart.title() + (note.isEmpty() ? "" : " (" + note + ")"))).append("</title>\n");
